@@ -1,0 +1,1 @@
+"""Sample inbox generator (the bundled demo data)."""

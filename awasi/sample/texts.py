@@ -1,0 +1,117 @@
+"""Compose varied Indonesian complaint texts from the hand-written phrase bank (data/sample/phrasebank.json)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from awasi.sample.people import Context
+from awasi.settings import REPO_ROOT
+
+PHRASEBANK = REPO_ROOT / "data" / "sample" / "phrasebank.json"
+
+# Shares of each form among sample complaints, after Ombudsman's published yearly statistics
+# (about a third of contacts allege no maladministration at all).
+LABEL_WEIGHTS = {
+    "bukan_maladministrasi": 0.34,
+    "penundaan_berlarut": 0.20,
+    "tidak_memberikan_pelayanan": 0.165,
+    "penyimpangan_prosedur": 0.145,
+    "tidak_patut": 0.04,
+    "tidak_kompeten": 0.03,
+    "penyalahgunaan_wewenang": 0.03,
+    "permintaan_imbalan": 0.025,
+    "diskriminasi": 0.01,
+    "berpihak": 0.006,
+    "konflik_kepentingan": 0.004,
+}
+
+INFORMAL = {
+    "yang": ["yg"], "tidak": ["tdk", "gak", "ga", "nggak"], "sudah": ["sdh", "udh", "udah"], "belum": ["blm"],
+    "karena": ["krn", "karna"], "dengan": ["dgn"], "untuk": ["utk"], "saya": ["sy", "aku"], "tapi": ["tp"],
+    "juga": ["jg"], "dari": ["dr"], "kalau": ["kl", "klo"], "sekali": ["bgt", "banget"], "bagaimana": ["gmn"],
+    "terima kasih": ["makasih", "trims", "tks"], "sampai": ["sampe"], "bapak": ["pak"], "tolong": ["tlg", "tolongg"],
+}
+DURATIONS = ["2 minggu", "3 minggu", "1 bulan", "2 bulan", "3 bulan", "5 bulan", "6 bulan", "hampir setahun",
+             "10 hari", "lebih dari 40 hari", "4 bulan"]
+OFFICERS = ["petugas loket", "oknum petugas", "salah satu staf", "pak lurah", "petugas jaga", "oknum polisi",
+            "kepala seksi", "operator", "satpam kantor", "petugas pendaftaran", "kepala desa", "guru kelas"]
+NOMINALS = ["Rp 50.000", "Rp 100.000", "Rp 150 ribu", "Rp 300.000", "Rp 500.000", "Rp 1.000.000", "Rp 2,5 juta",
+            "Rp 5 juta", "200rb", "Rp 750.000"]
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+@lru_cache(maxsize=1)
+def phrasebank() -> dict:
+    return json.loads(Path(PHRASEBANK).read_text(encoding="utf-8"))
+
+
+def pick_label(rng: random.Random) -> str:
+    return rng.choices(list(LABEL_WEIGHTS), weights=list(LABEL_WEIGHTS.values()))[0]
+
+
+def fill(template: str, ctx: Context, rng: random.Random) -> str:
+    values = {
+        "instansi": ctx.agency, "layanan": ctx.service, "durasi": rng.choice(DURATIONS),
+        "wilayah": rng.choice([ctx.place, ctx.kel, f"{ctx.kel}, {ctx.place}"]), "nama": ctx.person.name,
+        "petugas": rng.choice(OFFICERS), "nominal": rng.choice(NOMINALS), "nik": ctx.person.nik,
+        "telepon": ctx.person.phone, "email": ctx.person.email,
+        "tanggal": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
+    }
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def informalize(text: str, rng: random.Random, rate: float = 0.6) -> str:
+    """Chat-style spelling: abbreviations, dropped capitals, stretched letters."""
+    def swap(m: re.Match) -> str:
+        word = m.group(0)
+        options = INFORMAL.get(word.lower())
+        return rng.choice(options) if options and rng.random() < rate else word
+    pattern = r"\b(" + "|".join(re.escape(k) for k in sorted(INFORMAL, key=len, reverse=True)) + r")\b"
+    out = re.sub(pattern, swap, text, flags=re.IGNORECASE)
+    if rng.random() < 0.4:
+        out = out.lower()
+    if rng.random() < 0.2:
+        out = re.sub(r"\b(tolong|lama|parah|kecewa)\b", lambda m: m.group(0) + m.group(0)[-1] * rng.randint(2, 4), out)
+    return out
+
+
+def title(label: str, ctx: Context, rng: random.Random) -> str:
+    return fill(rng.choice(phrasebank()["labels"][label]["titles"]), ctx, rng)
+
+
+def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = None) -> str:
+    bodies = phrasebank()["labels"][label]["bodies"]
+    k = sentences or rng.choice([1, 1, 1, 2])
+    parts = [fill(b, ctx, rng) for b in rng.sample(bodies, k=min(k, len(bodies)))]
+    if rng.random() < 0.15:
+        parts.insert(rng.randint(0, len(parts)), rng.choice(phrasebank()["javanese"]).capitalize() + ".")
+    return " ".join(parts)
+
+
+def complaint_text(label: str, ctx: Context, rng: random.Random, style: str) -> str:
+    """A whole complaint: opening, grievance, closing; `style` is 'formal', 'web' or 'chat'."""
+    bank = phrasebank()
+    opening = fill(rng.choice(bank["openings"]), ctx, rng) if rng.random() < 0.8 else ""
+    closing = fill(rng.choice(bank["closings"]), ctx, rng) if rng.random() < 0.7 else ""
+    grievance = body(label, ctx, rng, sentences=2 if style == "formal" else None)
+    if style == "formal":
+        opening = "Dengan hormat,\n" + opening
+    text = "\n".join(p for p in (opening, grievance, closing) if p)
+    if style == "chat":
+        text = informalize(text.replace("\n", " "), rng)
+    elif style == "web" and rng.random() < 0.3:
+        text = informalize(text, rng, rate=0.3)
+    return text
+
+
+def followup(ctx: Context, rng: random.Random) -> str:
+    return informalize(fill(rng.choice(phrasebank()["whatsapp_followups"]), ctx, rng), rng)
+
+
+def call_summary(label: str, ctx: Context, rng: random.Random) -> str:
+    return fill(rng.choice(phrasebank()["callcenter_summaries"][label]), ctx, rng)

@@ -1,0 +1,47 @@
+"""The one typed settings object.
+
+Every value can be set with an environment variable prefixed ``AWASI_`` (for example
+``AWASI_DB_PATH=/srv/awasi/awasi.duckdb``). Settings are read once at the edge (CLI, flow entry)
+and passed down; transforms never read the environment themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AWASI_", extra="ignore")
+
+    db_path: Path = Field(REPO_ROOT / "data" / "awasi.duckdb", description="DuckDB warehouse file")
+    inbox: Path = Field(REPO_ROOT / "data" / "inbox", description="Folder with one sub-folder per channel")
+    registers_dir: Path = Field(REPO_ROOT / "data" / "registers", description="Agency register files")
+    timezone: str = Field("Asia/Jakarta", description="Local time zone of received times")
+
+    # Personal data: the key of the reporter pseudonym (HMAC-SHA256). Never commit it.
+    pseudonym_key: str | None = Field(None, description="Secret key for reporter pseudonyms")
+    pseudonym_key_file: Path = Field(
+        REPO_ROOT / "data" / ".pseudonym_key",
+        description="Where a local key is created (owner-only) when no key is given",
+    )
+
+    # Intake rules
+    whatsapp_gap_minutes: int = Field(30, description="Messages from one sender closer than this form one complaint")
+    duplicate_window_days: int = Field(7, description="Cross-channel duplicates are looked for within this window")
+    duplicate_similarity: float = Field(90.0, description="Text similarity (0-100) above which texts are near-identical")
+    agency_match_threshold: float = Field(85.0, description="Fuzzy score (0-100) needed to resolve an agency")
+    min_text_chars: int = Field(3, description="Shorter complaint texts are quarantined")
+    max_text_chars: int = Field(20_000, description="Longer complaint texts are quarantined")
+    earliest_date: str = Field("2000-01-01", description="Received times before this date are impossible")
+    read_retries: int = Field(3, description="Attempts to read one inbox file before it is quarantined")
+
+
+def get_settings(**overrides) -> Settings:
+    """Build settings from the environment, with explicit overrides (from CLI options) on top."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)

@@ -1,0 +1,1 @@
+"""Prefect flows and the I/O they orchestrate (inbox files, registers, the DuckDB warehouse)."""

@@ -1,0 +1,158 @@
+"""DuckDB I/O for the nightly flow: schema, the state a run needs to read, and the one load transaction.
+
+Only this module (and the dashboard's read-only access) opens the warehouse file. SQL lives in
+`flows/sql/*.sql`; nothing here builds SQL from user input.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+SQL_DIR = Path(__file__).parent / "sql"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the DuckDB file."""
+
+
+def sql(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@contextmanager
+def connect(db_path: Path | str, read_only: bool = False):
+    path = Path(db_path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusy(
+                f"the warehouse {path} is in use by another process; wait for it to finish and run again "
+                f"({str(exc).splitlines()[0]})"
+            ) from exc
+        raise
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con) -> None:
+    con.execute(sql("schema"))
+
+
+@dataclass
+class PriorState:
+    """What a run needs to know about earlier runs."""
+
+    known_files: set[str] = field(default_factory=set)
+    known_refs: dict[tuple[str, str], str] = field(default_factory=dict)
+    open_whatsapp: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    recent_complaints: pl.DataFrame | None = None
+
+
+def read_known_files(db_path: Path) -> set[str]:
+    if not Path(db_path).exists():
+        return set()
+    with connect(db_path) as con:
+        ensure_schema(con)
+        return {r[0] for r in con.execute("select file_hash from files").fetchall()}
+
+
+def read_prior_state(db_path: Path, refs: pl.DataFrame, pseudonyms: list[str],
+                     since: datetime | None, gap_minutes: int, window_days: int) -> PriorState:
+    """References, open WhatsApp conversations and recent complaints that this run's records may join.
+
+    `refs` has columns channel, ref; `pseudonyms` are all reporter pseudonyms of the run; `since` is
+    the earliest received time (naive UTC) among the run's records.
+    """
+    state = PriorState()
+    empty = pl.DataFrame(schema={"complaint_id": pl.String, "reporter_keys": pl.List(pl.String),
+                                 "received_at_utc": pl.Datetime("us"), "text": pl.String})
+    state.recent_complaints = empty
+    if not Path(db_path).exists():
+        return state
+    with connect(db_path) as con:
+        ensure_schema(con)
+        state.known_files = {r[0] for r in con.execute("select file_hash from files").fetchall()}
+        if refs.height:
+            con.register("batch_refs", refs.to_arrow())
+            rows = con.execute(sql("known_refs")).fetchall()
+            state.known_refs = {(c, r): cid for c, r, cid in rows}
+            con.unregister("batch_refs")
+        if pseudonyms and since is not None:
+            con.register("batch_people", pl.DataFrame({"pseudonym": pseudonyms}).to_arrow())
+            for pseud, cid, last in con.execute(sql("open_whatsapp"), [gap_minutes, since]).fetchall():
+                state.open_whatsapp[pseud] = (cid, last)
+            dup_since = since - timedelta(days=window_days)
+            state.recent_complaints = con.sql(sql("recent_complaints"), params=[dup_since]).pl()
+            con.unregister("batch_people")
+    return state
+
+
+@dataclass
+class RunLoad:
+    run_id: str
+    files: pl.DataFrame
+    intake: pl.DataFrame
+    complaints: pl.DataFrame
+    updates: pl.DataFrame
+    run_row: dict
+
+
+def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None) -> None:
+    """Write one run in a single transaction: all of it or nothing.
+
+    `fail_after` names a step after which to raise; tests use it to prove a crash leaves the
+    warehouse as it was.
+    """
+    with connect(db_path) as con:
+        ensure_schema(con)
+        con.execute("begin transaction")
+        try:
+            for name, frame in (("files", load.files), ("intake", load.intake), ("complaints", load.complaints)):
+                if frame.height:
+                    con.register("staged", frame.to_arrow())
+                    cols = ", ".join(frame.columns)
+                    con.execute(f"insert into {name} ({cols}) select {cols} from staged")  # names from code only
+                    con.unregister("staged")
+                if fail_after == name:
+                    raise RuntimeError(f"simulated crash after loading {name}")
+            if load.updates.height:
+                con.register("updates", load.updates.to_arrow())
+                con.execute(sql("apply_updates"))
+                con.unregister("updates")
+            insert_run(con, load.run_row)
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+
+
+def insert_run(con, row: dict) -> None:
+    row = dict(row)
+    row["counts"] = json.dumps(row.get("counts") or {})
+    cols = list(row)
+    con.execute(
+        f"insert or replace into runs ({', '.join(cols)}) values ({', '.join('?' for _ in cols)})",
+        [row[c] for c in cols],
+    )
+
+
+def record_failed_run(db_path: Path, row: dict) -> None:
+    """Record a failed run in its own small transaction, so the failure is visible in `runs`."""
+    try:
+        with connect(db_path) as con:
+            ensure_schema(con)
+            insert_run(con, row)
+    except WarehouseBusy:
+        pass  # the failure is still raised to the caller and shown in the Prefect run

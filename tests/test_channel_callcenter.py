@@ -1,0 +1,37 @@
+from transforms.channels import callcenter
+
+HEADER = "call_id,started_at,ended_at,agent_id,caller_number,caller_name,agency,region,summary,category,status"
+
+
+def test_comma_file_with_iso_dates():
+    data = (HEADER + "\nCC-1,2025-03-04 10:15:00,2025-03-04 10:20:00,AG1,0812 3456 7890,Budi,PDAM Kota Bogor,"
+            "Kota Bogor,\"Air mati, sudah 3 hari\",Air Minum,Dicatat\n").encode()
+    [r] = callcenter.parse(data, "callcenter/a.csv", "h")
+    assert r["source_ref"] == "CC-1" and r["text"] == "Air mati, sudah 3 hari"
+    assert r["received_at"].isoformat() == "2025-03-04T03:15:00+00:00"  # naive times are WIB
+    assert r["reporter_phone"] == "0812 3456 7890" and r["position"] == "row 1"
+
+
+def test_semicolon_windows1252_and_indonesian_dates():
+    data = (HEADER.replace(",", ";") + "\r\nCC-2;22/11/2025 10.15;22/11/2025 10.30;AG2;0813;Siti;Disdukcapil;Bekasi;"
+            "Petugas bilang \u201cbesok\u201d terus;Adminduk;Selesai\r\n").encode("cp1252")
+    [r] = callcenter.parse(data, "callcenter/b.csv", "h")
+    assert r["text"] == "Petugas bilang \u201cbesok\u201d terus"
+    assert r["received_at"].isoformat() == "2025-11-22T03:15:00+00:00"
+
+
+def test_bad_rows_are_records_with_reasons():
+    data = "\n".join([HEADER, "CC-3,2025-01-01 08:00,,AG1,0812,Ani",
+                      "CC-4,31/02/2025 25.61,,AG1,0812,Ani,Polres,Bogor,Hilang motor,Polisi,Dicatat",
+                      "CC-5,2025-01-01 08:00,,AG1,0812,Ani,Polres,Bogor,,Polisi,Dicatat"]).encode()
+    recs = callcenter.parse(data, "callcenter/c.csv", "h")
+    assert [r["reason_code"] for r in recs] == ["bad_row", "bad_date", "missing_field"]
+    assert "6 kolom" in recs[0]["reason"]
+
+
+def test_indonesian_date_formats():
+    p = callcenter.parse_local_datetime
+    assert p("22/11/2026 10.15").isoformat() == "2026-11-22T03:15:00+00:00"
+    assert p("22-11-2026 10:15:30").isoformat() == "2026-11-22T03:15:30+00:00"
+    assert p("2026-11-22T10:15:00+07:00").isoformat() == "2026-11-22T03:15:00+00:00"
+    assert p("31/02/2026 10.15") is None and p("") is None

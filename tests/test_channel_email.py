@@ -1,0 +1,86 @@
+from email.message import EmailMessage
+
+from transforms.channels import email as em
+
+
+def message(body="KTP saya belum jadi sejak Maret.", **headers):
+    msg = EmailMessage()
+    msg["From"] = headers.get("From", "Budi Santoso <budi@example.id>")
+    msg["To"] = "pengaduan@ombudsman.go.id"
+    msg["Subject"] = headers.get("Subject", "Pengaduan KTP")
+    msg["Date"] = headers.get("Date", "Tue, 04 Mar 2025 10:15:00 +0700")
+    msg["Message-ID"] = headers.get("Message-ID", "<m1@example.id>")
+    for h in ("In-Reply-To", "References"):
+        if h in headers:
+            msg[h] = headers[h]
+    if body is not None:
+        msg.set_content(body)
+    return msg
+
+
+def parse_one(data: bytes, name="email/a.eml"):
+    [r] = em.parse(data, name, "h")
+    return r
+
+
+def test_plain_message_fields():
+    r = parse_one(message().as_bytes())
+    assert r["source_ref"] == "m1@example.id" and r["reporter_email"] == "budi@example.id"
+    assert r["reporter_name"] == "Budi Santoso" and r["title"] == "Pengaduan KTP"
+    assert r["received_at"].isoformat() == "2025-03-04T03:15:00+00:00"
+    assert r["text"] == "KTP saya belum jadi sejak Maret." and r["parent_refs"] == []
+
+
+def test_alternative_prefers_plain_and_html_only_is_converted():
+    msg = message("teks biasa")
+    msg.add_alternative("<p>teks <b>html</b></p>", subtype="html")
+    assert parse_one(msg.as_bytes())["text"] == "teks biasa"
+    html_only = message(None)
+    html_only.set_content("<html><body><p>Jalan rusak&nbsp;parah</p><script>x()</script><p>Mohon dibantu</p></body></html>",
+                          subtype="html", cte="quoted-printable")
+    assert parse_one(html_only.as_bytes())["text"] == "Jalan rusak parah\n\nMohon dibantu"
+
+
+def test_encodings_quoted_printable_base64_and_legacy_charsets():
+    cp = message(None)
+    cp.set_content("Hormat saya \u2013 \u201cBudi\u201d", charset="windows-1252", cte="quoted-printable")
+    assert parse_one(cp.as_bytes())["text"] == "Hormat saya \u2013 \u201cBudi\u201d"
+    latin = message(None)
+    latin.set_content("Biaya \u00b1 Rp 50.000", charset="iso-8859-1", cte="base64")
+    assert parse_one(latin.as_bytes())["text"] == "Biaya \u00b1 Rp 50.000"
+    # declared UTF-8 but the bytes are Windows-1252: decoded by fallback, not lost
+    raw = (b"From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+           b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nbiaya \x96 mahal\n")
+    assert parse_one(raw)["text"] == "biaya \u2013 mahal"
+
+
+def test_attachments_are_counted_not_kept():
+    msg = message("lihat lampiran")
+    msg.add_attachment(b"\x89PNG...", maintype="image", subtype="png", filename="ktp.png")
+    msg.add_attachment(b"%PDF", maintype="application", subtype="pdf", filename="surat.pdf")
+    r = parse_one(msg.as_bytes())
+    assert r["attachments"] == 2 and r["text"] == "lihat lampiran"
+
+
+def test_reply_keeps_parents_and_drops_quoted_text():
+    reply = message("Sudah 2 minggu belum ada jawaban.\n\nPada Sel, 4 Mar 2025 Budi menulis:\n> KTP saya belum jadi",
+                    **{"Message-ID": "<m2@example.id>", "In-Reply-To": "<m1@example.id>",
+                       "References": "<m0@example.id> <m1@example.id>", "Subject": "Re: Pengaduan KTP"})
+    r = parse_one(reply.as_bytes())
+    assert r["parent_refs"] == ["m1@example.id", "m0@example.id"]
+    assert r["text"] == "Sudah 2 minggu belum ada jawaban."
+
+
+def test_mbox_splits_messages_and_unescapes_from_lines():
+    m1 = message("Pertama.\n>From the start").as_bytes()
+    m2 = message("Kedua.", **{"Message-ID": "<m2@x>"}).as_bytes()
+    data = b"From a@b Mon Jan  1 00:00:00 2025\n" + m1 + b"\nFrom a@b Mon Jan  1 00:00:00 2025\n" + m2
+    recs = em.parse(data, "email/box.mbox", "h")
+    assert [r["position"] for r in recs] == ["message 1", "message 2"]
+    assert recs[0]["text"] == "Pertama.\nFrom the start"
+    assert recs[1]["source_ref"] == "m2@x"
+
+
+def test_garbage_and_bad_dates_are_quarantined():
+    assert parse_one(b"\x00\x01 bukan email\n\nsampah")["reason_code"] == "bad_email"
+    assert parse_one(message(Date="kemarin").as_bytes())["reason_code"] == "bad_date"

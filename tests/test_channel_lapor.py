@@ -1,0 +1,40 @@
+import json
+
+from transforms.channels import lapor
+
+
+def line(**over):
+    base = {"tracking_id": "1234567", "title": "KTP belum jadi", "content": "Sudah 3 bulan KTP saya belum jadi.",
+            "created_at": "2025-03-04T10:15:00+07:00", "category": "Administrasi Kependudukan",
+            "agency": "Disdukcapil Kota Bekasi", "location": "Kota Bekasi", "status": "Diproses",
+            "is_anonymous": False, "is_secret": True,
+            "reporter": {"name": "Budi", "phone": "081234567890", "email": "b@x.id"},
+            "responses": [{"at": "2025-03-05T09:00:00+07:00", "by": "admin", "text": "ok"},
+                          {"at": "2025-03-04T12:00:00+07:00", "by": "admin", "text": "diterima"}]}
+    base.update(over)
+    return json.dumps(base).encode()
+
+
+def test_valid_report_fields_and_utc_time():
+    [r] = lapor.parse(line(), "lapor/a.jsonl", "h")
+    assert r.get("reason_code") is None
+    assert r["source_ref"] == "1234567" and r["position"] == "line 1"
+    assert r["received_at"].isoformat() == "2025-03-04T03:15:00+00:00"
+    assert r["first_response_at"].isoformat() == "2025-03-04T05:00:00+00:00"  # earliest response
+    assert r["is_secret"] is True and r["reporter_phone"] == "081234567890"
+
+
+def test_every_line_is_a_record_and_broken_lines_say_why():
+    data = b"\n".join([line(), b'{"tracking_id": "9", "content": ', line(tracking_id="2").replace(b"a", b"\xff", 1),
+                       json.dumps({"tracking_id": "3", "created_at": "2025-01-01T00:00:00Z"}).encode(),
+                       line(tracking_id="4", created_at="kemarin"), b"", line(tracking_id="5", reporter=None)])
+    recs = lapor.parse(data, "lapor/a.jsonl", "h")
+    assert [r["position"] for r in recs] == ["line 1", "line 2", "line 3", "line 4", "line 5", "line 7"]
+    assert [r.get("reason_code") for r in recs] == [None, "bad_json", "bad_encoding", "missing_field", "bad_date", None]
+    assert "content" in recs[3]["reason"]
+    assert recs[5]["reporter_name"] is None
+
+
+def test_content_hash_differs_per_line():
+    recs = lapor.parse(line() + b"\n" + line(tracking_id="2"), "f", "h")
+    assert recs[0]["content_hash"] != recs[1]["content_hash"]

@@ -1,0 +1,32 @@
+import polars as pl
+
+from transforms.privacy import identity_keys, mask_text, normalize_phone, protect_records, pseudonym
+
+
+def test_masks_identifiers_and_keeps_text_readable():
+    text = ("Saya Budi Santoso, NIK 3201.0123.4567.8901, KK 3201012345678902, hp 0812-3456-7890 / +62 813 1111 2222,"
+            " email budi.s@gmail.com. Ibu Siti Aminah di loket bilang tunggu. Pak Lurah diam saja. RT 05 RW 03, Rp 500.000")
+    out = mask_text(text, ["Budi Santoso"])
+    assert out == ("Saya [NAMA], NIK [NIK], KK [NIK], hp [TELEPON] / [TELEPON], email [EMAIL]. Ibu [NAMA] di loket "
+                   "bilang tunggu. Pak Lurah diam saja. RT 05 RW 03, Rp 500.000")
+
+
+def test_self_introduced_names_are_masked():
+    assert mask_text("Perkenalkan saya Andi Wijaya dari Bekasi") == "Perkenalkan saya [NAMA] dari Bekasi"
+
+
+def test_pseudonym_is_keyed_and_phone_forms_agree():
+    assert normalize_phone("0812-3456-7890") == normalize_phone("+62 812 3456 7890") == "6281234567890"
+    k = identity_keys("0812-3456-7890", "Budi@Example.ID")
+    assert k == ["tel:6281234567890", "email:budi@example.id"]
+    assert pseudonym(k[0], b"a") != pseudonym(k[0], b"b")
+    assert len(pseudonym(k[0], b"a")) == 32
+
+
+def test_protect_records_drops_raw_identifiers():
+    frame = pl.DataFrame({"reporter_name": ["Budi"], "reporter_phone": ["0812 3456 7890"],
+                          "reporter_email": [None], "text": ["Budi di sini, hp 081234567890"], "title": ["Budi"]})
+    out = protect_records(frame, b"k")
+    assert "reporter_phone" not in out.columns and "reporter_name" not in out.columns
+    assert out["text"][0] == "[NAMA] di sini, hp [TELEPON]"
+    assert out["reporter_pseudonym"][0] == pseudonym("tel:6281234567890", b"k")

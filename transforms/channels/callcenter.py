@@ -1,0 +1,80 @@
+"""Call-centre export: CSV with a header row.
+
+Columns: call_id, started_at, ended_at, agent_id, caller_number, caller_name, agency, region, summary,
+category, status. Both `,` and `;` separators are accepted (taken from the header line), UTF-8 or
+Windows-1252 text, and Indonesian dates such as `22/11/2026 10.15` (local time, WIB).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import datetime
+
+from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_iso, to_utc
+
+CHANNEL = "callcenter"
+COLUMNS = ("call_id", "started_at", "ended_at", "agent_id", "caller_number", "caller_name",
+           "agency", "region", "summary", "category", "status")
+REQUIRED = ("call_id", "started_at", "summary")
+_ID_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?)?\s*$")
+
+
+def parse_local_datetime(value: str | None) -> datetime | None:
+    """Parse `22/11/2026 10.15`, `22-11-2026 10:15:30`, `22/11/2026` or ISO 8601; naive times are WIB."""
+    if not value or not value.strip():
+        return None
+    m = _ID_DATE.match(value)
+    if m:
+        day, month, year, hh, mm, ss = m.groups()
+        try:
+            return to_utc(datetime(int(year), int(month), int(day), int(hh or 0), int(mm or 0), int(ss or 0)))
+        except ValueError:
+            return None
+    return parse_iso(value)
+
+
+def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
+    text, _encoding = decode_text(data)
+    lines = text.splitlines()
+    header_line = next((ln for ln in lines if ln.strip()), "")
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+    missing_cols = [c for c in REQUIRED if c not in header]
+    records = []
+    for seq, row in enumerate(reader, start=1):
+        if not any(cell.strip() for cell in row):
+            continue
+        raw = delimiter.join(row)
+        rec = base_record(CHANNEL, source_file, file_hash, seq, f"row {seq}", raw)
+        if missing_cols:
+            records.append(broken(rec, "bad_header", "header CSV tanpa kolom wajib: " + ", ".join(missing_cols)))
+            continue
+        if len(row) != len(header):
+            records.append(broken(rec, "bad_row", f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
+            continue
+        records.append(_row_record(dict(zip(header, row)), rec))
+    return records
+
+
+def _row_record(row: dict, rec: dict) -> dict:
+    rec["source_ref"] = clean_str(row.get("call_id"))
+    missing = [c for c in REQUIRED if not clean_str(row.get(c))]
+    if missing:
+        return broken(rec, "missing_field", "field wajib kosong: " + ", ".join(missing))
+    received = parse_local_datetime(row.get("started_at"))
+    if received is None:
+        return broken(rec, "bad_date", f"started_at tidak bisa dibaca: {row.get('started_at')[:40]!r}")
+    rec.update(
+        received_at=received,
+        text=row.get("summary"),
+        agency_raw=clean_str(row.get("agency")),
+        location_raw=clean_str(row.get("region")),
+        channel_category=clean_str(row.get("category")),
+        status=clean_str(row.get("status")),
+        reporter_phone=clean_str(row.get("caller_number")),
+        reporter_name=clean_str(row.get("caller_name")),
+    )
+    return rec

@@ -1,0 +1,86 @@
+"""Helpers shared by the channel parsers."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def sha256(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def base_record(channel: str, source_file: str, file_hash: str, seq: int, position: str, raw: bytes | str) -> dict:
+    return {
+        "channel": channel,
+        "source_file": source_file,
+        "file_hash": file_hash,
+        "seq": seq,
+        "position": position,
+        "content_hash": sha256(raw),
+        "parent_refs": [],
+        "attachments": 0,
+        "message_type": channel,
+    }
+
+
+def broken(record: dict, code: str, reason: str) -> dict:
+    record["reason_code"] = code
+    record["reason"] = reason
+    return record
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes that should be text: UTF-8 first, then the Windows/Latin code pages.
+
+    Returns the text and the encoding used. latin-1 accepts any byte, so this never fails.
+    """
+    for enc in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def to_utc(dt: datetime, default_tz=WIB) -> datetime:
+    """Attach the default zone to naive times (channels without offsets are local WIB), then convert."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=default_tz)
+    return dt.astimezone(timezone.utc)
+
+
+def parse_iso(value) -> datetime | None:
+    """ISO 8601 with or without offset ('Z' accepted). None when missing or unparseable."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return to_utc(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
+def as_bool(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in {"true", "ya", "yes", "1", "y"}:
+            return True
+        if v in {"false", "tidak", "no", "0", "n", ""}:
+            return False
+    return None
+
+
+def clean_str(value) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None

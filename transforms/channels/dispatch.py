@@ -1,0 +1,43 @@
+"""Pick the parser for an inbox file from its channel folder and file name."""
+
+from __future__ import annotations
+
+from transforms.channels import callcenter, email, lapor, whatsapp
+from transforms.channels.common import base_record, broken
+
+PARSERS = {
+    ("lapor", ".jsonl"): lapor.parse,
+    ("whatsapp", ".jsonl"): whatsapp.parse,
+    ("email", ".eml"): email.parse,
+    ("email", ".mbox"): email.parse,
+    ("callcenter", ".csv"): callcenter.parse,
+}
+
+
+def file_record(channel: str, source_file: str, file_hash: str, code: str, reason: str) -> dict:
+    """The single record that stands for a whole file that cannot be used."""
+    rec = base_record(channel, source_file, file_hash or "", 1, "file", (file_hash or source_file).encode())
+    return broken(rec, code, reason)
+
+
+def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> list[dict]:
+    """Parse one file's bytes. Never raises: unknown kinds and empty files become one quarantined record."""
+    suffix = "." + source_file.rsplit(".", 1)[-1].lower() if "." in source_file else ""
+    parser = PARSERS.get((channel, suffix))
+    if parser is None:
+        known = sorted({c for c, _ in PARSERS})
+        if channel not in known:
+            return [file_record(channel, source_file, file_hash, "unknown_channel",
+                                f"kanal tidak dikenal: {channel!r} (dikenal: {', '.join(known)})")]
+        return [file_record(channel, source_file, file_hash, "unknown_file_type",
+                            f"jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal untuk kanal {channel}")]
+    if not data.strip():
+        return [file_record(channel, source_file, file_hash, "empty_file", "berkas kosong")]
+    try:
+        records = parser(data, source_file, file_hash)
+    except Exception as exc:  # a parser bug must not lose the file: quarantine it whole
+        return [file_record(channel, source_file, file_hash, "parser_error",
+                            f"berkas tidak bisa diurai: {type(exc).__name__}: {exc}"[:300])]
+    if not records:
+        return [file_record(channel, source_file, file_hash, "no_records", "berkas tidak berisi satu pun catatan")]
+    return records

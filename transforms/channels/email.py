@@ -1,0 +1,126 @@
+"""E-mail: RFC 5322 messages, one per `.eml` file or many per `.mbox` file.
+
+Handles multipart/alternative (the text/plain part is preferred, HTML-only bodies are converted),
+quoted-printable and base64, declared and mislabelled charsets (windows-1252, iso-8859-1),
+attachments (counted, not stored) and threads: `In-Reply-To`/`References` are kept as
+`parent_refs` so a reply can join the complaint it answers.
+"""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.parser import BytesParser
+from email.utils import getaddresses, parsedate_to_datetime
+
+from transforms.channels.common import base_record, broken, clean_str, decode_text, to_utc
+from transforms.html_text import html_to_text
+
+CHANNEL = "email"
+_FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
+_MSGID = re.compile(r"<([^<>\s]+)>")
+_QUOTE_HEADER = re.compile(r"^\s*(On|Pada)\b.{0,200}\b(wrote|menulis)\s*:\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
+    if source_file.lower().endswith(".mbox"):
+        chunks = split_mbox(data)
+        label = "message"
+    else:
+        chunks = [data]
+        label = "file"
+    records = []
+    for seq, chunk in enumerate(chunks, start=1):
+        position = f"{label} {seq}" if label == "message" else "file"
+        rec = base_record(CHANNEL, source_file, file_hash, seq, position, chunk)
+        records.append(_parse_message(chunk, rec))
+    return records
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """Split an mbox file on its `From ` separator lines; un-escape `>From ` lines."""
+    starts = [m for m in _FROM_LINE.finditer(data) if m.start() == 0 or data[m.start() - 1 : m.start()] == b"\n"]
+    if not starts:
+        return [data] if data.strip() else []
+    chunks = []
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(data)
+        body = data[m.end() : end]
+        body = re.sub(rb"(?m)^>(>*From )", rb"\1", body)
+        chunks.append(body)
+    return chunks
+
+
+def _parse_message(chunk: bytes, rec: dict) -> dict:
+    if not chunk.strip():
+        return broken(rec, "empty", "pesan email kosong")
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(chunk)
+    except Exception as exc:  # the stdlib parser is lenient; this guards the unexpected
+        return broken(rec, "bad_email", f"email tidak bisa diurai: {type(exc).__name__}")
+    if not (msg.get("From") or msg.get("Message-ID") or msg.get("Date")):
+        return broken(rec, "bad_email", "bukan pesan email yang sah (tidak ada header From/Message-ID/Date)")
+
+    ids = _MSGID.findall(str(msg.get("Message-ID") or ""))
+    rec["source_ref"] = ids[0] if ids else None
+    parents = _MSGID.findall(str(msg.get("In-Reply-To") or "")) + _MSGID.findall(str(msg.get("References") or ""))
+    rec["parent_refs"] = list(dict.fromkeys(p for p in parents if p != rec["source_ref"]))
+
+    try:
+        rec["received_at"] = to_utc(parsedate_to_datetime(str(msg.get("Date"))))
+    except (TypeError, ValueError, IndexError):
+        return broken(rec, "bad_date", f"header Date tidak bisa dibaca: {str(msg.get('Date'))[:40]!r}")
+
+    try:
+        name, address = (getaddresses([str(msg.get("From") or "")]) or [("", "")])[0]
+    except Exception:
+        name, address = "", ""
+    rec["reporter_name"] = clean_str(name)
+    rec["reporter_email"] = clean_str(address)
+    rec["title"] = clean_str(msg.get("Subject"))
+
+    body, attachments = _body_and_attachments(msg)
+    rec["attachments"] = attachments
+    rec["text"] = strip_quoted_reply(body) if rec["parent_refs"] else body
+    return rec
+
+
+def _decode_part(part) -> str:
+    payload = part.get_payload(decode=True)
+    if payload is None:
+        return ""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # mislabelled or unknown charset: fall back to detection
+    return decode_text(payload)[0]
+
+
+def _body_and_attachments(msg) -> tuple[str, int]:
+    plain, html, attachments = [], [], 0
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        disposition = part.get_content_disposition()
+        ctype = part.get_content_type()
+        if disposition == "attachment" or part.get_filename() or not ctype.startswith("text/"):
+            attachments += 1
+            continue
+        if ctype == "text/plain":
+            plain.append(_decode_part(part))
+        elif ctype == "text/html":
+            html.append(_decode_part(part))
+    if any(p.strip() for p in plain):
+        return "\n\n".join(p.strip() for p in plain if p.strip()), attachments
+    return "\n\n".join(html_to_text(h) for h in html if h.strip()), attachments
+
+
+def strip_quoted_reply(body: str) -> str:
+    """Drop the quoted earlier message from a reply: '>' lines and everything after 'On ... wrote:'."""
+    m = _QUOTE_HEADER.search(body)
+    if m:
+        body = body[: m.start()]
+    lines = [ln for ln in body.splitlines() if not ln.lstrip().startswith(">")]
+    return "\n".join(lines).strip()

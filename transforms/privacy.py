@@ -1,0 +1,107 @@
+"""Personal data protection before anything reaches the analytics store.
+
+- `mask_text` replaces identifiers inside free text with typed masks ("[NIK]", "[TELEPON]",
+  "[EMAIL]", "[NAMA]") so the text stays readable.
+- `pseudonym` turns a phone number, e-mail address or NIK into a keyed hash (HMAC-SHA256), so the
+  same reporter can be recognised across channels without storing who they are.
+- `protect_records` applies both to a record frame and drops the raw identifier columns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+
+import polars as pl
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes.
+NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
+# Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
+PHONE = re.compile(
+    r"(?<![\d\w+])(?:(?:\+62|62)[\s.-]?|0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
+)
+_HONORIFIC = r"(?:Bapak|Pak|Bpk\.?|Ibu|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mbak|a\.n\.?|an\.|atas nama)"
+_NAME_WORD = r"[A-Z][a-z'A-Z]+"
+HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+SELF_NAME = re.compile(
+    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:)\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+# Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
+_ROLE_WORDS = {
+    "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
+    "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
+    "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW",
+}
+
+
+def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
+    """Mask e-mails, NIK/KK numbers, phone numbers and personal names in free text."""
+    if text is None:
+        return None
+    out = EMAIL.sub("[EMAIL]", text)
+    out = NIK.sub("[NIK]", out)
+    out = PHONE.sub("[TELEPON]", out)
+    for name in names or []:
+        name = (name or "").strip()
+        if len(name) >= 3:
+            out = re.sub(re.escape(name), "[NAMA]", out, flags=re.IGNORECASE)
+            first = name.split()[0]
+            if len(first) >= 4 and first.lower() not in {"bapak", "ibu", "saudara"}:
+                out = re.sub(rf"\b{re.escape(first)}\b", "[NAMA]", out, flags=re.IGNORECASE)
+    out = HONORIFIC_NAME.sub(_mask_honorific, out)
+    return SELF_NAME.sub(lambda m: m.group(1) + "[NAMA]", out)
+
+
+def _mask_honorific(m: re.Match) -> str:
+    if m.group(2).split()[0] in _ROLE_WORDS:
+        return m.group(0)
+    return f"{m.group(1)} [NAMA]"
+
+
+def normalize_phone(value: str | None) -> str | None:
+    """Digits only, in international form: 0812.. and +62812.. both become 62812..."""
+    if not value:
+        return None
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return digits if len(digits) >= 8 else None
+
+
+def identity_keys(phone: str | None, email: str | None) -> list[str]:
+    """The normalised identifiers of a reporter, each tagged with its kind."""
+    keys = []
+    p = normalize_phone(phone)
+    if p:
+        keys.append("tel:" + p)
+    if email and EMAIL.fullmatch(email.strip()):
+        keys.append("email:" + email.strip().lower())
+    return keys
+
+
+def pseudonym(key: str, secret: bytes) -> str:
+    return hmac.new(secret, key.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def protect_records(records: pl.DataFrame, secret: bytes) -> pl.DataFrame:
+    """Mask text and title, add reporter pseudonyms, and drop the raw identifier columns.
+
+    `reporter_pseudonym` is the pseudonym of the reporter's first identifier (phone before e-mail);
+    `reporter_keys` holds the pseudonyms of all of them, for matching across channels.
+    """
+    rows = records.select("reporter_name", "reporter_phone", "reporter_email", "text", "title").to_dicts()
+    masked_text, masked_title, keys = [], [], []
+    for r in rows:
+        names = [r["reporter_name"]] if r["reporter_name"] else []
+        masked_text.append(mask_text(r["text"], names))
+        masked_title.append(mask_text(r["title"], names))
+        keys.append([pseudonym(k, secret) for k in identity_keys(r["reporter_phone"], r["reporter_email"])])
+    return records.with_columns(
+        text=pl.Series(masked_text, dtype=pl.String),
+        title=pl.Series(masked_title, dtype=pl.String),
+        reporter_keys=pl.Series(keys, dtype=pl.List(pl.String)),
+    ).with_columns(
+        reporter_pseudonym=pl.col("reporter_keys").list.first(),
+    ).drop("reporter_name", "reporter_phone", "reporter_email")
