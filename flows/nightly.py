@@ -54,22 +54,20 @@ def parse_channel_files(channel: str, files: list[inbox_io.InboxFile], known_fil
     rows, file_rows, skipped, seen = [], [], [], set(known_files)
     for f in files:
         data, error = inbox_io.read_with_retries(f.path, attempts=attempts)
+        # An unreadable file is identified by its path and error, so it is reported once, not every night.
+        fhash = inbox_io.file_hash(data if data is not None else f"unreadable:{f.relative}:{error}".encode())
+        if fhash in seen:
+            skipped.append(f.relative)
+            continue
         if data is None:
-            fhash = inbox_io.file_hash(f"unreadable:{f.relative}:{error}".encode())
             recs = [file_record(f.channel, f.relative, fhash, "unreadable_file",
                                 f"berkas tidak dapat dibaca setelah {attempts} percobaan: {error}")]
-            size = None
         else:
-            fhash = inbox_io.file_hash(data)
-            if fhash in seen:
-                skipped.append(f.relative)
-                continue
             recs = parse_file(f.channel, f.relative, fhash, data)
-            size = len(data)
         seen.add(fhash)
         rows.extend(recs)
         file_rows.append({"file_hash": fhash, "channel": f.channel, "source_file": f.relative,
-                          "size_bytes": size, "records": len(recs)})
+                          "size_bytes": len(data) if data is not None else None, "records": len(recs)})
     return ParsedChannel(channel, records_frame(rows), pl.DataFrame(file_rows, schema=FILE_SCHEMA), skipped)
 
 

@@ -47,7 +47,7 @@ def build_complaints(roled: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             last_message_at_utc=pl.col("received_at").max(),
         )
     )
-    new = primaries.join(agg, on="complaint_id", how="left").with_columns(
+    new = primaries.drop("attachments").join(agg, on="complaint_id", how="left").with_columns(
         text=pl.concat_list([pl.col("text"), pl.col("followup_text")]).list.join("\n\n"),
     )
     complaints = new.select(

@@ -26,8 +26,14 @@ _HONORIFIC = r"(?:Bapak|Pak|Bpk\.?|Ibu|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mba
 _NAME_WORD = r"[A-Z][a-z'A-Z]+"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 SELF_NAME = re.compile(
-    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:)\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku)"
+    rf"(?:\s+adalah)?\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
+# Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
+_NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
+              "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
+              "Pegawai", "Guru", "Pensiunan", "Mahasiswa", "Peserta", "Pemilik", "Orangtua", "Orang", "Nasabah",
+              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan"}
 # Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
 _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
@@ -51,7 +57,13 @@ def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
             if len(first) >= 4 and first.lower() not in {"bapak", "ibu", "saudara"}:
                 out = re.sub(rf"\b{re.escape(first)}\b", "[NAMA]", out, flags=re.IGNORECASE)
     out = HONORIFIC_NAME.sub(_mask_honorific, out)
-    return SELF_NAME.sub(lambda m: m.group(1) + "[NAMA]", out)
+    return SELF_NAME.sub(_mask_self_name, out)
+
+
+def _mask_self_name(m: re.Match) -> str:
+    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
 
 
 def _mask_honorific(m: re.Match) -> str:

@@ -53,7 +53,8 @@ class InboxWriter:
         span = (self.end - self.start).total_seconds()
         offset = self.rng.triangular(0, span, span)  # more complaints in recent months
         t = self.start + timedelta(seconds=offset)
-        return t.replace(hour=self.rng.randint(6, 22), minute=self.rng.randint(0, 59), second=self.rng.randint(0, 59))
+        return t.replace(hour=self.rng.randint(6, 22), minute=self.rng.randint(0, 59), second=self.rng.randint(0, 59),
+                         microsecond=0)
 
     def uid(self, prefix: str, digits: int = 7) -> str:
         while True:
@@ -128,7 +129,8 @@ class InboxWriter:
         elif kind == "old_date":
             report["created_at"] = "1970-01-01T07:00:00+07:00"
         elif kind == "future_date":
-            report["created_at"] = (datetime.now(WIB) + timedelta(days=400)).isoformat()
+            report["created_at"] = (datetime.combine(max(self.end.date(), date.today()), datetime.min.time(), WIB)
+                                    + timedelta(days=400)).isoformat()
         elif kind == "oversized":
             report["content"] = (report["content"] + " ") * (25_000 // max(len(report["content"]), 1) + 1)
         elif kind == "missing_id":
@@ -301,6 +303,9 @@ class InboxWriter:
         if self.rng.random() < 0.2:
             msg.add_attachment(bytes(self.rng.randrange(256) for _ in range(64)), maintype="image", subtype="jpeg",
                                filename="bukti.jpg")
+        for part in msg.walk():  # the stdlib draws MIME boundaries from the global RNG: fix them for reproducibility
+            if part.is_multipart():
+                part.set_boundary(f"=_awasi_{self.uid('b', 12)}")
         return msg
 
     def _put_email(self, t: datetime, msg) -> None:

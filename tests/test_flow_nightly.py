@@ -1,0 +1,170 @@
+"""The nightly flow end to end, under a real (test) Prefect server, against a DuckDB file on disk."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from awasi.sample.writer import write_inbox
+
+pytestmark = pytest.mark.usefixtures("prefect_backend")
+
+
+def q(db, sql, *params):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def run(inbox, db, **kw):
+    from flows.nightly import nightly
+
+    return nightly(inbox=str(inbox), db=str(db), **kw)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """A sample inbox run once into a fresh warehouse."""
+    base = tmp_path_factory.mktemp("night1")
+    manifest = write_inbox(base / "inbox", n=600, seed=3, end=date(2026, 11, 20))
+    result = run(base / "inbox", base / "w.duckdb")
+    return base / "inbox", base / "w.duckdb", manifest, result
+
+
+def test_every_record_is_accounted_for(loaded):
+    inbox, db, manifest, result = loaded
+    assert q(db, "select count(*) from intake")[0][0] == manifest["total_records"] == 600
+    fates = dict(q(db, "select fate, count(*) from intake group by fate"))
+    assert fates == {"accepted": manifest["expected"]["accepted"], "merged": manifest["expected"]["merged"],
+                     "quarantined": manifest["expected"]["quarantined"]}
+    per_channel = dict(q(db, "select channel, count(*) from intake group by channel"))
+    assert per_channel == {c: v["records"] for c, v in manifest["channels"].items()}
+    assert q(db, "select count(*) from intake where fate = 'quarantined' and (reason is null or reason = '')")[0][0] == 0
+    assert q(db, "select count(*) from intake where fate <> 'quarantined' and complaint_id is null")[0][0] == 0
+    # every merged or accepted record points at a stored complaint
+    assert q(db, "select count(*) from intake i anti join complaints c using (complaint_id) "
+                 "where i.fate <> 'quarantined'")[0][0] == 0
+    assert q(db, "select count(*) from complaints")[0][0] == fates["accepted"]
+    assert result["outcome"] == "completed" and result["records_total"] == 600
+
+
+def test_complaint_columns_are_filled_and_classification_left_null(loaded):
+    _, db, _, _ = loaded
+    row = q(db, "select count(*), count(received_at_utc), count(received_at_local), count(agency), count(province),"
+                " count(category), count(confidence), count(classifier_version),"
+                " count(*) filter (where received_at_local - received_at_utc <> interval 7 hours) from complaints")[0]
+    total, utc, local, agency, province, category, confidence, version, bad_tz = row
+    assert utc == local == total and bad_tz == 0
+    assert agency / total > 0.5 and province / total > 0.5
+    assert category == confidence == version == 0
+
+
+def test_no_raw_identifiers_reach_the_warehouse(loaded):
+    _, db, _, _ = loaded
+    email = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}"
+    phone = r"(\+62|\b62|\b0)8\d{2}[ .-]?\d{3,4}[ .-]?\d{3,5}"
+    nik = r"\b\d{16}\b"
+    for table, col in [("complaints", "text"), ("complaints", "title"), ("complaints", "agency_raw"),
+                       ("intake", "reason")]:
+        for pattern in (email, phone, nik):
+            n = q(db, f"select count(*) from {table} where regexp_matches({col}, ?)", pattern)[0][0]
+            assert n == 0, (table, col, pattern)
+
+
+def test_run_row_and_summary(loaded):
+    _, db, manifest, result = loaded
+    [(outcome, total, accepted, merged, quarantined, share, counts)] = q(
+        db, "select outcome, records_total, accepted, merged, quarantined, agency_resolved_share, counts from runs")
+    assert (outcome, total) == ("completed", 600)
+    assert (accepted, merged, quarantined) == tuple(manifest["expected"][k] for k in ("accepted", "merged", "quarantined"))
+    assert 0 < share <= 1
+    assert '"lapor"' in counts
+
+
+def test_second_identical_run_adds_nothing(loaded, tmp_path):
+    inbox, db, _, _ = loaded
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db, copy)
+    before = q(copy, "select (select count(*) from intake), (select count(*) from complaints), (select count(*) from files)")
+    # the same night delivered again, plus one file re-delivered under another name
+    lapor = sorted((inbox / "lapor").glob("*.jsonl"))[0]
+    again = tmp_path / "inbox"
+    shutil.copytree(inbox, again, symlinks=True)
+    shutil.copy(lapor, again / "lapor" / "dikirim-ulang.jsonl")
+    result = run(again, copy)
+    assert q(copy, "select (select count(*) from intake), (select count(*) from complaints), (select count(*) from files)") == before
+    assert result["records_total"] == 0 and result["files_new"] == 0
+    assert result["files_skipped"] == result["files_seen"]
+
+
+def test_crash_during_load_leaves_the_warehouse_as_it_was(tmp_path):
+    write_inbox(tmp_path / "inbox", n=200, seed=5, end=date(2026, 11, 20))
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run(tmp_path / "inbox", db, fail_after="complaints")
+    assert q(db, "select count(*) from intake")[0][0] == 0
+    assert q(db, "select count(*) from complaints")[0][0] == 0
+    assert q(db, "select outcome, message like 'Run gagal%' from runs") == [("failed", True)]
+    result = run(tmp_path / "inbox", db)  # simply run again: nothing lost, nothing doubled
+    assert q(db, "select count(*) from intake")[0][0] == 200 == result["records_total"]
+
+
+def test_reply_in_a_later_night_joins_the_earlier_complaint(tmp_path):
+    from email.message import EmailMessage
+
+    inbox = tmp_path / "inbox"
+    (inbox / "email").mkdir(parents=True)
+    first = EmailMessage()
+    first["From"], first["Subject"] = "Ani <ani@contoh.id>", "Air PDAM mati"
+    first["Date"], first["Message-ID"] = "Mon, 03 Nov 2025 09:00:00 +0700", "<a1@contoh.id>"
+    first.set_content("Air PDAM Kota Bogor mati sejak seminggu di rumah kami.")
+    (inbox / "email" / "1.eml").write_bytes(first.as_bytes())
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    reply = EmailMessage()
+    reply["From"], reply["Subject"] = "Ani <ani@contoh.id>", "Re: Air PDAM mati"
+    reply["Date"], reply["Message-ID"] = "Wed, 05 Nov 2025 09:00:00 +0700", "<a2@contoh.id>"
+    reply["In-Reply-To"] = "<a1@contoh.id>"
+    reply.set_content("Sampai hari ini belum ada petugas datang.\n\n> Air PDAM Kota Bogor mati")
+    (inbox / "email" / "2.eml").write_bytes(reply.as_bytes())
+    result = run(inbox, db)
+    assert result["merged"] == 1 and result["complaints_updated"] == 1
+    [(text, records)] = q(db, "select text, records from complaints")
+    assert text == "Air PDAM Kota Bogor mati sejak seminggu di rumah kami.\n\nSampai hari ini belum ada petugas datang."
+    assert records == 2
+
+
+def test_missing_inbox_fails_loudly_with_exit_status_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from awasi.cli import app
+
+    db = tmp_path / "w.duckdb"
+    out = CliRunner().invoke(app, ["run", "--inbox", str(tmp_path / "tidak-ada"), "--db", str(db)])
+    assert out.exit_code == 1
+    assert "inbox folder not found" in out.output
+    assert q(db, "select outcome from runs") == [("failed",)]
+
+
+def test_warehouse_held_by_another_process_is_a_clear_failure(tmp_path):
+    write_inbox(tmp_path / "inbox", n=100, seed=1, end=date(2026, 11, 20))
+    db = tmp_path / "w.duckdb"
+    duckdb.connect(str(db)).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        from flows.warehouse import WarehouseBusy
+
+        with pytest.raises(WarehouseBusy, match="in use by another process"):
+            run(tmp_path / "inbox", db)
+    finally:
+        holder.kill()
+        holder.wait()

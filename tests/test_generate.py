@@ -1,0 +1,50 @@
+import json
+from datetime import date
+
+from awasi.sample.writer import write_inbox
+
+
+def test_manifest_counts_match_the_files(tmp_path):
+    m = write_inbox(tmp_path / "a", n=500, seed=11, end=date(2026, 11, 20))
+    assert m["total_records"] == 500
+    assert sum(v["records"] for v in m["channels"].values()) == 500
+    assert set(m["channels"]) == {"lapor", "whatsapp", "email", "callcenter", "sms"}
+    assert all(v["malformed"] >= 1 for v in m["channels"].values())
+    lapor_lines = sum(len([ln for ln in p.read_bytes().splitlines() if ln.strip()])
+                      for p in (tmp_path / "a" / "lapor").glob("*.jsonl"))
+    assert lapor_lines == m["channels"]["lapor"]["records"]
+    assert json.loads((tmp_path / "a" / "manifest.json").read_text()) == m
+
+
+def test_same_seed_same_inbox(tmp_path):
+    write_inbox(tmp_path / "a", n=300, seed=4, end=date(2026, 11, 20))
+    write_inbox(tmp_path / "b", n=300, seed=4, end=date(2026, 11, 20))
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+
+
+def test_texts_are_varied_and_carry_personal_data(tmp_path):
+    write_inbox(tmp_path / "a", n=800, seed=2, end=date(2026, 11, 20))
+    reports = []
+    for p in (tmp_path / "a" / "lapor").glob("*.jsonl"):
+        for ln in p.read_bytes().splitlines():
+            try:
+                reports.append(json.loads(ln))
+            except ValueError:
+                continue  # the deliberately broken lines
+    contents = [r["content"] for r in reports if isinstance(r.get("content"), str)]
+    assert len(set(contents)) > 0.95 * len(contents)
+    assert sum(1 for c in contents if "NIK" in c or "08" in c or "@" in c) > 0.1 * len(contents)
+    assert any(" yg " in c or " tdk " in c or " gak " in c or " sdh " in c for c in contents)
+
+
+def test_refuses_to_overwrite_a_folder_that_is_not_a_sample(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "important.txt").write_text("keep")
+    import pytest
+
+    with pytest.raises(FileExistsError):
+        write_inbox(tmp_path / "x", n=200, seed=1)
+    assert (tmp_path / "x" / "important.txt").exists()
