@@ -40,20 +40,28 @@ def run(
 ) -> None:
     """Run the nightly flow once over an inbox and print the run summary.
 
-    Exit status 0 when the run completed (quarantined records included), 1 when it failed.
+    Exit status 0 when the run completed (quarantined records included), 3 when it was partial (a file
+    or channel held back, a channel's volume collapsed), 1 when it failed (nothing of it was stored).
     """
     _run_flow(inbox, db)
 
 
-def _run_flow(inbox: Path, db: Path) -> dict:
+EXIT_FAILED, EXIT_PARTIAL = 1, 3
+
+
+def _run_flow(inbox: Path, db: Path, retry: bool = False) -> dict:
     from flows.nightly import nightly
 
     try:
-        result = nightly(inbox=str(inbox), db=str(db))
+        result = nightly(inbox=str(inbox), db=str(db), retry_quarantined=retry)
     except Exception as exc:  # the flow has recorded the failure; say it plainly and fail
         typer.echo(f"GAGAL / FAILED: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_FAILED)
     typer.echo(_format_summary(result))
+    if result["outcome"] == "partial":
+        typer.echo("SEBAGIAN / PARTIAL: ada data yang ditahan; lihat pesan di atas dan `awasi quarantine list`.",
+                   err=True)
+        raise typer.Exit(code=EXIT_PARTIAL)
     return result
 
 
@@ -64,9 +72,50 @@ def _format_summary(result: dict) -> str:
                      f"{sum(c.values()):>8}")
     lines.append(f"{'TOTAL':<12}{result['accepted']:>10}{result['merged']:>10}{result['quarantined']:>13}"
                  f"{result['records_total']:>8}")
-    lines.append(f"run {result['run_id']} in {result['duration_s']:.1f} s; files new {result['files_new']}, "
-                 f"skipped {result['files_skipped']}")
+    lines.append(f"run {result['run_id']} ({result['outcome']}) in {result['duration_s']:.1f} s; "
+                 f"files new {result['files_new']}, skipped {result['files_skipped']}")
+    if result.get("data_docs"):
+        lines.append(f"Data Docs: {result['data_docs']}")
     return "\n".join(lines)
+
+
+quarantine_app = typer.Typer(no_args_is_help=True, help="See quarantined records and run them again after a fix.")
+app.add_typer(quarantine_app, name="quarantine")
+
+
+@quarantine_app.command("list")
+def quarantine_list(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    reason_code: Optional[str] = typer.Option(None, "--reason-code", help="Only this reason code."),
+    channel: Optional[str] = typer.Option(None, "--channel", help="Only this channel."),
+    limit: int = typer.Option(50, "--limit", help="Rows to show (the counts cover everything)."),
+) -> None:
+    """Counts of quarantined records per reason, then the records themselves (file, position, reason)."""
+    from flows.quarantine import list_quarantined
+
+    counts, rows = list_quarantined(db, reason_code=reason_code, channel=channel, limit=limit)
+    if not counts:
+        typer.echo("Tidak ada catatan di karantina.")
+        return
+    typer.echo(f"{'kanal':<12}{'reason_code':<58}{'jumlah':>8}")
+    for ch, code, n in counts:
+        typer.echo(f"{ch:<12}{code:<58}{n:>8}")
+    typer.echo("")
+    for ch, source_file, position, code, reason in rows:
+        typer.echo(f"{ch}  {source_file}  {position}  [{code}]  {reason}")
+
+
+@quarantine_app.command("retry")
+def quarantine_retry(
+    inbox: Path = typer.Option(..., "--inbox", help="The inbox that still holds the files."),
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+) -> None:
+    """Read the files of quarantined records again and pass those records through every gate once more.
+
+    Records that now pass replace their quarantine rows (same record id, so nothing is counted twice);
+    the others stay quarantined with their current reason.
+    """
+    _run_flow(inbox, db, retry=True)
 
 
 @app.command()

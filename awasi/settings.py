@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     earliest_date: str = Field("2000-01-01", description="Received times before this date are impossible")
     read_retries: int = Field(3, description="Attempts to read one inbox file before it is quarantined")
 
+    # Data-quality gates (Great Expectations)
+    gx_dir: Path = Field(REPO_ROOT / "data" / "gx", description="GX file context: validation results and Data Docs")
+    hold_min_records: int = Field(5, description="Files with at least this many records can be held back whole")
+    hold_failed_share: float = Field(0.5, description="A file is held back when more than this share of it fails")
+
 
 def get_settings(**overrides) -> Settings:
     """Build settings from the environment, with explicit overrides (from CLI options) on top."""

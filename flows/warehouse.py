@@ -99,6 +99,30 @@ def read_prior_state(db_path: Path, refs: pl.DataFrame, pseudonyms: list[str],
     return state
 
 
+def read_quarantined(db_path: Path) -> pl.DataFrame:
+    """record_id and file_hash of every record still in quarantine."""
+    empty = pl.DataFrame(schema={"record_id": pl.String, "file_hash": pl.String})
+    if not Path(db_path).exists():
+        return empty
+    with connect(db_path) as con:
+        ensure_schema(con)
+        return con.sql("select record_id, file_hash from intake where fate = 'quarantined'").pl()
+
+
+def read_volume_history(db_path: Path, runs: int = 14) -> list[dict[str, int]]:
+    """Records per channel of the last `runs` runs that received new files and did not fail."""
+    if not Path(db_path).exists():
+        return []
+    with connect(db_path) as con:
+        ensure_schema(con)
+        rows = con.execute(sql("volume_history"), [runs]).fetchall()
+    history = []
+    for (counts,) in rows:
+        per_channel = json.loads(counts) if isinstance(counts, str) else (counts or {})
+        history.append({ch: sum(v.values()) for ch, v in per_channel.items()})
+    return history
+
+
 @dataclass
 class RunLoad:
     run_id: str
@@ -106,12 +130,14 @@ class RunLoad:
     intake: pl.DataFrame
     complaints: pl.DataFrame
     updates: pl.DataFrame
+    validations: pl.DataFrame
     run_row: dict
 
 
-def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None) -> None:
+def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None, replace_intake: bool = False) -> None:
     """Write one run in a single transaction: all of it or nothing.
 
+    `replace_intake` (quarantine retry) replaces the intake rows of records received before.
     `fail_after` names a step after which to raise; tests use it to prove a crash leaves the
     warehouse as it was.
     """
@@ -119,11 +145,13 @@ def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None) -> Non
         ensure_schema(con)
         con.execute("begin transaction")
         try:
-            for name, frame in (("files", load.files), ("intake", load.intake), ("complaints", load.complaints)):
+            for name, frame in (("files", load.files), ("intake", load.intake), ("complaints", load.complaints),
+                                ("validations", load.validations)):
                 if frame.height:
                     con.register("staged", frame.to_arrow())
                     cols = ", ".join(frame.columns)
-                    con.execute(f"insert into {name} ({cols}) select {cols} from staged")  # names from code only
+                    verb = "insert or replace" if (replace_intake and name == "intake") else "insert"
+                    con.execute(f"{verb} into {name} ({cols}) select {cols} from staged")  # names from code only
                     con.unregister("staged")
                 if fail_after == name:
                     raise RuntimeError(f"simulated crash after loading {name}")
@@ -141,6 +169,7 @@ def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None) -> Non
 def insert_run(con, row: dict) -> None:
     row = dict(row)
     row["counts"] = json.dumps(row.get("counts") or {})
+    row["alerts"] = json.dumps(row.get("alerts") or [], ensure_ascii=False)
     cols = list(row)
     con.execute(
         f"insert or replace into runs ({', '.join(cols)}) values ({', '.join('?' for _ in cols)})",

@@ -57,6 +57,11 @@ def build_complaints(roled: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "agency_match", "province", "regency", "location_raw", "title", "text", "channel_category", "status",
         "is_anonymous", "is_secret", pl.col("first_response_at").alias("first_response_at_utc"),
         "attachments", "records",
+    ).with_columns(
+        # classification: left NULL here; the classifier step fills it, never a guess
+        category=pl.lit(None, pl.String), confidence=pl.lit(None, pl.Float64),
+        needs_review=pl.lit(None, pl.Boolean), secondary=pl.lit(None, pl.List(pl.String)),
+        cues=pl.lit(None, pl.List(pl.String)), classifier_version=pl.lit(None, pl.String),
     )
     updates = (
         agg.join(primaries.select("complaint_id"), on="complaint_id", how="anti")

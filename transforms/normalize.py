@@ -1,15 +1,12 @@
-"""Canonical clean-up of parsed records and the record-level sanity rules.
+"""Canonical clean-up of parsed records: text and title without HTML or stray white space, local time.
 
-Rules that make a record unusable (each becomes a quarantine reason, nothing is dropped):
-- empty text (after removing HTML and white space) or text shorter than `min_chars`;
-- text longer than `max_chars`;
-- received time before `earliest` or more than one day in the future.
+The sanity rules (dates, text length, required ids) are not here: they are Great Expectations suites
+in `expectations/`, so the gate is one declarative, versioned contract.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
 
 import polars as pl
 
@@ -31,48 +28,13 @@ def clean_text(value: str | None) -> str:
     return re.sub(r"\n{3,}", "\n\n", value).strip()
 
 
-def normalize_records(
-    records: pl.DataFrame,
-    *,
-    now: datetime,
-    earliest: datetime,
-    min_chars: int,
-    max_chars: int,
-    timezone: str = "Asia/Jakarta",
-) -> pl.DataFrame:
-    """Clean text and title, add local time, and flag records that break the sanity rules.
-
-    Records already broken by their parser keep their first reason.
-    """
-    latest = now + timedelta(days=1)
+def normalize_records(records: pl.DataFrame, timezone: str = "Asia/Jakarta") -> pl.DataFrame:
+    """Clean text and title, add the text length and the local (wall) time of receipt."""
     out = records.with_columns(
         pl.col("text").map_elements(clean_text, return_dtype=pl.String).fill_null(""),
         pl.col("title").map_elements(clean_text, return_dtype=pl.String),
     )
-    text_len = pl.col("text").str.len_chars()
-    # Non-text WhatsApp messages carry no text on purpose; their conversation is judged as a whole.
-    media = (pl.col("channel") == "whatsapp") & (pl.col("message_type") != "text")
-    rules = [
-        (pl.col("received_at") < pl.lit(earliest), "date_too_old",
-         pl.format("tanggal tidak masuk akal: {} (sebelum {})", pl.col("received_at").dt.strftime("%Y-%m-%d"),
-                   pl.lit(earliest.strftime("%Y-%m-%d")))),
-        (pl.col("received_at") > pl.lit(latest), "date_in_future",
-         pl.format("tanggal di masa depan: {}", pl.col("received_at").dt.strftime("%Y-%m-%d %H:%M UTC"))),
-        (~media & (text_len == 0), "empty_text", pl.lit("teks aduan kosong")),
-        (~media & (text_len < min_chars), "text_too_short",
-         pl.format("teks aduan terlalu pendek ({} karakter)", text_len)),
-        (text_len > max_chars, "text_too_long",
-         pl.format("teks aduan terlalu panjang ({} karakter, maksimum {})", text_len, pl.lit(max_chars))),
-    ]
-    code = pl.col("reason_code")
-    reason = pl.col("reason")
-    for cond, rule_code, rule_reason in reversed(rules):
-        hit = pl.col("reason_code").is_null() & cond.fill_null(False)
-        code_next = pl.when(hit).then(pl.lit(rule_code)).otherwise(code)
-        reason_next = pl.when(hit).then(rule_reason).otherwise(reason)
-        code, reason = code_next, reason_next
-    # Built inside out, so the first rule in the list wins when several apply.
-    out = out.with_columns(reason_code=code, reason=reason)
     return out.with_columns(
+        text_chars=pl.col("text").str.len_chars(),
         received_at_local=pl.col("received_at").dt.convert_time_zone(timezone).dt.replace_time_zone(None),
     )

@@ -6,7 +6,7 @@ create table if not exists runs (
     started_at_utc        timestamp not null,
     finished_at_utc       timestamp,
     duration_s            double,
-    outcome               varchar not null,      -- completed | failed
+    outcome               varchar not null,      -- completed | partial (something held back) | failed
     message               varchar,               -- for a duty officer: what happened, what to do
     inbox                 varchar,
     files_seen            integer,
@@ -19,7 +19,9 @@ create table if not exists runs (
     complaints_new        integer,
     complaints_updated    integer,
     agency_resolved_share double,                -- share of new complaints whose agency resolved
-    counts                json                   -- {"<channel>": {"accepted": n, "merged": n, "quarantined": n}}
+    counts                json,                  -- {"<channel>": {"accepted": n, "merged": n, "quarantined": n}}
+    alerts                json,                  -- list of batch-level findings for the duty officer
+    data_docs             varchar                -- GX Data Docs index of this run's validations
 );
 
 create table if not exists files (
@@ -85,4 +87,16 @@ create table if not exists complaints (
     classifier_version    varchar,
     run_id                varchar not null,
     loaded_at_utc         timestamp not null
+);
+
+create table if not exists validations (
+    run_id          varchar not null,
+    stage           varchar not null,            -- raw | complaints | volume
+    suite           varchar not null,            -- file name in expectations/suites
+    expectation     varchar not null,            -- type(column)
+    level           varchar not null,            -- row: failing rows quarantined; batch: batch held back; warning
+    success         boolean not null,
+    rows_evaluated  integer,
+    rows_failed     integer,
+    reason          varchar                      -- readable description of the rule
 );

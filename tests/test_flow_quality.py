@@ -1,0 +1,133 @@
+"""Data-quality gates inside the nightly flow: a bad inbox, held files, silent channels, quarantine retry."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from awasi.cli import app
+
+pytestmark = pytest.mark.usefixtures("prefect_backend")
+
+
+def q(db, sql, *params):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def report(tid, content="Sudah tiga bulan KTP-el saya di Disdukcapil Kota Bekasi belum jadi.",
+           created="2025-03-04T10:15:00+07:00", **over):
+    r = {"tracking_id": tid, "title": "KTP", "content": content, "created_at": created, "category": "Adminduk",
+         "agency": "Disdukcapil Kota Bekasi", "location": "Kota Bekasi", "status": "Diproses",
+         "is_anonymous": False, "is_secret": False, "reporter": {"name": "Ani", "phone": f"0812000{tid[-4:]}", "email": None},
+         "responses": []}
+    r.update(over)
+    return json.dumps(r).encode()
+
+
+def email(mid, body, **kw):
+    m = EmailMessage()
+    m["From"], m["Subject"] = f"Warga {mid} <w{mid}@contoh.id>", "Aduan"
+    m["Date"], m["Message-ID"] = "Mon, 03 Nov 2025 09:00:00 +0700", f"<{mid}@contoh.id>"
+    m.set_content(body, **kw)
+    return m.as_bytes()
+
+
+def wa(mid, ts, text):
+    return json.dumps({"entry": [{"changes": [{"value": {"contacts": [{"profile": {"name": "Siti"}, "wa_id": "6281399"}],
+        "messages": [{"from": "6281399", "id": mid, "timestamp": str(ts), "type": "text", "text": {"body": text}}]}}]}]}).encode()
+
+
+def write(path: Path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+@pytest.fixture
+def bad_inbox(tmp_path):
+    inbox = tmp_path / "inbox"
+    write(inbox / "lapor" / "baik.jsonl", b"\n".join([report("1000001"), report("1000002"), report("1000002"),
+                                                     report("1000003", content="Jalan rusak di depan SDN 3 belum diperbaiki.")]))
+    write(inbox / "lapor" / "rusak.jsonl", b"\n".join([
+        report("2000001"), b'{"tracking_id": "2000002", "content": "terpotong',
+        report("2000003").replace(b"Ani", b"An\xff"), report("2000004", content="   "),
+        report("2000005", created="1970-01-01T07:00:00+07:00"), report("2000006", created="2027-12-01T07:00:00+07:00")]))
+    write(inbox / "lapor" / "panjang.jsonl", report("3000001", content="Keluhan " * 3000))
+    write(inbox / "whatsapp" / "wa.jsonl", b"\n".join([wa("w1", 1762135200, "halo min, PDAM mati 3 hari"),
+                                                       wa("w2", 1762135260, "tolong dibantu"), b"{rusak"]))
+    write(inbox / "email" / "a.eml", email("e1", "Puskesmas tutup saat jam layanan."))
+    write(inbox / "email" / "b.eml", email("e2", "Petugas bilang \u201cbesok\u201d terus \u2013 sudah sebulan.",
+                                           charset="windows-1252", cte="quoted-printable"))
+    write(inbox / "callcenter" / "c.csv", (
+        "call_id;started_at;ended_at;agent_id;caller_number;caller_name;agency;region;summary;category;status\n"
+        "CC-1;04/03/2025 10.15;04/03/2025 10.20;AG1;0812 3456 7890;Budi;Polres Bogor;Kab. Bogor;Motor hilang belum ditangani;Polisi;Dicatat\n"
+        "CC-2;31/02/2025 25.61;;AG1;0812;Budi;Polres Bogor;Kab. Bogor;Laporan;Polisi;Dicatat\n").encode("cp1252"))
+    write(inbox / "sms" / "x.txt", b"jalan rusak")
+    return inbox
+
+
+def test_bad_inbox_is_quarantined_with_reasons_and_the_run_is_partial(bad_inbox, tmp_path):
+    db = tmp_path / "w.duckdb"
+    out = CliRunner().invoke(app, ["run", "--inbox", str(bad_inbox), "--db", str(db)])
+    assert out.exit_code == 3, out.output
+    assert "rusak.jsonl ditahan" in out.output
+    rows = {(f, p): (fate, code) for f, p, fate, code in
+            q(db, "select source_file, position, fate, reason_code from intake")}
+    assert len(rows) == 4 + 6 + 1 + 3 + 2 + 2 + 1
+    assert rows[("lapor/baik.jsonl", "line 3")] == ("merged", None)            # duplicated id: counted once
+    assert rows[("lapor/rusak.jsonl", "line 1")] == ("quarantined", "file_held")  # good line of a held file
+    assert rows[("lapor/rusak.jsonl", "line 2")] == ("quarantined", "bad_json")
+    assert rows[("lapor/rusak.jsonl", "line 3")] == ("quarantined", "bad_encoding")
+    between = "expectation:expect_column_values_to_be_between"
+    assert rows[("lapor/rusak.jsonl", "line 4")] == ("quarantined", f"{between}(text_chars)")
+    assert rows[("lapor/rusak.jsonl", "line 5")] == ("quarantined", f"{between}(received_at)")
+    assert rows[("lapor/rusak.jsonl", "line 6")] == ("quarantined", f"{between}(received_at)")
+    assert rows[("lapor/panjang.jsonl", "line 1")] == ("quarantined", f"{between}(text_chars)")
+    assert rows[("whatsapp/wa.jsonl", "line 2 message 1")] == ("merged", None)
+    assert rows[("whatsapp/wa.jsonl", "line 3")] == ("quarantined", "bad_json")
+    assert rows[("email/b.eml", "file")] == ("accepted", None)
+    assert rows[("callcenter/c.csv", "row 2")] == ("quarantined", "bad_date")
+    assert rows[("sms/x.txt", "file")] == ("quarantined", "unknown_channel")
+    [(outcome, alerts)] = q(db, "select outcome, alerts from runs")
+    assert outcome == "partial" and "rusak.jsonl" in alerts
+    suites = {s for (s,) in q(db, "select distinct suite from validations")}
+    assert suites == {"raw_lapor", "raw_whatsapp", "raw_email", "raw_callcenter", "complaints"}
+    assert q(db, "select count(*) from validations where not success and level = 'row'")[0][0] >= 2
+    docs = Path(q(db, "select data_docs from runs")[0][0])
+    assert docs.name == "index.html" and docs.exists()
+    listing = CliRunner().invoke(app, ["quarantine", "list", "--db", str(db), "--channel", "lapor"])
+    assert listing.exit_code == 0 and "file_held" in listing.output and "rusak.jsonl" in listing.output
+
+
+def test_retry_after_a_fix_accepts_records_without_duplicates(bad_inbox, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    CliRunner().invoke(app, ["run", "--inbox", str(bad_inbox), "--db", str(db)])
+    before = q(db, "select count(*), count(*) filter (where fate = 'quarantined') from intake")[0]
+    complaints_before = q(db, "select count(*) from complaints")[0][0]
+    monkeypatch.setenv("AWASI_MAX_TEXT_CHARS", "100000")  # the fix: long complaints are allowed now
+    for _ in range(2):
+        out = CliRunner().invoke(app, ["quarantine", "retry", "--inbox", str(bad_inbox), "--db", str(db)])
+        assert out.exit_code in (0, 3), out.output
+        assert q(db, "select fate from intake where source_file = 'lapor/panjang.jsonl'") == [("accepted",)]
+        after = q(db, "select count(*), count(*) filter (where fate = 'quarantined') from intake")[0]
+        assert after == (before[0], before[1] - 1)
+        assert q(db, "select count(*) from complaints")[0][0] == complaints_before + 1
+
+
+def test_a_channel_that_delivers_nothing_raises_an_alert(bad_inbox, tmp_path):
+    db = tmp_path / "w.duckdb"
+    CliRunner().invoke(app, ["run", "--inbox", str(bad_inbox), "--db", str(db)])
+    night2 = tmp_path / "night2"
+    write(night2 / "lapor" / "n2.jsonl", b"\n".join(report(f"40000{i:02d}") for i in range(5)))
+    write(night2 / "email" / "n2.eml", email("e9", "Sertifikat tanah belum jadi setahun."))
+    out = CliRunner().invoke(app, ["run", "--inbox", str(night2), "--db", str(db)])
+    assert out.exit_code == 3, out.output
+    assert "Kanal whatsapp: 0 catatan baru" in out.output and "Kanal callcenter: 0 catatan baru" in out.output
+    [(outcome,)] = q(db, "select outcome from runs order by started_at_utc desc limit 1")
+    assert outcome == "partial"
+    assert q(db, "select count(*) from validations where suite = 'volume' and not success")[0][0] == 1
