@@ -79,6 +79,148 @@ def _format_summary(result: dict) -> str:
     return "\n".join(lines)
 
 
+@app.command()
+def train(
+    labels: Optional[Path] = typer.Option(None, "--labels", help="Extra labelled JSON lines (id, text, label)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Models folder (default data/models)."),
+) -> None:
+    """Train a new classifier version from the project's corpus (plus --labels) and save it."""
+    from awasi import models
+    from awasi.settings import get_settings
+
+    extra = models.read_labelled(labels) if labels else []
+    rows = models.corpus() + extra
+    model = models.train(extra)
+    folder = models.save(model, out or get_settings().models_dir, rows, str(labels) if labels else None)
+    typer.echo(f"model {model.version}: {len(rows)} labelled items -> {folder}")
+
+
+@app.command()
+def classify(
+    input: Path = typer.Option(..., "--input", help="JSON lines with id and text."),
+    output: Path = typer.Option(..., "--output", help="JSON lines with id, category, confidence, needs_review, secondary, cues."),
+    model_version: Optional[str] = typer.Option(None, "--model", help="Model version (default: active)."),
+) -> None:
+    """Classify complaints from a file."""
+    from awasi import models
+    from awasi.settings import get_settings
+
+    settings = get_settings(model_version=model_version)
+    rows = models.read_jsonl(input)
+    model = models.ensure_model(settings.models_dir, settings.model_version)
+    predictions = model.predict([str(r.get("text") or "") for r in rows])
+    with open(output, "w", encoding="utf-8") as fh:
+        for r, p in zip(rows, predictions):
+            fh.write(json.dumps({"id": r.get("id"), "category": p.category, "confidence": p.confidence,
+                                 "needs_review": p.needs_review, "secondary": p.secondary, "cues": p.cues},
+                                ensure_ascii=False) + "\n")
+    typer.echo(f"{len(rows)} complaints classified with model {model.version} -> {output}")
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Labelled JSON lines (id, text, label)."),
+    model_version: Optional[str] = typer.Option(None, "--model", help="Model version (default: active)."),
+    cv: int = typer.Option(0, "--cv", help="K-fold cross-validation: train on the corpus plus the other folds of GOLD."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Measure the classifier against gold labels: per-label P/R/F1, macro-F1, accuracy, confusion, review coverage."""
+    from awasi import models
+    from awasi.settings import get_settings
+    from transforms.evaluation import evaluate as measure, format_report
+
+    rows = models.read_labelled(gold)
+    if cv:
+        predicted = [None] * len(rows)
+        folds = [list(range(i, len(rows), cv)) for i in range(cv)]
+        for k, test_idx in enumerate(folds, start=1):
+            test = set(test_idx)
+            model = models.train([r for i, r in enumerate(rows) if i not in test])
+            for i, p in zip(test_idx, model.predict([rows[i]["text"] for i in test_idx])):
+                predicted[i] = p
+            typer.echo(f"fold {k}/{cv} done", err=True)
+        version = f"{cv}-fold cross-validation (corpus + other folds)"
+    else:
+        settings = get_settings(model_version=model_version)
+        model = models.ensure_model(settings.models_dir, settings.model_version)
+        predicted = model.predict([r["text"] for r in rows])
+        version = model.version
+    m = measure([r["label"] for r in rows], [p.category for p in predicted], [p.needs_review for p in predicted])
+    if as_json:
+        typer.echo(json.dumps({"model": version, **m}, indent=2))
+    else:
+        typer.echo(f"model: {version}\n" + format_report(m))
+
+
+@app.command()
+def reclassify(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    model_version: Optional[str] = typer.Option(None, "--model", help="Model version (default: active)."),
+) -> None:
+    """Re-run a (new) model over every complaint in the warehouse, in one transaction."""
+    from awasi import models
+    from awasi.settings import get_settings
+    from flows.classification import reclassify_warehouse
+
+    settings = get_settings(model_version=model_version)
+    model = models.ensure_model(settings.models_dir, settings.model_version)
+    n = reclassify_warehouse(db, model)
+    typer.echo(f"{n} complaints reclassified with model {model.version}")
+
+
+@app.command()
+def correct(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    complaint_id: str = typer.Option(..., "--complaint-id"),
+    category: str = typer.Option(..., "--category", help="The correct maladministration code."),
+    analyst: str = typer.Option(..., "--analyst", help="Who decides."),
+    note: str = typer.Option("", "--note"),
+) -> None:
+    """Record an analyst's correction of a complaint's category (counts and exports use it)."""
+    from flows.classification import add_correction
+
+    add_correction(db, complaint_id, category, analyst, note)
+    typer.echo(f"{complaint_id}: category corrected to {category} by {analyst}")
+
+
+@app.command()
+def counts(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    year: Optional[int] = typer.Option(None, "--year", help="Only complaints received (WIB) in this year."),
+) -> None:
+    """Complaints per maladministration form, corrections applied (the basis of the yearly infographic)."""
+    from flows.classification import category_counts
+
+    for code, display, n in category_counts(db, year):
+        typer.echo(f"{display:<34}{code:<30}{n:>8}")
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    year: int = typer.Option(..., "--year", help="Year of receipt (WIB)."),
+    format: str = typer.Option(..., "--format", help="csv | xlsx | parquet | png | svg"),
+    out: Path = typer.Option(..., "--out", help="Output file (its suffix must match the format)."),
+    by: str = typer.Option("category", "--by", help="category | agency | region | channel | month"),
+    review: str = typer.Option("separate", "--review",
+                               help="Complaints still needing review: include | exclude | separate (own row)."),
+    region: Optional[str] = typer.Option(None, "--region", help="Province or kabupaten/kota."),
+    agency: Optional[str] = typer.Option(None, "--agency", help="Agency name or register code."),
+    channel: Optional[str] = typer.Option(None, "--channel", help="lapor | whatsapp | email | callcenter"),
+    office: Optional[str] = typer.Option(None, "--office", help="Regional office for the chart title."),
+) -> None:
+    """Export the yearly counts (corrections applied) for the annual infographic."""
+    from flows.export import ExportRequest, export as run_export
+
+    req = ExportRequest(year=year, by=by, review=review, region=region, agency=agency, channel=channel, office=office)
+    try:
+        path = run_export(db, req, format, out)
+    except (ValueError, FileNotFoundError) as exc:
+        typer.echo(f"GAGAL / FAILED: {exc}", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(f"ekspor {format}: {path}")
+
+
 quarantine_app = typer.Typer(no_args_is_help=True, help="See quarantined records and run them again after a fix.")
 app.add_typer(quarantine_app, name="quarantine")
 

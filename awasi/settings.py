@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     earliest_date: str = Field("2000-01-01", description="Received times before this date are impossible")
     read_retries: int = Field(3, description="Attempts to read one inbox file before it is quarantined")
 
+    # Classifier
+    models_dir: Path = Field(REPO_ROOT / "data" / "models", description="Versioned classifier models")
+    model_version: str | None = Field(None, description="Active model version; newest when unset")
+
     # Data-quality gates (Great Expectations)
     gx_dir: Path = Field(REPO_ROOT / "data" / "gx", description="GX file context: validation results and Data Docs")
     hold_min_records: int = Field(5, description="Files with at least this many records can be held back whole")

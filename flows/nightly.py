@@ -3,7 +3,7 @@
     discover inbox -> parse each channel (concurrently, reads retried) -> normalise -> protect
     personal data -> resolve agency/region -> GX gate on raw records (row failures quarantined,
     files that mostly fail held back) -> assign records to complaints (repeats, WhatsApp
-    conversations, e-mail threads, cross-channel duplicates) -> GX gate on complaints -> channel
+    conversations, e-mail threads, cross-channel duplicates) -> classify -> GX gate on complaints -> channel
     volume check -> load (one transaction) -> summary artifact
 
 The steps are plain functions from `transforms/`, `expectations/` and `flows/warehouse.py`; this
@@ -32,6 +32,7 @@ from flows.keys import pseudonym_secret
 from flows.registers import agency_register, region_register
 from transforms import gates
 from transforms.channels.dispatch import file_record, parse_file
+from transforms.classifier import classify_frame
 from transforms.complaints import apply_duplicates, build_complaints, build_intake, find_duplicates, with_roles
 from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
@@ -149,12 +150,36 @@ def gate_raw_task(staged: pl.DataFrame, settings: Settings, now: datetime) -> tu
     return gate_raw(staged, settings, now, report), report
 
 
-def gate_complaints(roled: pl.DataFrame, settings: Settings, now: datetime, report: GateReport) -> pl.DataFrame:
+CLASS_COLUMNS = ["category", "confidence", "needs_review", "secondary", "cues", "classifier_version"]
+
+
+def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame) -> pl.DataFrame:
+    return complaints.drop(CLASS_COLUMNS).join(predictions, on="complaint_id", how="left")
+
+
+@task(name="classify", cache_policy=NO_CACHE)
+def classify(roled: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """Classification of every new complaint (after normalisation and de-duplication, before the gate)."""
+    from awasi import models
+
+    complaints, _ = build_complaints(roled)
+    schema = {"complaint_id": pl.String, "category": pl.String, "confidence": pl.Float64,
+              "needs_review": pl.Boolean, "secondary": pl.List(pl.String), "cues": pl.List(pl.String),
+              "classifier_version": pl.String}
+    if complaints.height == 0:
+        return pl.DataFrame(schema=schema)
+    model = models.ensure_model(settings.models_dir, settings.model_version)
+    return classify_frame(complaints.select("complaint_id", "text"), model).select(list(schema))
+
+
+def gate_complaints(roled: pl.DataFrame, predictions: pl.DataFrame, settings: Settings, now: datetime,
+                    report: GateReport) -> pl.DataFrame:
     from expectations.validate import run_suite
 
     complaints, _ = build_complaints(roled)
     if complaints.height == 0:
         return roled
+    complaints = with_predictions(complaints, predictions)
     frame = complaints.with_columns(text_chars=pl.col("text").str.len_chars())
     result = run_suite(frame, "complaints", "complaint_id", gate_params(settings, now), settings.gx_dir)
     report.validations.extend(result.results)
@@ -217,9 +242,10 @@ def naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def materialize(roled: pl.DataFrame, files: pl.DataFrame, report: GateReport, run_id: str,
-                now: datetime) -> warehouse.RunLoad:
+def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, files: pl.DataFrame, report: GateReport,
+                run_id: str, now: datetime) -> warehouse.RunLoad:
     complaints, updates = build_complaints(roled)
+    complaints = with_predictions(complaints, predictions)
     intake = build_intake(roled, run_id)
     loaded_at = now.replace(tzinfo=None)
     complaints = complaints.with_columns(run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at))
@@ -296,14 +322,16 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         staged, raw_report = gate_raw_task(staged, settings, now)
         report.validations.extend(raw_report.validations)
         report.alerts.extend(raw_report.alerts)
-        roled = gate_complaints(assign(staged, settings), settings, now, report)
-        run = materialize(roled, file_rows, report, run_id, now)
+        roled = assign(staged, settings)
+        predictions = classify(roled, settings)
+        roled = gate_complaints(roled, predictions, settings, now, report)
+        run = materialize(roled, predictions, file_rows, report, run_id, now)
         summary = summarize(run.intake, run.complaints)
         if not retry and file_rows.height:
             current = {ch: c.get("accepted", 0) + c.get("merged", 0) + c.get("quarantined", 0)
                        for ch, c in summary["counts"].items()}
             gate_volume(current, warehouse.read_volume_history(settings.db_path), settings, now, report)
-            run.validations = materialize(roled, file_rows, report, run_id, now).validations
+            run.validations = materialize(roled, predictions, file_rows, report, run_id, now).validations
         if not files:
             report.alerts.append("Inbox kosong: tidak ada berkas dari kanal mana pun.")
         outcome = "partial" if report.alerts and any(not a.startswith("Peringatan") for a in report.alerts) else "completed"

@@ -1,0 +1,49 @@
+"""Warehouse side of classification: reclassify history, analyst corrections, corrected counts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from flows import warehouse
+from transforms.classifier import classify_frame
+from transforms.labels import DISPLAY, LABELS
+
+
+def reclassify_warehouse(db_path: Path, model, batch: int = 50_000) -> int:
+    """Classify every stored complaint again with `model`, in one transaction."""
+    with warehouse.connect(db_path) as con:
+        warehouse.ensure_schema(con)
+        frame = con.sql("select complaint_id, text from complaints").pl()
+        predictions = classify_frame(frame, model, batch=batch).select(
+            "complaint_id", "category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
+        con.execute("begin transaction")
+        try:
+            con.register("predictions", predictions.to_arrow())
+            con.execute(warehouse.sql("reclassify"))
+            con.unregister("predictions")
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    return predictions.height
+
+
+def add_correction(db_path: Path, complaint_id: str, category: str, analyst: str, note: str = "") -> None:
+    if category not in LABELS:
+        raise ValueError(f"category {category!r} is not one of {', '.join(LABELS)}")
+    if not analyst.strip():
+        raise ValueError("the analyst's name is required")
+    with warehouse.connect(db_path) as con:
+        warehouse.ensure_schema(con)
+        if not con.execute("select count(*) from complaints where complaint_id = ?", [complaint_id]).fetchall()[0][0]:
+            raise KeyError(f"no complaint {complaint_id}")
+        con.execute("insert into corrections values (?, ?, ?, ?, ?)",
+                    [complaint_id, category, analyst.strip(), datetime.now(timezone.utc).replace(tzinfo=None), note])
+
+
+def category_counts(db_path: Path, year: int | None = None) -> list[tuple[str, str, int]]:
+    with warehouse.connect(db_path, read_only=True) as con:
+        rows = con.execute(warehouse.sql("category_counts"), [year]).fetchall()
+    return [(code, DISPLAY.get(code, "(belum diklasifikasi)") if code else "(belum diklasifikasi)", n)
+            for code, n in rows]

@@ -1,0 +1,21 @@
+-- Complaints per group for one year and the year before, corrections applied, with the review rule.
+-- The group column comes from a fixed list in code (never from user input), passed in as `group_expr`
+-- by exports.build_counts through a small set of named variants of this file.
+-- $year: the year (WIB); $region, $agency, $channel: filters or null; $review: include | exclude | separate.
+with base as (
+    select year(received_at_local) as yr,
+           case when $review = 'separate' and needs_review and not corrected then 'perlu_tinjauan'
+                else {group_expr} end as grp,
+           needs_review and not corrected as pending
+    from complaints_effective
+    where year(received_at_local) in ($year, $year - 1)
+      and ($region is null or province = $region or regency = $region)
+      and ($agency is null or agency = $agency or agency_code = $agency)
+      and ($channel is null or channel = $channel)
+)
+select coalesce(grp, '(tidak diketahui)') as grp,
+       count(*) filter (where yr = $year) as n,
+       count(*) filter (where yr = $year - 1) as n_prev
+from base
+where not ($review = 'exclude' and coalesce(pending, false))
+group by all

@@ -1,0 +1,25 @@
+from awasi.models import lexicon
+from transforms.lexicon import Cue, Lexicon
+from transforms.textnorm import normalize
+
+
+def fired(lx, text):
+    return [c.cue for c in lx.fired(normalize(text))]
+
+
+def test_negated_cues_do_not_fire():
+    lx = Lexicon([Cue("permintaan_imbalan", "pungli", 2), Cue("permintaan_imbalan", "calo", 1.5),
+                  Cue("tidak_memberikan_pelayanan", "tidak ditanggapi", 1.2)])
+    assert fired(lx, "Di sini tidak ada pungli, tapi KTP lama") == []
+    assert fired(lx, "tidak pernah ada calo di kantor itu") == []
+    assert fired(lx, "bukan karena calo") == []
+    assert fired(lx, "sdh lapor tp gk ditanggapi dan ada pungli") == ["tidak ditanggapi", "pungli"]
+    assert fired(lx, "ada CALO!!") == ["calo"]
+
+
+def test_shipped_lexicon_covers_every_form():
+    lx = lexicon()
+    from transforms.labels import LABELS
+
+    assert set(lx.labels) == set(LABELS)
+    assert "permintaan_imbalan" in {c.label for c in lx.fired(normalize("dimintai uang pelicin Rp 500 rb"))}

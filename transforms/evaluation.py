@@ -1,0 +1,60 @@
+"""Classification metrics for `awasi evaluate` (pure: gold and predicted labels in, numbers out)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from transforms.labels import LABELS
+
+
+def evaluate(gold: list[str], predicted: list[str], needs_review: list[bool], min_support: int = 5) -> dict:
+    """Per-label precision/recall/F1/support, macro-F1 over labels with >= `min_support` gold items,
+    accuracy, confusion matrix, and coverage/accuracy of the items not sent to review."""
+    labels = [lab for lab in LABELS if lab in set(gold) | set(predicted)]
+    per_label = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == lab and p != lab)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[lab] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+    counted = [lab for lab in labels if per_label[lab]["support"] >= min_support]
+    macro = sum(per_label[lab]["f1"] for lab in counted) / len(counted) if counted else 0.0
+    n = len(gold)
+    accuracy = sum(g == p for g, p in zip(gold, predicted)) / n if n else 0.0
+    kept = [(g, p) for g, p, r in zip(gold, predicted, needs_review) if not r]
+    confusion = Counter(zip(gold, predicted))
+    return {
+        "n": n,
+        "accuracy": accuracy,
+        "macro_f1": macro,
+        "macro_f1_labels": counted,
+        "per_label": per_label,
+        "confusion": {g: {p: confusion.get((g, p), 0) for p in labels} for g in labels},
+        "review_share": 1 - len(kept) / n if n else 0.0,
+        "coverage": len(kept) / n if n else 0.0,
+        "accuracy_not_reviewed": sum(g == p for g, p in kept) / len(kept) if kept else 0.0,
+    }
+
+
+def format_report(m: dict) -> str:
+    lines = [f"{'label':<28}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
+    for lab, v in m["per_label"].items():
+        lines.append(f"{lab:<28}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}{v['support']:>9}")
+    lines += [
+        "",
+        f"items: {m['n']}",
+        f"accuracy: {m['accuracy']:.3f}",
+        f"macro-F1 (labels with >= 5 gold items: {len(m['macro_f1_labels'])}): {m['macro_f1']:.3f}",
+        f"sent to review: {m['review_share']:.1%}; coverage {m['coverage']:.1%}, "
+        f"accuracy on items not sent to review: {m['accuracy_not_reviewed']:.3f}",
+        "",
+        "confusion matrix (rows: gold, columns: predicted; codes abbreviated to 4 letters):",
+    ]
+    labels = list(m["confusion"])
+    lines.append(" " * 6 + "".join(f"{lab[:4]:>6}" for lab in labels))
+    for g in labels:
+        lines.append(f"{g[:4]:<6}" + "".join(f"{m['confusion'][g][p]:>6}" for p in labels))
+    return "\n".join(lines)
