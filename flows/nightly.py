@@ -58,7 +58,8 @@ class ParsedChannel:
 @dataclass
 class GateReport:
     validations: list = field(default_factory=list)   # ExpectationResult of every suite run
-    alerts: list[str] = field(default_factory=list)   # batch-level findings, in words for a duty officer
+    alerts: list[str] = field(default_factory=list)   # something held back or missing: the run is partial
+    warnings: list[str] = field(default_factory=list)  # worth a look, nothing held back
 
 
 # ----------------------------------------------------------------------------- read and parse
@@ -187,7 +188,7 @@ def gate_complaints(roled: pl.DataFrame, predictions: pl.DataFrame, settings: Se
         raise RuntimeError(f"complaint gate failed ({failure.expectation}: {failure.reason}); nothing was loaded")
     for r in result.results:
         if not r.success and r.level == "warning":
-            report.alerts.append(f"Peringatan: {r.reason} ({r.rows_failed} dari {r.rows_evaluated} aduan).")
+            report.warnings.append(f"Peringatan: {r.reason} ({r.rows_failed} dari {r.rows_evaluated} aduan).")
     return gates.quarantine_complaints(roled, gates.row_failures(result.results))
 
 
@@ -250,13 +251,16 @@ def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, files: pl.DataFr
     loaded_at = now.replace(tzinfo=None)
     complaints = complaints.with_columns(run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at))
     files = files.with_columns(run_id=pl.lit(run_id), received_at_utc=pl.lit(loaded_at))
-    validations = pl.DataFrame(
-        [{"run_id": run_id, "stage": r.suite.split("_")[0] if r.suite.startswith("raw_") else r.suite,
+    return warehouse.RunLoad(run_id, naive_utc(files), naive_utc(intake), naive_utc(complaints),
+                             naive_utc(updates), validations=validations_frame(report, run_id), run_row={})
+
+
+def validations_frame(report: GateReport, run_id: str) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"run_id": run_id, "stage": "raw" if r.suite.startswith("raw_") else r.suite,
           "suite": r.suite, "expectation": r.expectation, "level": r.level, "success": r.success,
           "rows_evaluated": r.rows_evaluated, "rows_failed": r.rows_failed, "reason": r.reason}
          for r in report.validations], schema=VALIDATION_SCHEMA)
-    return warehouse.RunLoad(run_id, naive_utc(files), naive_utc(intake), naive_utc(complaints),
-                             naive_utc(updates), validations=validations, run_row={})
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
@@ -300,7 +304,6 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
     run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     base_row = {"run_id": run_id, "flow_run_id": flow_run_id, "started_at_utc": now.replace(tzinfo=None),
                 "inbox": str(settings.inbox)}
-    report = GateReport()
     try:
         files = inbox_io.discover(settings.inbox)
         known = warehouse.read_known_files(settings.db_path)
@@ -319,9 +322,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         if retry:  # only the records still in quarantine; the file ledger already has these files
             staged = staged.join(quarantined.select(pl.col("record_id").alias("record_key")), on="record_key", how="semi")
             file_rows = file_rows.filter(~pl.col("file_hash").is_in(list(known)))
-        staged, raw_report = gate_raw_task(staged, settings, now)
-        report.validations.extend(raw_report.validations)
-        report.alerts.extend(raw_report.alerts)
+        staged, report = gate_raw_task(staged, settings, now)
         roled = assign(staged, settings)
         predictions = classify(roled, settings)
         roled = gate_complaints(roled, predictions, settings, now, report)
@@ -331,22 +332,22 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             current = {ch: c.get("accepted", 0) + c.get("merged", 0) + c.get("quarantined", 0)
                        for ch, c in summary["counts"].items()}
             gate_volume(current, warehouse.read_volume_history(settings.db_path), settings, now, report)
-            run.validations = materialize(roled, predictions, file_rows, report, run_id, now).validations
+            run.validations = validations_frame(report, run_id)
         if not files:
             report.alerts.append("Inbox kosong: tidak ada berkas dari kanal mana pun.")
-        outcome = "partial" if report.alerts and any(not a.startswith("Peringatan") for a in report.alerts) else "completed"
+        outcome = "partial" if report.alerts else "completed"
         from expectations.validate import data_docs_index
 
         docs = data_docs_index(settings.gx_dir)
         run.run_row = {
             **base_row, "finished_at_utc": datetime.now(timezone.utc).replace(tzinfo=None),
             "duration_s": round(time.monotonic() - started, 3), "outcome": outcome,
-            "message": _message(summary, len(skipped), report.alerts, retry),
+            "message": _message(summary, len(skipped), report.alerts + report.warnings, retry),
             "files_seen": len(files), "files_new": file_rows.height, "files_skipped": len(skipped),
             "accepted": summary["accepted"], "merged": summary["merged"], "quarantined": summary["quarantined"],
             "records_total": summary["records_total"], "complaints_new": summary["complaints_new"],
             "complaints_updated": run.updates.height, "agency_resolved_share": summary["agency_resolved_share"],
-            "counts": summary["counts"], "alerts": report.alerts,
+            "counts": summary["counts"], "alerts": report.alerts + report.warnings,
             "data_docs": str(docs) if docs.exists() else None,
         }
         load(settings.db_path, run, fail_after, replace_intake=retry)

@@ -55,15 +55,18 @@ def test_every_record_is_accounted_for(loaded):
     assert result["outcome"] == "completed" and result["records_total"] == 600
 
 
-def test_complaint_columns_are_filled_and_classification_left_null(loaded):
+def test_complaint_columns_and_classification_are_filled(loaded):
     _, db, _, _ = loaded
     row = q(db, "select count(*), count(received_at_utc), count(received_at_local), count(agency), count(province),"
                 " count(category), count(confidence), count(classifier_version),"
-                " count(*) filter (where received_at_local - received_at_utc <> interval 7 hours) from complaints")[0]
-    total, utc, local, agency, province, category, confidence, version, bad_tz = row
+                " count(*) filter (where received_at_local - received_at_utc <> interval 7 hours),"
+                " count(*) filter (where confidence < 0 or confidence > 1),"
+                " count(*) filter (where needs_review <> (confidence < 0.5)) from complaints")[0]
+    total, utc, local, agency, province, category, confidence, version, bad_tz, bad_conf, bad_review = row
     assert utc == local == total and bad_tz == 0
     assert agency / total > 0.5 and province / total > 0.5
-    assert category == confidence == version == 0
+    assert category == confidence == version == total and bad_conf == 0 and bad_review == 0
+    assert q(db, "select count(distinct category) from complaints")[0][0] >= 5
 
 
 def test_no_raw_identifiers_reach_the_warehouse(loaded):
@@ -168,3 +171,58 @@ def test_warehouse_held_by_another_process_is_a_clear_failure(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_path):
+    from typer.testing import CliRunner
+
+    from awasi.cli import app
+
+    _, db, _, _ = loaded
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db, copy)
+    [(cid, cat)] = q(copy, "select complaint_id, category from complaints where category = 'penundaan_berlarut' limit 1")
+    before = dict(q(copy, "select effective_category, count(*) from complaints_effective group by 1"))
+    r = CliRunner().invoke(app, ["correct", "--db", str(copy), "--complaint-id", cid, "--category", "berpihak",
+                                 "--analyst", "analis-1", "--note", "dibaca ulang"])
+    assert r.exit_code == 0, r.output
+    after = dict(q(copy, "select effective_category, count(*) from complaints_effective group by 1"))
+    assert after["penundaan_berlarut"] == before["penundaan_berlarut"] - 1
+    assert after.get("berpihak", 0) == before.get("berpihak", 0) + 1
+    out = CliRunner().invoke(app, ["counts", "--db", str(copy)]).output
+    assert f"berpihak" in out
+    q_stored = q(copy, "select count(*) from complaints")[0][0]
+    with duckdb.connect(str(copy)) as con:
+        con.execute("update complaints set category = null, classifier_version = null")
+    r = CliRunner().invoke(app, ["reclassify", "--db", str(copy)])
+    assert r.exit_code == 0 and f"{q_stored} complaints reclassified" in r.output
+    assert q(copy, "select count(*) from complaints where category is null or classifier_version is null")[0][0] == 0
+    # the analyst's correction still wins after reclassification
+    assert q(copy, "select effective_category from complaints_effective where complaint_id = ?", cid) == [("berpihak",)]
+
+
+def test_cross_channel_duplicate_is_merged_into_the_first_complaint(tmp_path):
+    import json as _json
+
+    text = ("Sudah tiga bulan sertifikat tanah saya di Kantor Pertanahan Kabupaten Bogor belum juga terbit padahal "
+            "semua berkas lengkap dan sudah diukur sejak Juli. Setiap ditanya jawabannya masih proses.")
+    inbox = tmp_path / "inbox"
+    (inbox / "lapor").mkdir(parents=True)
+    (inbox / "whatsapp").mkdir()
+    (inbox / "lapor" / "a.jsonl").write_text(_json.dumps({
+        "tracking_id": "5550001", "title": "Sertifikat", "content": text, "created_at": "2025-09-01T09:00:00+07:00",
+        "agency": "Kantor Pertanahan Kab. Bogor", "location": "Kab. Bogor", "is_anonymous": False, "is_secret": False,
+        "reporter": {"name": "Rudi Hartono", "phone": "0812-7777-1234", "email": None}, "responses": []}), encoding="utf-8")
+    msg = {"from": "6281277771234", "id": "wamid.X1", "timestamp": "1756879200",  # 2025-09-03, two days later
+           "type": "text", "text": {"body": text + " Mohon dibantu."}}
+    other = {"from": "6289900001111", "id": "wamid.X2", "timestamp": "1756879200", "type": "text",
+             "text": {"body": text}}  # same text, another person: not a duplicate
+    (inbox / "whatsapp" / "w.jsonl").write_text("\n".join(_json.dumps({"entry": [{"changes": [{"value": {
+        "contacts": [], "messages": [m]}}]}]}) for m in (msg, other)), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    rows = dict(q(db, "select source_ref, fate from intake"))
+    assert rows == {"5550001": "accepted", "wamid.X1": "merged", "wamid.X2": "accepted"}
+    [(reason, cid)] = q(db, "select reason, complaint_id from intake where source_ref = 'wamid.X1'")
+    assert reason.startswith("duplikat lintas kanal dari LPR-")
+    assert q(db, "select channel from complaints where complaint_id = ?", cid) == [("lapor",)]

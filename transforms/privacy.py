@@ -1,7 +1,7 @@
 """Personal data protection before anything reaches the analytics store.
 
 - `mask_text` replaces identifiers inside free text with typed masks ("[NIK]", "[TELEPON]",
-  "[EMAIL]", "[NAMA]") so the text stays readable.
+  "[EMAIL]", "[REKENING]", "[PLAT]", "[ALAMAT]", "[NAMA]") so the text stays readable.
 - `pseudonym` turns a phone number, e-mail address or NIK into a keyed hash (HMAC-SHA256), so the
   same reporter can be recognised across channels without storing who they are.
 - `protect_records` applies both to a record frame and drops the raw identifier columns.
@@ -21,6 +21,20 @@ NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
 # Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
 PHONE = re.compile(
     r"(?<![\d\w+])(?:(?:\+62|62)[\s.-]?|0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
+)
+# Bank account numbers, recognised by the words around them ("no. rek BRI 1234-5678-90").
+ACCOUNT = re.compile(
+    r"(?i)\b((?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek)\.?(?:\s+(?:bank\s+)?[A-Za-z]{2,10})?\s*[:.]?\s*)"
+    r"(\d(?:[ .-]?\d){6,19})(?!\d)"
+)
+# Vehicle plates: an Indonesian area code, 1-4 digits, 1-3 letters ("B 1234 KJT", "AB1234CD").
+_PLATE_AREAS = ("A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|"
+                "DE|DG|DH|DK|DL|DM|DN|DP|DR|DS|DT|EA|EB|ED|KB|KH|KT|KU|PA|PB")
+PLATE = re.compile(rf"\b(?:{_PLATE_AREAS})\s?\d{{1,4}}\s?[A-Z]{{1,3}}\b")
+# Street addresses with a house number ("Jl. Melati No. 12", "Jalan Raya Bogor Nomor 5A RT 03/RW 04").
+ADDRESS = re.compile(
+    r"\b(?:Jl\.?|Jln\.?|Jalan|jl\.|jln\.?)\s+[\w.'-]+(?:\s+[\w.'-]+){0,4}?\s*,?\s*(?:No\.?|Nomor|no\.?|nomor)\s*"
+    r"\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*RT\.?\s*\d+\s*/?\s*RW\.?\s*\d+)?"
 )
 _HONORIFIC = r"(?:Bapak|Pak|Bpk\.?|Ibu|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mbak|a\.n\.?|an\.|atas nama)"
 _NAME_WORD = r"[A-Z][a-z'A-Z]+"
@@ -43,12 +57,15 @@ _ROLE_WORDS = {
 
 
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
-    """Mask e-mails, NIK/KK numbers, phone numbers and personal names in free text."""
+    """Mask e-mails, street addresses, bank accounts, NIK/KK numbers, phones, plates and names in free text."""
     if text is None:
         return None
     out = EMAIL.sub("[EMAIL]", text)
+    out = ADDRESS.sub("[ALAMAT]", out)
+    out = ACCOUNT.sub(lambda m: m.group(1) + "[REKENING]", out)
     out = NIK.sub("[NIK]", out)
     out = PHONE.sub("[TELEPON]", out)
+    out = PLATE.sub("[PLAT]", out)
     for name in names or []:
         name = (name or "").strip()
         if len(name) >= 3:

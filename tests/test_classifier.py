@@ -1,0 +1,83 @@
+"""The classifier through its command-line contract, on the shipped corpus (one model per session)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from awasi import models
+from awasi.cli import app
+from transforms.labels import LABELS
+
+EXAMPLES = [
+    {"id": "a", "text": "Sudah 4 bulan sertifikat tanah saya di kantor pertanahan belum jadi, tiap ditanya disuruh tunggu."},
+    {"id": "b", "text": "Petugas loket minta uang pelicin Rp 200 ribu supaya KTP cepat jadi, padahal gratis."},
+    {"id": "c", "text": "Selamat pagi, saya ingin menanyakan apa saja syarat membuat akta kelahiran anak?"},
+    {"id": "d", "text": "Di kelurahan kami tidak ada pungli sama sekali, tapi petugasnya membentak dan kasar ke warga."},
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return models.ensure_model(Path(os.environ["AWASI_MODELS_DIR"]))
+
+
+def test_classify_contract(model, tmp_path):
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_text("\n".join(json.dumps(e) for e in EXAMPLES), encoding="utf-8")
+    r = CliRunner().invoke(app, ["classify", "--input", str(inp), "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["a", "b", "c", "d"]
+    for row in rows:
+        assert set(row) == {"id", "category", "confidence", "needs_review", "secondary", "cues"}
+        assert row["category"] in LABELS and 0 <= row["confidence"] <= 1
+        assert row["needs_review"] == (row["confidence"] < model.review_threshold)
+        assert len(row["secondary"]) <= 2 and row["category"] not in row["secondary"]
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["a"]["category"] == "penundaan_berlarut"
+    assert by_id["b"]["category"] == "permintaan_imbalan" and any("pelicin" in c for c in by_id["b"]["cues"])
+    assert by_id["c"]["category"] == "bukan_maladministrasi"
+    assert by_id["d"]["category"] == "tidak_patut"
+    assert not any("pungli" in c for c in by_id["d"]["cues"])  # negated: "tidak ada pungli"
+
+
+def test_evaluate_reports_the_required_metrics(model, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    labels = ["penundaan_berlarut", "permintaan_imbalan", "bukan_maladministrasi", "tidak_patut"]
+    gold.write_text("\n".join(json.dumps({**e, "label": lab}) for e, lab in zip(EXAMPLES, labels)), encoding="utf-8")
+    r = CliRunner().invoke(app, ["evaluate", "--gold", str(gold), "--json"])
+    assert r.exit_code == 0, r.output
+    m = json.loads(r.output)
+    assert m["accuracy"] == 1.0 and set(m["per_label"]) >= set(labels)
+    for key in ("macro_f1", "confusion", "coverage", "accuracy_not_reviewed", "review_share"):
+        assert key in m
+
+
+def test_train_with_extra_labels_writes_a_new_active_version(tmp_path, monkeypatch):
+    extra = tmp_path / "kantor.jsonl"
+    extra.write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"Antrean sembako murah di pasar {i} ricuh sekali",
+                                           "label": "bukan_maladministrasi"}) for i in range(5)), encoding="utf-8")
+    out = tmp_path / "models"
+    r = CliRunner().invoke(app, ["train", "--labels", str(extra), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    [version] = models.versions(out)
+    meta = json.loads((out / version / "metadata.json").read_text())
+    assert meta["extra_labels"] == str(extra) and meta["items"] == len(models.corpus()) + 5
+    monkeypatch.setenv("AWASI_MODELS_DIR", str(out))
+    monkeypatch.setenv("AWASI_MODEL_VERSION", version)
+    inp, res = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_text(json.dumps(EXAMPLES[0]), encoding="utf-8")
+    assert CliRunner().invoke(app, ["classify", "--input", str(inp), "--output", str(res)]).exit_code == 0
+    assert "model " + version in CliRunner().invoke(app, ["classify", "--input", str(inp), "--output", str(res)]).output
+
+
+def test_bad_labels_are_refused(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": 1, "text": "x", "label": "pungli"}), encoding="utf-8")
+    r = CliRunner().invoke(app, ["train", "--labels", str(bad), "--out", str(tmp_path / "m")])
+    assert r.exit_code != 0 and "is not one of" in str(r.exception)
