@@ -74,9 +74,12 @@ def test_no_raw_identifiers_reach_the_warehouse(loaded):
     email = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}"
     phone = r"(\+62|\b62|\b0)8\d{2}[ .-]?\d{3,4}[ .-]?\d{3,5}"
     nik = r"\b\d{16}\b"
+    plate = r"\b(B|D|AB|L|BK|DK|F) \d{4} (KJT|AB|UY|XZ|PQ)\b"
+    account = r"\d{4}-\d{2}-\d{6}"
+    address = r"Jl\. (Melati|Kenanga|Merdeka|Sudirman|Anggrek) No\. \d+"
     for table, col in [("complaints", "text"), ("complaints", "title"), ("complaints", "agency_raw"),
-                       ("intake", "reason")]:
-        for pattern in (email, phone, nik):
+                       ("complaints", "location_raw"), ("intake", "reason")]:
+        for pattern in (email, phone, nik, plate, account, address):
             n = q(db, f"select count(*) from {table} where regexp_matches({col}, ?)", pattern)[0][0]
             assert n == 0, (table, col, pattern)
 

@@ -25,8 +25,10 @@ def test_pseudonym_is_keyed_and_phone_forms_agree():
 
 def test_protect_records_drops_raw_identifiers():
     frame = pl.DataFrame({"reporter_name": ["Budi"], "reporter_phone": ["0812 3456 7890"],
-                          "reporter_email": [None], "text": ["Budi di sini, hp 081234567890"], "title": ["Budi"]})
+                          "reporter_email": [None], "text": ["Budi di sini, hp 081234567890"], "title": ["Budi"],
+                          "agency_raw": ["Polsek"], "location_raw": ["Jl. Melati No. 3, Kota Bogor"]})
     out = protect_records(frame, b"k")
     assert "reporter_phone" not in out.columns and "reporter_name" not in out.columns
     assert out["text"][0] == "[NAMA] di sini, hp [TELEPON]"
+    assert out["location_raw"][0] == "[ALAMAT], Kota Bogor" and out["agency_raw"][0] == "Polsek"
     assert out["reporter_pseudonym"][0] == pseudonym("tel:6281234567890", b"k")

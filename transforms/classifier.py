@@ -51,9 +51,10 @@ class ComplaintClassifier:
     def _prepare(self, texts):
         normalized = [normalize(t) for t in texts]
         stemmed = [" ".join(stem(w) for w in n.split()) for n in normalized]
-        return normalized, stemmed
+        fired = [self.lexicon.fired(n) for n in normalized]
+        return normalized, stemmed, fired
 
-    def _features(self, normalized, stemmed, fit: bool = False):
+    def _features(self, normalized, stemmed, fired, fit: bool = False):
         if fit:
             self._words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=60_000)
             self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
@@ -63,7 +64,11 @@ class ComplaintClassifier:
         else:
             w = self._words.transform(stemmed)
             c = self._chars.transform(normalized)
-        lex = np.array([[s[label] for label in self.lexicon.labels] for s in map(self.lexicon.scores, normalized)])
+        index = {label: i for i, label in enumerate(self.lexicon.labels)}
+        lex = np.zeros((len(normalized), len(index)))
+        for row, cues in enumerate(fired):
+            for cue in cues:
+                lex[row, index[cue.label]] += cue.weight
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
         return hstack([w, c, lex]).tocsr()
 
@@ -72,12 +77,12 @@ class ComplaintClassifier:
         unknown = sorted(set(labels) - set(LABELS))
         if unknown:
             raise ValueError(f"unknown labels in training data: {unknown}")
-        normalized, stemmed = self._prepare(texts)
-        x = self._features(normalized, stemmed, fit=True)
+        x = self._features(*self._prepare(texts), fit=True)
         base = LogisticRegression(C=8.0, class_weight="balanced", max_iter=3000, random_state=self.seed)
-        self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5)
+        # ensemble=False: one model refit on all data, calibrated on 5-fold out-of-fold predictions
+        self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
         self._model.fit(x, labels)
-        self.labels = list(self._model.classes_)
+        self.labels = [str(c) for c in self._model.classes_]
         counts = {label: labels.count(label) for label in self.labels}
         total = sum(counts.values())
         # Bayes prior shift: p_real(c|x) is proportional to p_train(c|x) * prior_real(c) / prior_train(c).
@@ -85,21 +90,20 @@ class ComplaintClassifier:
         return self
 
     # -- prediction
-    def probabilities(self, texts: list[str]) -> tuple[np.ndarray, list[str]]:
-        normalized, stemmed = self._prepare(texts)
-        p = self._model.predict_proba(self._features(normalized, stemmed)) * self._shift
-        return p / p.sum(axis=1, keepdims=True), normalized
+    def probabilities(self, texts: list[str]) -> tuple[np.ndarray, list]:
+        normalized, stemmed, fired = self._prepare(texts)
+        p = self._model.predict_proba(self._features(normalized, stemmed, fired)) * self._shift
+        return p / p.sum(axis=1, keepdims=True), fired
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         if not texts:
             return []
-        probs, normalized = self.probabilities(texts)
+        probs, fired_all = self.probabilities(texts)
         out = []
-        for row, norm in zip(probs, normalized):
+        for row, fired in zip(probs, fired_all):
             order = np.argsort(-row)
             category = self.labels[order[0]]
             confidence = float(row[order[0]])
-            fired = self.lexicon.fired(norm)
             cue_labels = [c.label for c in fired]
             secondary = [self.labels[i] for i in order[1:3] if row[i] >= self.secondary_min]
             for lab in cue_labels:

@@ -120,16 +120,17 @@ def protect_records(records: pl.DataFrame, secret: bytes) -> pl.DataFrame:
     `reporter_pseudonym` is the pseudonym of the reporter's first identifier (phone before e-mail);
     `reporter_keys` holds the pseudonyms of all of them, for matching across channels.
     """
-    rows = records.select("reporter_name", "reporter_phone", "reporter_email", "text", "title").to_dicts()
-    masked_text, masked_title, keys = [], [], []
+    free_text = ("text", "title", "agency_raw", "location_raw")
+    rows = records.select("reporter_name", "reporter_phone", "reporter_email", *free_text).to_dicts()
+    masked: dict[str, list] = {c: [] for c in free_text}
+    keys = []
     for r in rows:
         names = [r["reporter_name"]] if r["reporter_name"] else []
-        masked_text.append(mask_text(r["text"], names))
-        masked_title.append(mask_text(r["title"], names))
+        for c in free_text:
+            masked[c].append(mask_text(r[c], names))
         keys.append([pseudonym(k, secret) for k in identity_keys(r["reporter_phone"], r["reporter_email"])])
     return records.with_columns(
-        text=pl.Series(masked_text, dtype=pl.String),
-        title=pl.Series(masked_title, dtype=pl.String),
+        *(pl.Series(c, masked[c], dtype=pl.String) for c in free_text),
         reporter_keys=pl.Series(keys, dtype=pl.List(pl.String)),
     ).with_columns(
         reporter_pseudonym=pl.col("reporter_keys").list.first(),

@@ -61,6 +61,10 @@ def fill(template: str, ctx: Context, rng: random.Random) -> str:
         "petugas": rng.choice(OFFICERS), "nominal": rng.choice(NOMINALS), "nik": ctx.person.nik,
         "telepon": ctx.person.phone, "email": ctx.person.email,
         "tanggal": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
+        "plat": f"{rng.choice(['B', 'D', 'AB', 'L', 'BK', 'DK', 'F'])} {rng.randint(1000, 9999)} "
+                f"{rng.choice(['KJT', 'AB', 'UY', 'XZ', 'PQ'])}",
+        "rekening": f"{rng.randint(1000, 9999)}-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}",
+        "alamat": f"Jl. {rng.choice(['Melati', 'Kenanga', 'Merdeka', 'Sudirman', 'Anggrek'])} No. {rng.randint(1, 120)}",
     }
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
