@@ -26,24 +26,26 @@ def reclassify_warehouse(db_path: Path, model, batch: int = 50_000) -> int:
         except BaseException:
             con.execute("rollback")
             raise
+    warehouse.publish_snapshot(db_path, f"reclassify-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}")
     return predictions.height
 
 
 def add_correction(db_path: Path, complaint_id: str, category: str, analyst: str, note: str = "") -> None:
+    """Record an analyst's decision in the corrections store (never waits for the nightly writer)."""
     if category not in LABELS:
         raise ValueError(f"category {category!r} is not one of {', '.join(LABELS)}")
     if not analyst.strip():
         raise ValueError("the analyst's name is required")
-    with warehouse.connect(db_path) as con:
-        warehouse.ensure_schema(con)
+    with warehouse.analytics(db_path) as con:
         if not con.execute("select count(*) from complaints where complaint_id = ?", [complaint_id]).fetchall()[0][0]:
             raise KeyError(f"no complaint {complaint_id}")
+    with warehouse.connect(warehouse.ensure_corrections(db_path)) as con:
         con.execute("insert into corrections values (?, ?, ?, ?, ?)",
                     [complaint_id, category, analyst.strip(), datetime.now(timezone.utc).replace(tzinfo=None), note])
 
 
 def category_counts(db_path: Path, year: int | None = None) -> list[tuple[str, str, int]]:
-    with warehouse.connect(db_path, read_only=True) as con:
+    with warehouse.analytics(db_path) as con:
         rows = con.execute(warehouse.sql("category_counts"), [year]).fetchall()
     return [(code, DISPLAY.get(code, "(belum diklasifikasi)") if code else "(belum diklasifikasi)", n)
             for code, n in rows]

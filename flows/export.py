@@ -51,7 +51,7 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
     query = warehouse.sql("export_counts").replace("{group_expr}", GROUPS[req.by])
     params = {"year": req.year, "region": req.region, "agency": req.agency, "channel": req.channel,
               "review": req.review}
-    with warehouse.connect(db_path, read_only=True) as con:
+    with warehouse.analytics(db_path) as con:
         raw = con.sql(query, params=params).pl()
         last = con.execute("select run_id, finished_at_utc from runs where outcome <> 'failed' "
                            "order by started_at_utc desc limit 1").fetchall()

@@ -304,6 +304,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
     run_id = now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     base_row = {"run_id": run_id, "flow_run_id": flow_run_id, "started_at_utc": now.replace(tzinfo=None),
                 "inbox": str(settings.inbox)}
+    loaded = False
     try:
         files = inbox_io.discover(settings.inbox)
         known = warehouse.read_known_files(settings.db_path)
@@ -351,7 +352,15 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             "data_docs": str(docs) if docs.exists() else None,
         }
         load(settings.db_path, run, fail_after, replace_intake=retry)
+        loaded = True
+        warehouse.publish_snapshot(settings.db_path, run_id)
     except Exception as exc:
+        if loaded:  # the data is in the warehouse; only the readers' snapshot is stale
+            message = (f"Data run {run_id} tersimpan, tetapi snapshot untuk dasbor/ekspor gagal diterbitkan: "
+                       f"{type(exc).__name__}: {exc}. Dasbor masih menampilkan data run sebelumnya.")
+            log.error(message)
+            warehouse.mark_run(settings.db_path, run_id, "partial", message)
+            raise
         message = (f"Run gagal: {type(exc).__name__}: {exc}. Tidak ada data run ini yang tersimpan; "
                    f"perbaiki penyebabnya lalu jalankan ulang.")
         log.error(message)

@@ -177,6 +177,11 @@ def insert_run(con, row: dict) -> None:
     )
 
 
+def mark_run(db_path: Path, run_id: str, outcome: str, message: str) -> None:
+    with connect(db_path) as con:
+        con.execute("update runs set outcome = ?, message = ? where run_id = ?", [outcome, message, run_id])
+
+
 def record_failed_run(db_path: Path, row: dict) -> None:
     """Record a failed run in its own small transaction, so the failure is visible in `runs`."""
     try:
@@ -185,3 +190,74 @@ def record_failed_run(db_path: Path, row: dict) -> None:
             insert_run(con, row)
     except WarehouseBusy:
         pass  # the failure is still raised to the caller and shown in the Prefect run
+
+
+# ----------------------------------------------------------------------------- readers, snapshots, corrections
+
+def corrections_path(db_path: Path) -> Path:
+    p = Path(db_path)
+    return p.with_name(p.stem + ".corrections.duckdb")
+
+
+def snapshots_dir(db_path: Path) -> Path:
+    p = Path(db_path)
+    return p.with_name(p.stem + ".snapshots")
+
+
+def ensure_corrections(db_path: Path) -> Path:
+    path = corrections_path(db_path)
+    with connect(path) as con:
+        con.execute(sql("corrections"))
+    return path
+
+
+def publish_snapshot(db_path: Path, run_id: str, keep: int = 2) -> Path:
+    """Copy the warehouse (closed, consistent) to a new snapshot and point CURRENT at it atomically.
+
+    Readers (dashboard, exports) open the CURRENT snapshot read-only, so they never hold a lock on the
+    warehouse and never see half of a run. The last `keep` snapshots are kept for readers still open.
+    """
+    import os
+    import shutil
+
+    folder = snapshots_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{run_id}.duckdb"
+    tmp = folder / f".{run_id}.duckdb.tmp"
+    shutil.copyfile(db_path, tmp)
+    os.replace(tmp, target)
+    pointer_tmp = folder / ".CURRENT.tmp"
+    pointer_tmp.write_text(target.name, encoding="utf-8")
+    os.replace(pointer_tmp, folder / "CURRENT")
+    for old in sorted(folder.glob("*.duckdb"))[:-keep]:
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
+
+
+def current_source(db_path: Path) -> Path:
+    """The file readers should open: the CURRENT snapshot when one exists, else the warehouse itself."""
+    pointer = snapshots_dir(db_path) / "CURRENT"
+    if pointer.exists():
+        snap = pointer.parent / pointer.read_text(encoding="utf-8").strip()
+        if snap.exists():
+            return snap
+    return Path(db_path)
+
+
+@contextmanager
+def analytics(db_path: Path):
+    """A read-only connection for counts and exports: latest snapshot + analysts' corrections.
+
+    Provides the temp view `complaints_effective` (corrections applied).
+    """
+    source = current_source(db_path)
+    if not source.exists():
+        raise FileNotFoundError(f"warehouse not found: {db_path}")
+    corr = corrections_path(db_path)
+    if not corr.exists():
+        ensure_corrections(db_path)
+    with connect(source, read_only=True) as con:
+        con.execute("attach ? as corr (read_only)", [str(corr)])
+        con.execute(sql("complaints_effective"))
+        yield con

@@ -7,7 +7,6 @@ import io
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-import duckdb
 import polars as pl
 import pytest
 from typer.testing import CliRunner
@@ -49,7 +48,7 @@ def db(tmp_path):
 
 
 def sql_count(db, where):
-    with duckdb.connect(str(db), read_only=True) as con:
+    with warehouse.analytics(db) as con:
         return con.execute(f"select count(*) from complaints_effective where {where}").fetchall()[0][0]
 
 

@@ -23,6 +23,14 @@ def q(db, sql, *params):
         return con.execute(sql, list(params)).fetchall()
 
 
+def qa(db, sql, *params):
+    """Query through the readers' path: latest snapshot plus analysts' corrections."""
+    from flows.warehouse import analytics
+
+    with analytics(db) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
 def run(inbox, db, **kw):
     from flows.nightly import nightly
 
@@ -185,11 +193,11 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
     copy = tmp_path / "w.duckdb"
     shutil.copy(db, copy)
     [(cid, cat)] = q(copy, "select complaint_id, category from complaints where category = 'penundaan_berlarut' limit 1")
-    before = dict(q(copy, "select effective_category, count(*) from complaints_effective group by 1"))
+    before = dict(qa(copy, "select effective_category, count(*) from complaints_effective group by 1"))
     r = CliRunner().invoke(app, ["correct", "--db", str(copy), "--complaint-id", cid, "--category", "berpihak",
                                  "--analyst", "analis-1", "--note", "dibaca ulang"])
     assert r.exit_code == 0, r.output
-    after = dict(q(copy, "select effective_category, count(*) from complaints_effective group by 1"))
+    after = dict(qa(copy, "select effective_category, count(*) from complaints_effective group by 1"))
     assert after["penundaan_berlarut"] == before["penundaan_berlarut"] - 1
     assert after.get("berpihak", 0) == before.get("berpihak", 0) + 1
     out = CliRunner().invoke(app, ["counts", "--db", str(copy)]).output
@@ -201,7 +209,7 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
     assert r.exit_code == 0 and f"{q_stored} complaints reclassified" in r.output
     assert q(copy, "select count(*) from complaints where category is null or classifier_version is null")[0][0] == 0
     # the analyst's correction still wins after reclassification
-    assert q(copy, "select effective_category from complaints_effective where complaint_id = ?", cid) == [("berpihak",)]
+    assert qa(copy, "select effective_category from complaints_effective where complaint_id = ?", cid) == [("berpihak",)]
 
 
 def test_cross_channel_duplicate_is_merged_into_the_first_complaint(tmp_path):
@@ -229,3 +237,30 @@ def test_cross_channel_duplicate_is_merged_into_the_first_complaint(tmp_path):
     [(reason, cid)] = q(db, "select reason, complaint_id from intake where source_ref = 'wamid.X1'")
     assert reason.startswith("duplikat lintas kanal dari LPR-")
     assert q(db, "select channel from complaints where complaint_id = ?", cid) == [("lapor",)]
+
+
+def test_readers_use_a_snapshot_and_never_block_the_nightly_writer(loaded, tmp_path):
+    from flows.warehouse import current_source, snapshots_dir
+
+    inbox, db, manifest, _ = loaded
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db, copy)
+    shutil.copytree(snapshots_dir(db), snapshots_dir(copy))
+    snap = current_source(copy)
+    assert snap.parent == snapshots_dir(copy) and snap.exists()
+    # a reader (a dashboard session) keeps the snapshot open while the next night is loaded
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb,sys,time; c=duckdb.connect(sys.argv[1], read_only=True); "
+                               "print(c.execute('select count(*) from complaints').fetchall()[0][0], flush=True); "
+                               "time.sleep(60)", str(snap)], stdout=subprocess.PIPE, text=True)
+    try:
+        seen_before = int(reader.stdout.readline())
+        night2 = tmp_path / "night2"
+        write_inbox(night2, n=150, seed=99, end=date(2026, 11, 21))
+        result = run(night2, copy)
+        assert result["outcome"] in ("completed", "partial")
+        new_snap = current_source(copy)
+        assert new_snap != snap
+        assert qa(copy, "select count(*) from complaints")[0][0] == seen_before + result["complaints_new"]
+    finally:
+        reader.kill()
+        reader.wait()

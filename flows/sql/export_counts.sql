@@ -4,9 +4,9 @@
 -- $year: the year (WIB); $region, $agency, $channel: filters or null; $review: include | exclude | separate.
 with base as (
     select year(received_at_local) as yr,
-           case when $review = 'separate' and needs_review and not corrected then 'perlu_tinjauan'
+           case when $review = 'separate' and pending_review then 'perlu_tinjauan'
                 else {group_expr} end as grp,
-           needs_review and not corrected as pending
+           pending_review as pending
     from complaints_effective
     where year(received_at_local) in ($year, $year - 1)
       and ($region is null or province = $region or regency = $region)
@@ -17,5 +17,5 @@ select coalesce(grp, '(tidak diketahui)') as grp,
        count(*) filter (where yr = $year) as n,
        count(*) filter (where yr = $year - 1) as n_prev
 from base
-where not ($review = 'exclude' and coalesce(pending, false))
+where not ($review = 'exclude' and pending)
 group by all

@@ -100,24 +100,3 @@ create table if not exists validations (
     rows_failed     integer,
     reason          varchar                      -- readable description of the rule
 );
-
-create table if not exists corrections (
-    complaint_id      varchar not null,
-    category          varchar not null,          -- the analyst's maladministration code
-    analyst           varchar not null,
-    corrected_at_utc  timestamp not null,
-    note              varchar
-);
-
--- Every count and export reads this view: the analyst's latest correction wins over the classifier.
-create or replace view complaints_effective as
-with latest as (
-    select complaint_id, arg_max(category, corrected_at_utc) as corrected_category
-    from corrections
-    group by complaint_id
-)
-select c.*,
-       coalesce(l.corrected_category, c.category) as effective_category,
-       l.corrected_category is not null as corrected
-from complaints as c
-left join latest as l using (complaint_id);
