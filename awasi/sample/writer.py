@@ -63,6 +63,13 @@ class InboxWriter:
                 self.used_ids.add(v)
                 return v
 
+    def busiest(self, prefix: str, suffix: str, i: int) -> str:
+        """The i-th busiest file of a channel (cyclic): deliberate bad cases go where good records abound,
+        so a sample file never fails as a whole (that would hold it back and make the demo run partial)."""
+        keys = sorted((k for k in self.files if k.startswith(prefix) and k.endswith(suffix)),
+                      key=lambda k: (-len(self.files[k]), k))
+        return keys[i % len(keys)] if keys else f"{prefix}extra{suffix}"
+
     def budget(self, channel: str) -> int:
         shares = list(SHARES)
         sizes = {c: int(self.n * SHARES[c]) for c in shares}
@@ -86,7 +93,7 @@ class InboxWriter:
         for i in range(n_bad):
             kind = bad[i % len(bad)]
             line = self._broken_lapor(kind)
-            self.files[f"lapor/lapor-{self.when():%Y-%m}.jsonl"].append(("", line))
+            self.files[self.busiest("lapor/", ".jsonl", i)].append(("", line))
             self.tally.add("lapor", malformed=True)
 
     def _lapor_report(self) -> dict:
@@ -166,18 +173,18 @@ class InboxWriter:
                     {"field": "messages", "value": {"messaging_product": "whatsapp", "statuses": [
                         {"id": "wamid." + self.uid("S", 12), "status": "delivered",
                          "timestamp": str(int(t.timestamp())), "recipient_id": "6281100000000"}]}}]}]}).encode()
-            self.files[f"whatsapp/webhook-{t:%Y-%m}.jsonl"].append((t.isoformat(), line))
+            self.files[self.busiest("whatsapp/", ".jsonl", i)].append((t.isoformat(), line))
             self.tally.add("whatsapp", malformed=True)
         # a conversation with only media (no text at all) and a message with an impossible timestamp
         ctx, t = make_context(self.rng), self.when()
         phone = "62" + ctx.person.phone[1:]
         for j, kind in enumerate(["image", "audio"]):
             self._wa_line(t + timedelta(minutes=j), [self._wa_media(phone, t + timedelta(minutes=j), kind, caption="")],
-                          ctx.person.name, phone)
+                          ctx.person.name, phone, file=self.busiest("whatsapp/", ".jsonl", bad_lines + j))
             self.tally.add("whatsapp", malformed=True)
         bad = self._wa_text(phone, t, "halo min mau tanya")
         bad["timestamp"] = "kemarin sore"
-        self._wa_line(t, [bad], ctx.person.name, phone)
+        self._wa_line(t, [bad], ctx.person.name, phone, file=self.busiest("whatsapp/", ".jsonl", bad_lines + 2))
         self.tally.add("whatsapp", malformed=True)
 
     def _conversation(self, size: int) -> list[tuple[datetime, dict, str]]:
@@ -217,12 +224,13 @@ class InboxWriter:
                 msg[kind]["caption"] = caption
         return msg
 
-    def _wa_line(self, t: datetime, messages: list[dict], name: str, phone: str) -> None:
+    def _wa_line(self, t: datetime, messages: list[dict], name: str, phone: str, file: str | None = None) -> None:
         body = {"object": "whatsapp_business_account", "entry": [{"id": "1029384756", "changes": [{"field": "messages", "value": {
             "messaging_product": "whatsapp",
             "metadata": {"display_phone_number": "6282137373737", "phone_number_id": "1122334455"},
             "contacts": [{"profile": {"name": name}, "wa_id": phone}], "messages": messages}}]}]}
-        self.files[f"whatsapp/webhook-{t:%Y-%m}.jsonl"].append((t.isoformat(), json.dumps(body, ensure_ascii=False).encode()))
+        self.files[file or f"whatsapp/webhook-{t:%Y-%m}.jsonl"].append(
+            (t.isoformat(), json.dumps(body, ensure_ascii=False).encode()))
 
     def _dup_sources(self, k: int) -> list[dict]:
         pool = [r for r in self.lapor_reports if r["reporter"] and len(r["content"]) >= 220
@@ -247,12 +255,12 @@ class InboxWriter:
             self._put_email(t, msg)
             self.tally.add("email", merged=True)
         t = self.when()
-        self._put_email(t, b"\x00\x01 ini bukan email \xff\xfe\n\nsampah biner\n")  # no headers at all
+        garbage = b"\x00\x01 ini bukan email \xff\xfe\n\nsampah biner\n"  # no headers at all
         empty = self._email("Warga", "warga123@gmail.com", "Pengaduan", "", t)
-        self._put_email(t, empty)
         bad_date = self._email("Warga Lain", "wargalain@yahoo.co.id", "Aduan", "Jalan di depan rumah rusak parah.", t)
         bad_date.replace_header("Date", "kemarin sore")
-        self._put_email(t, bad_date)
+        for i, msg in enumerate((garbage, empty, bad_date)):
+            self._put_email(t, msg, file=self.busiest("email/", ".mbox", i))
         self.tally.add("email", n=3, malformed=True)
 
     def _email_thread(self, with_reply: bool) -> int:
@@ -308,9 +316,11 @@ class InboxWriter:
                 part.set_boundary(f"=_awasi_{self.uid('b', 12)}")
         return msg
 
-    def _put_email(self, t: datetime, msg) -> None:
+    def _put_email(self, t: datetime, msg, file: str | None = None) -> None:
         data = msg if isinstance(msg, bytes) else msg.as_bytes()
-        if self.rng.random() < 0.1:
+        if file:
+            self.files[file].append((t.isoformat(), data))
+        elif self.rng.random() < 0.1:
             self.files[f"email/pesan-{t:%Y%m%d}-{self.uid('', 6)}.eml"].append((t.isoformat(), data))
         else:
             self.files[f"email/kotak-masuk-{t:%Y-%m}.mbox"].append((t.isoformat(), data))
@@ -320,10 +330,10 @@ class InboxWriter:
         n_bad = 3
         for _ in range(budget - n_bad):
             self._call()
-        for kind in ("columns", "date", "empty"):
-            self._call(broken=kind)
+        for i, kind in enumerate(("columns", "date", "empty")):
+            self._call(broken=kind, file=self.busiest("callcenter/", ".csv", i))
 
-    def _call(self, broken: str | None = None) -> None:
+    def _call(self, broken: str | None = None, file: str | None = None) -> None:
         label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
         ended = t + timedelta(minutes=self.rng.randint(2, 18))
         phone = self.rng.choice([ctx.person.phone, "+62 " + ctx.person.phone[1:4] + "-" + ctx.person.phone[4:],
@@ -336,7 +346,7 @@ class InboxWriter:
             row["started_at"] = "31/02/2025 25.61"
         elif broken == "empty":
             row["summary"] = ""
-        self.files[f"callcenter/panggilan-{t:%Y-%m}.csv"].append((t.isoformat(), (row, broken)))
+        self.files[file or f"callcenter/panggilan-{t:%Y-%m}.csv"].append((t.isoformat(), (row, broken)))
         self.tally.add("callcenter", malformed=broken is not None)
 
     # ---------- output ----------
