@@ -83,4 +83,5 @@ def test_mbox_splits_messages_and_unescapes_from_lines():
 
 def test_garbage_and_bad_dates_are_quarantined():
     assert parse_one(b"\x00\x01 bukan email\n\nsampah")["reason_code"] == "bad_email"
-    assert parse_one(message(Date="kemarin").as_bytes())["reason_code"] == "bad_date"
+    bad = parse_one(b"From: a@b.id\nDate: kemarin sore\nMessage-ID: <x@b.id>\n\nJalan rusak.\n")
+    assert bad["reason_code"] == "bad_date" and "'kemarin sore'" in bad["reason"]

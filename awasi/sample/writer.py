@@ -274,7 +274,7 @@ class InboxWriter:
         self.tally.add("email")
         if not with_reply:
             return 1
-        t2 = t + timedelta(days=self.rng.randint(1, 6), hours=self.rng.randint(0, 5))
+        t2 = min(t + timedelta(days=self.rng.randint(1, 6), hours=self.rng.randint(0, 5)), self.end)
         quoted = "\n".join("> " + ln for ln in body.splitlines())
         reply_body = texts.followup(ctx, self.rng) + f"\n\nPada {format_datetime(t)} {ctx.person.name} menulis:\n{quoted}"
         reply = self._email(ctx.person.name, ctx.person.email, "Re: " + subject, reply_body, t2, parent=msg["Message-ID"])

@@ -66,10 +66,11 @@ def _parse_message(chunk: bytes, rec: dict) -> dict:
     parents = _MSGID.findall(str(msg.get("In-Reply-To") or "")) + _MSGID.findall(str(msg.get("References") or ""))
     rec["parent_refs"] = list(dict.fromkeys(p for p in parents if p != rec["source_ref"]))
 
+    raw_date = next((str(v) for k, v in msg.raw_items() if k.lower() == "date"), "")
     try:
-        rec["received_at"] = to_utc(parsedate_to_datetime(str(msg.get("Date"))))
+        rec["received_at"] = to_utc(parsedate_to_datetime(raw_date.strip()))
     except (TypeError, ValueError, IndexError):
-        return broken(rec, "bad_date", f"header Date tidak bisa dibaca: {str(msg.get('Date'))[:40]!r}")
+        return broken(rec, "bad_date", f"header Date tidak bisa dibaca: {raw_date.strip()[:40]!r}")
 
     try:
         name, address = (getaddresses([str(msg.get("From") or "")]) or [("", "")])[0]
