@@ -221,6 +221,23 @@ def export(
     typer.echo(f"ekspor {format}: {path}")
 
 
+@app.command()
+def dashboard(
+    db: Path = typer.Option(Path("data/awasi.duckdb"), "--db", help="DuckDB warehouse file."),
+    port: int = typer.Option(8501, "--port"),
+    address: str = typer.Option("127.0.0.1", "--address", help="Listen address (default: this machine only)."),
+) -> None:
+    """Start the analysts' dashboard (Streamlit) on the warehouse's latest snapshot."""
+    import subprocess
+
+    app_file = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_file), "--server.address", address,
+           "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--", "--db", str(db)]
+    typer.echo(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti)")
+    raise typer.Exit(subprocess.call(cmd))
+
+
 quarantine_app = typer.Typer(no_args_is_help=True, help="See quarantined records and run them again after a fix.")
 app.add_typer(quarantine_app, name="quarantine")
 

@@ -1,0 +1,1 @@
+"""The analysts' dashboard (Streamlit). Reads the latest published snapshot, never the warehouse being written."""

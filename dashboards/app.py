@@ -1,0 +1,85 @@
+"""Awasi dashboard: `awasi dashboard --db PATH` (or `streamlit run dashboards/app.py -- --db PATH`).
+
+Global filters live in the sidebar and in the URL query parameters, so a view can be shared as a link.
+No stack trace reaches an analyst: every page is rendered inside a guard that shows a plain message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from dashboards.charts import category_name  # noqa: E402
+from dashboards.data import Filters, Store  # noqa: E402
+from transforms.labels import LABELS  # noqa: E402
+
+
+def db_path() -> Path:
+    args = sys.argv[1:]
+    if "--db" in args and args.index("--db") + 1 < len(args):
+        return Path(args[args.index("--db") + 1])
+    return Path(os.environ.get("AWASI_DB_PATH", ROOT / "data" / "awasi.duckdb"))
+
+
+def _param_date(name: str) -> date | None:
+    try:
+        return date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def sidebar_filters(store: Store) -> Filters:
+    opts = store.options()
+    st.sidebar.header("Filter")
+
+    def choice(label: str, key: str, values: list[str], fmt=str):
+        current = st.query_params.get(key)
+        options = [None, *values]
+        index = options.index(current) if current in options else 0
+        value = st.sidebar.selectbox(label, options, index=index, key=f"f_{key}",
+                                     format_func=lambda v: "Semua" if v is None else fmt(v))
+        if value is None:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+        return value
+
+    start = st.sidebar.date_input("Dari tanggal", value=_param_date("dari"), key="f_dari", format="DD/MM/YYYY")
+    end = st.sidebar.date_input("Sampai tanggal", value=_param_date("sampai"), key="f_sampai", format="DD/MM/YYYY")
+    for key, value in (("dari", start), ("sampai", end)):
+        if value:
+            st.query_params[key] = value.isoformat()
+        else:
+            st.query_params.pop(key, None)
+    agency = choice("Instansi", "instansi", opts["agency"])
+    province = choice("Provinsi", "provinsi", opts["province"])
+    channel = choice("Kanal", "kanal", opts["channel"])
+    category = choice("Kategori", "kategori", list(LABELS), fmt=category_name)
+    return Filters(start or None, end or None, agency, province, channel, category)
+
+
+st.set_page_config(page_title="Awasi", layout="wide")
+_store = Store(db_path())
+st.session_state["_awasi_store"] = _store
+if _store.available():
+    try:
+        st.session_state["_awasi_filters"] = sidebar_filters(_store)
+    except Exception as exc:  # a broken snapshot or query: say it plainly
+        st.session_state["_awasi_filters"] = Filters()
+        st.sidebar.error(f"Filter tidak dapat dimuat ({type(exc).__name__}).")
+pages = [
+    st.Page("pages/ringkasan.py", title="Ringkasan", url_path="ringkasan", default=True),
+    st.Page("pages/tren.py", title="Tren per instansi", url_path="tren"),
+    st.Page("pages/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
+    st.Page("pages/jelajah.py", title="Jelajah aduan", url_path="jelajah"),
+    st.Page("pages/kualitas.py", title="Kualitas data", url_path="kualitas"),
+]
+st.navigation(pages).run()

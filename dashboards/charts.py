@@ -1,0 +1,44 @@
+"""Altair charts of the dashboard (one colour per form, from transforms/infographic.py)."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from transforms.infographic import COLORS
+from transforms.labels import DISPLAY
+
+
+def category_name(code: str | None) -> str:
+    return DISPLAY.get(code or "", code or "(belum diklasifikasi)")
+
+
+def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
+    data = frame.with_columns(nama=pl.col("kategori").map_elements(category_name, return_dtype=pl.String))
+    codes = sorted(data["kategori"].unique().to_list())
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("bulan:T", title="Bulan", timeUnit="yearmonth"),
+        y=alt.Y("jumlah:Q", title="Jumlah aduan"),
+        color=alt.Color("kategori:N", title="Kategori",
+                        scale=alt.Scale(domain=codes, range=[COLORS.get(c, "#7f8c8d") for c in codes]),
+                        legend=alt.Legend(labelExpr="datum.label")),
+        tooltip=[alt.Tooltip("bulan:T", title="Bulan", format="%B %Y"), alt.Tooltip("nama:N", title="Kategori"),
+                 alt.Tooltip("jumlah:Q", title="Jumlah")],
+    ).properties(height=320)
+
+
+def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_category: bool = False,
+         limit: int = 25) -> alt.Chart:
+    data = frame.head(limit)
+    enc = {}
+    if color_by_category:
+        codes = data["kode"].to_list()
+        enc["color"] = alt.Color("kode:N", legend=None,
+                                 scale=alt.Scale(domain=codes, range=[COLORS.get(c, "#7f8c8d") for c in codes]))
+    base = alt.Chart(data).encode(
+        y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=alt.Axis(format="d", tickMinStep=1)),
+        tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah")],
+    )
+    return (base.mark_bar(**({} if color_by_category else {"color": "#1f4e79"})).encode(**enc)
+            + base.mark_text(align="left", dx=3).encode(text=f"{value}:Q")).properties(height=max(120, 26 * data.height))

@@ -1,0 +1,104 @@
+"""Queries behind the dashboard: named SQL files in dashboards/sql, parameters only, results as Polars frames.
+
+Every query runs on a short read-only connection to the latest published snapshot with the analysts'
+corrections attached (`flows.warehouse.analytics`), so the nightly writer is never blocked and no
+half-loaded run is ever visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from flows import warehouse
+
+SQL_DIR = Path(__file__).parent / "sql"
+DIMENSIONS = {"kategori": "effective_category", "kanal": "channel", "provinsi": "province",
+              "kabupaten/kota": "regency", "instansi": "agency", "jenis instansi": "agency_type"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: date | None = None
+    end: date | None = None
+    agency: str | None = None
+    province: str | None = None
+    channel: str | None = None
+    category: str | None = None
+
+    def params(self) -> dict:
+        return {"start": self.start, "end": self.end, "agency": self.agency, "province": self.province,
+                "channel": self.channel, "category": self.category}
+
+
+def _sql(name: str, **fragments: str) -> str:
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    filtered = (SQL_DIR / "filters.sql").read_text(encoding="utf-8")
+    text = text.replace("{filtered}", "\n".join(ln for ln in filtered.splitlines() if not ln.startswith("--")))
+    for key, value in fragments.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+@dataclass
+class Store:
+    db_path: Path
+    _version: tuple = field(default=(), init=False)
+
+    def version(self) -> tuple:
+        """Changes when a new snapshot is published or a correction is written: the cache key of results."""
+        source = warehouse.current_source(self.db_path)
+        corr = warehouse.corrections_path(self.db_path)
+        return (str(source), source.stat().st_mtime if source.exists() else 0,
+                corr.stat().st_mtime if corr.exists() else 0)
+
+    def available(self) -> bool:
+        return warehouse.current_source(self.db_path).exists()
+
+    def frame(self, name: str, params: dict | None = None, **fragments: str) -> pl.DataFrame:
+        with warehouse.analytics(self.db_path) as con:
+            return con.sql(_sql(name, **fragments), params=params or {}).pl()
+
+    def summary(self, f: Filters) -> dict:
+        return self.frame("summary", f.params()).row(0, named=True)
+
+    def by_month(self, f: Filters) -> pl.DataFrame:
+        return self.frame("by_month", f.params())
+
+    def by_dimension(self, f: Filters, dimension: str) -> pl.DataFrame:
+        return self.frame("by_dimension", f.params(), dimension=DIMENSIONS[dimension])
+
+    def agency_growth(self, f: Filters) -> pl.DataFrame:
+        return self.frame("agency_growth", f.params())
+
+    def search(self, f: Filters, words: str) -> pl.DataFrame:
+        terms = [w for w in words.split() if w][:3]
+        patterns = {f"p{i + 1}": (f"%{_escape(terms[i])}%" if i < len(terms) else None) for i in range(3)}
+        return self.frame("search", {**f.params(), **patterns})
+
+    def complaint(self, complaint_id: str) -> dict | None:
+        rows = self.frame("complaint", {"id": complaint_id})
+        return rows.row(0, named=True) if rows.height else None
+
+    def options(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {"agency": [], "province": [], "channel": []}
+        for kind, value in self.frame("options").iter_rows():
+            out[kind].append(value)
+        return out
+
+    def runs(self) -> pl.DataFrame:
+        return self.frame("quality_runs")
+
+    def quarantine(self) -> pl.DataFrame:
+        return self.frame("quality_quarantine")
+
+    def validations(self) -> pl.DataFrame:
+        return self.frame("quality_validations")
+
+
+def _escape(word: str) -> str:
+    """ILIKE treats % and _ as wildcards; search for them literally."""
+    return word.replace("\\", "").replace("%", "").replace("_", " ")

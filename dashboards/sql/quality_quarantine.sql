@@ -1,0 +1,5 @@
+select channel as kanal, reason_code as kode_alasan, count(*) as jumlah
+from intake
+where fate = 'quarantined'
+group by all
+order by jumlah desc

@@ -1,0 +1,1 @@
+"""Page views: each module has `render(store, filters)`; `dashboards/pages/` holds the page scripts."""

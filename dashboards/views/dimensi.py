@@ -1,0 +1,28 @@
+"""Kategori, Kanal, Wilayah: the same measures by category, channel and place."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboards.charts import bars, category_name
+from dashboards.data import Filters, Store
+
+
+def render(store: Store, filters: Filters) -> None:
+    st.header("Kategori, Kanal, Wilayah")
+    tabs = st.tabs(["Kategori", "Kanal", "Provinsi", "Kabupaten/kota"])
+    for tab, dim in zip(tabs, ["kategori", "kanal", "provinsi", "kabupaten/kota"]):
+        with tab:
+            frame = store.by_dimension(filters, dim)
+            if frame.height == 0:
+                st.info("Tidak ada aduan untuk filter ini.")
+                continue
+            if dim == "kategori":
+                frame = frame.with_columns(kode=pl.col("nilai"),
+                                           nilai=pl.col("nilai").map_elements(category_name, return_dtype=pl.String))
+                st.altair_chart(bars(frame, "nilai", color_by_category=True), width="stretch")
+            else:
+                st.altair_chart(bars(frame, "nilai"), width="stretch")
+            st.dataframe(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})
+                         .to_pandas(), hide_index=True, width="stretch")

@@ -1,0 +1,24 @@
+"""Kualitas data: validation results of the last run, quarantine counts and reasons, run history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards.data import Filters, Store
+
+
+def render(store: Store, filters: Filters) -> None:
+    st.header("Kualitas data")
+    runs = store.runs()
+    if runs.height:
+        last = runs.row(0, named=True)
+        (st.success if last["outcome"] == "completed" else st.warning)(f"Run terakhir: {last['outcome']}")
+        st.text(last["message"] or "")
+    st.subheader("Hasil validasi run terakhir (Great Expectations)")
+    st.dataframe(store.validations().to_pandas(), hide_index=True, width="stretch")
+    st.subheader("Karantina per alasan")
+    st.dataframe(store.quarantine().to_pandas(), hide_index=True, width="stretch")
+    st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
+               "`awasi quarantine retry`.")
+    st.subheader("Riwayat run")
+    st.dataframe(runs.to_pandas(), hide_index=True, width="stretch")

@@ -1,0 +1,27 @@
+"""Tren per instansi: monthly trend by form, agency ranking and fastest-rising agencies."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboards.charts import bars, monthly_stacked
+from dashboards.data import Filters, Store
+
+
+def render(store: Store, filters: Filters) -> None:
+    st.header("Tren per instansi")
+    st.caption("Pilih instansi di filter samping untuk melihat tren satu instansi.")
+    monthly = store.by_month(filters)
+    if monthly.height == 0:
+        st.info("Tidak ada aduan untuk filter ini.")
+        return
+    st.subheader("Aduan per bulan dan bentuk maladministrasi")
+    st.altair_chart(monthly_stacked(monthly), width="stretch")
+    st.subheader("Peringkat instansi")
+    ranking = store.by_dimension(filters, "instansi")
+    st.altair_chart(bars(ranking, "nilai"), width="stretch")
+    st.subheader("Instansi dengan kenaikan aduan tercepat")
+    growth = store.agency_growth(filters)
+    st.dataframe(growth.to_pandas(), hide_index=True, width="stretch")
+    st.caption("Kenaikan = aduan 3 bulan terakhir dikurangi 3 bulan sebelumnya (dalam filter terpilih).")
