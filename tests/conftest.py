@@ -23,3 +23,46 @@ def prefect_backend():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture
+def tiny_db(tmp_path):
+    """A small warehouse with known counts: 17 complaints in 2025, 7 in 2024, one secret, two needing review."""
+    from datetime import datetime
+
+    import polars as pl
+
+    from flows import warehouse
+
+    path = tmp_path / "w.duckdb"
+    spec = [  # (year, category, needs_review, province, channel, count)
+        (2025, "penundaan_berlarut", False, "DKI Jakarta", "lapor", 7),
+        (2025, "penundaan_berlarut", True, "DKI Jakarta", "email", 2),
+        (2025, "tidak_memberikan_pelayanan", False, "Jawa Barat", "lapor", 4),
+        (2025, "permintaan_imbalan", False, "DKI Jakarta", "whatsapp", 3),
+        (2025, "diskriminasi", True, "Jawa Barat", "callcenter", 1),
+        (2024, "penundaan_berlarut", False, "DKI Jakarta", "lapor", 5),
+        (2024, "tidak_patut", False, "DKI Jakarta", "lapor", 2),
+    ]
+    rows, i = [], 0
+    for year, cat, review, prov, ch, n in spec:
+        for _ in range(n):
+            i += 1
+            rows.append({"complaint_id": f"C{i:03d}", "channel": ch, "received_at_utc": datetime(year, 5, 1, 3),
+                         "received_at_local": datetime(year, 5, 1, 10), "title": f"Judul {i}",
+                         "text": f"Aduan nomor {i} tentang sertifikat tanah", "category": cat, "needs_review": review,
+                         "confidence": 0.4 if review else 0.9, "province": prov, "agency": "Disdukcapil",
+                         "is_secret": False, "cues": [], "secondary": [], "run_id": "r1",
+                         "loaded_at_utc": datetime(2026, 1, 1)})
+    rows[0]["text"] = "RAHASIA: pelapor minta identitas dirahasiakan"
+    rows[0]["is_secret"] = True
+    rows[1]["text"] = "<script>alert(1)</script> **tebal** [tautan](http://contoh.id) sertifikat"
+    frame = pl.DataFrame(rows)
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        con.register("f", frame.to_arrow())
+        con.execute(f"insert into complaints ({', '.join(frame.columns)}) select * from f")
+        con.execute("insert into runs (run_id, started_at_utc, outcome, message) "
+                    "values ('r1', '2026-01-01', 'completed', 'Selesai: uji')")
+    warehouse.publish_snapshot(path, "r1")
+    return path

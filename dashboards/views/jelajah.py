@@ -46,10 +46,10 @@ def render(store: Store, filters: Filters) -> None:
         st.text("Bentuk lain yang mungkin: " + ", ".join(category_name(s) for s in c["secondary"]))
     with st.form("koreksi"):
         st.markdown("**Koreksi kategori**")
-        new = st.selectbox("Kategori yang benar", LABELS, format_func=category_name,
+        new = st.selectbox("Kategori yang benar", LABELS, format_func=category_name, key="kategori_baru",
                            index=LABELS.index(c["effective_category"]) if c["effective_category"] in LABELS else 0)
-        analyst = st.text_input("Nama analis")
-        note = st.text_input("Catatan")
+        analyst = st.text_input("Nama analis", key="analis")
+        note = st.text_input("Catatan", key="catatan")
         if st.form_submit_button("Simpan koreksi"):
             if not analyst.strip():
                 st.error("Isi nama analis terlebih dahulu.")

@@ -1,0 +1,89 @@
+"""Dashboard pages through Streamlit's AppTest: numbers equal SQL counts, filters, safety, corrections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from flows import warehouse
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboards" / "app.py")
+PAGES = ["ringkasan", "tren", "dimensi", "jelajah", "kualitas"]
+
+
+def open_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page != "ringkasan":
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def sql(db, query, *params):
+    with warehouse.analytics(db) as con:
+        return con.execute(query, list(params)).fetchall()[0][0]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_error(tiny_db, monkeypatch, page):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page(page)
+    assert not at.exception and not at.error
+    assert at.header[0].value
+
+
+def test_summary_equals_sql_with_and_without_filters(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ringkasan")
+    assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective"))
+    at = open_page("ringkasan", {"provinsi": "Jawa Barat", "dari": "2025-01-01"})
+    assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective where province = "
+                                                 "'Jawa Barat' and received_at_local >= '2025-01-01'")) == "5"
+    at = open_page("ringkasan", {"kategori": "penundaan_berlarut"})
+    assert at.metric[0].value == "14"
+
+
+def test_hostile_filter_values_are_just_values(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ringkasan", {"provinsi": "x' or 1=1 --", "kanal": "lapor; drop table complaints"})
+    assert not at.exception and not at.error
+    assert at.metric[0].value == "24"  # unknown values are ignored, not executed
+    assert sql(tiny_db, "select count(*) from complaints") == 24
+
+
+def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("jelajah", {"cari": "sertifikat"})
+    assert not at.exception
+    at.selectbox(key="aduan").select("C002").run()
+    texts = [t.value for t in at.text]
+    assert any("<script>alert(1)</script> **tebal**" in t for t in texts)  # shown as text, not rendered
+    at = open_page("jelajah", {"cari": "dirahasiakan"})
+    at.selectbox(key="aduan").select("C001").run()
+    texts = " ".join(t.value for t in at.text)
+    assert "identitas dirahasiakan" not in texts and "Laporan rahasia" in texts
+
+
+def test_correction_from_the_dashboard_changes_the_counts(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    before = sql(tiny_db, "select count(*) from complaints_effective where effective_category = 'tidak_patut'")
+    at = open_page("jelajah", {"cari": "nomor"})
+    at.selectbox(key="aduan").select("C005").run()
+    at.text_input(key="analis").input("analis-uji")
+    at.selectbox(key="kategori_baru").select("tidak_patut")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.success
+    assert sql(tiny_db, "select count(*) from complaints_effective where effective_category = 'tidak_patut'") == before + 1
+    at = open_page("ringkasan", {"kategori": "tidak_patut"})
+    assert at.metric[0].value == str(before + 1)
+
+
+def test_missing_database_shows_a_plain_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tmp_path / "tidak-ada.duckdb"))
+    at = open_page("ringkasan")
+    assert not at.exception and "Belum ada data" in at.info[0].value
