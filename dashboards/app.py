@@ -76,10 +76,10 @@ if _store.available():
         st.session_state["_awasi_filters"] = Filters()
         st.sidebar.error(f"Filter tidak dapat dimuat ({type(exc).__name__}).")
 pages = [
-    st.Page("pages/ringkasan.py", title="Ringkasan", url_path="ringkasan", default=True),
-    st.Page("pages/tren.py", title="Tren per instansi", url_path="tren"),
-    st.Page("pages/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
-    st.Page("pages/jelajah.py", title="Jelajah aduan", url_path="jelajah"),
-    st.Page("pages/kualitas.py", title="Kualitas data", url_path="kualitas"),
+    st.Page("page_scripts/ringkasan.py", title="Ringkasan", url_path="ringkasan", default=True),
+    st.Page("page_scripts/tren.py", title="Tren per instansi", url_path="tren"),
+    st.Page("page_scripts/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
+    st.Page("page_scripts/jelajah.py", title="Jelajah aduan", url_path="jelajah"),
+    st.Page("page_scripts/kualitas.py", title="Kualitas data", url_path="kualitas"),
 ]
 st.navigation(pages).run()

@@ -19,9 +19,10 @@ def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("bulan:T", title="Bulan", timeUnit="yearmonth"),
         y=alt.Y("jumlah:Q", title="Jumlah aduan"),
-        color=alt.Color("kategori:N", title="Kategori",
-                        scale=alt.Scale(domain=codes, range=[COLORS.get(c, "#7f8c8d") for c in codes]),
-                        legend=alt.Legend(labelExpr="datum.label")),
+        color=alt.Color("nama:N", title="Kategori",
+                        scale=alt.Scale(domain=[category_name(c) for c in codes],
+                                        range=[COLORS.get(c, "#7f8c8d") for c in codes]),
+                        legend=alt.Legend(labelLimit=260)),
         tooltip=[alt.Tooltip("bulan:T", title="Bulan", format="%B %Y"), alt.Tooltip("nama:N", title="Kategori"),
                  alt.Tooltip("jumlah:Q", title="Jumlah")],
     ).properties(height=320)

@@ -19,7 +19,7 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
         at.query_params[k] = v
     at.run()
     if page != "ringkasan":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"page_scripts/{page}.py").run()
     return at
 
 

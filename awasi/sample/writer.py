@@ -41,7 +41,8 @@ class Tally:
 class InboxWriter:
     def __init__(self, out: Path, n: int, seed: int, end: date) -> None:
         self.out, self.n, self.rng = Path(out), n, random.Random(seed)
-        self.end = datetime(end.year, end.month, end.day, 23, 0, tzinfo=WIB)
+        self.end = min(datetime(end.year, end.month, end.day, 23, 0, tzinfo=WIB),
+                       datetime.now(WIB).replace(microsecond=0))  # nothing received in the future
         self.start = datetime(end.year - 2, 1, 1, 7, 0, tzinfo=WIB)
         self.tally = Tally()
         self.files: dict[str, list] = defaultdict(list)  # relative path -> items (sorted later)

@@ -24,6 +24,7 @@ def render(store: Store, filters: Filters) -> None:
     table = found.select("complaint_id", "received_at_local", "channel", "agency", "effective_category",
                          "pending_review", "title").to_pandas()
     table["title"] = [SECRET if s else t for s, t in zip(found["is_secret"].to_list(), table["title"])]
+    table["effective_category"] = [category_name(c) for c in table["effective_category"]]
     st.dataframe(table.rename(columns={"complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal",
                                        "agency": "instansi", "effective_category": "kategori",
                                        "pending_review": "perlu tinjauan", "title": "judul"}),

@@ -1,0 +1,80 @@
+"""The dashboard in a real browser: Debian's chromium (installed by .ci/run) driven by Playwright.
+
+Starts `awasi dashboard` on a free local port, loads each page headless, checks the visible text and saves
+a screenshot per page under the test's temporary folder (path printed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAGES = [("ringkasan", "Total aduan"), ("tren", "Peringkat instansi"), ("dimensi", "Kabupaten/kota"),
+         ("jelajah", "Baca aduan"), ("kualitas", "Riwayat run")]
+
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is required in CI (.ci/run installs Debian's chromium)")
+    pytest.skip("chromium not installed (apt-get install chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tiny_db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "awasi.cli", "dashboard", "--db", str(tiny_db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("the dashboard did not start within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_every_page_in_a_real_browser(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path, text in PAGES:
+            page.goto(f"{server}/{path}")
+            page.get_by_text(text).first.wait_for(timeout=45_000)
+            page.wait_for_timeout(800)
+            body = page.inner_text("body")
+            assert "Traceback" not in body and "Maaf, halaman ini" not in body
+            shot = tmp_path / f"{path}.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+        page.goto(f"{server}/ringkasan?provinsi=Jawa+Barat")
+        page.get_by_text("Total aduan").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(800)
+        assert "5" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
+        browser.close()
+    print(f"screenshots: {tmp_path}")
