@@ -81,5 +81,6 @@ pages = [
     st.Page("page_scripts/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
     st.Page("page_scripts/jelajah.py", title="Jelajah aduan", url_path="jelajah"),
     st.Page("page_scripts/kualitas.py", title="Kualitas data", url_path="kualitas"),
+    st.Page("page_scripts/ekspor.py", title="Ekspor infografis", url_path="ekspor"),
 ]
 st.navigation(pages).run()

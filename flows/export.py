@@ -6,6 +6,7 @@ rule; the table and chart are built by `transforms/infographic.py`.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,25 +79,31 @@ def safe_output(out: Path, fmt: str) -> Path:
 
 
 def export(db_path: Path, req: ExportRequest, fmt: str, out: Path) -> Path:
+    out = safe_output(out, fmt)
+    out.write_bytes(export_bytes(db_path, req, fmt))
+    return out
+
+
+def export_bytes(db_path: Path, req: ExportRequest, fmt: str) -> bytes:
+    """The export file's content (the dashboard's download buttons use this directly)."""
     if fmt not in FORMATS:
         raise ValueError(f"--format must be one of {', '.join(FORMATS)}")
-    out = safe_output(out, fmt)
     table, context = build_counts(db_path, req)
-    if fmt == "csv":
-        out.write_text(table.write_csv(), encoding="utf-8")
-    elif fmt == "parquet":
-        table.write_parquet(out)
-    elif fmt == "xlsx":
-        write_xlsx(table, context, out)
-    else:
-        spec = chart_for(table, context, req)
-        import vl_convert as vlc
+    if fmt in ("csv", "parquet"):  # flat files say which review rule they follow in a column of their own
+        flat = table.with_columns(aturan_tinjauan=pl.lit(context["keterangan_tinjauan"]))
+        if fmt == "csv":
+            return flat.write_csv().encode("utf-8")
+        buf = io.BytesIO()
+        flat.write_parquet(buf)
+        return buf.getvalue()
+    if fmt == "xlsx":
+        buf = io.BytesIO()
+        write_xlsx(table, context, buf)
+        return buf.getvalue()
+    import vl_convert as vlc
 
-        if fmt == "png":
-            out.write_bytes(vlc.vegalite_to_png(spec.to_json(), scale=2))
-        else:
-            out.write_text(vlc.vegalite_to_svg(spec.to_json()), encoding="utf-8")
-    return out
+    spec = chart_for(table, context, req).to_json()
+    return vlc.vegalite_to_png(spec, scale=2) if fmt == "png" else vlc.vegalite_to_svg(spec).encode("utf-8")
 
 
 def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
@@ -114,7 +121,7 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
     )
 
 
-def write_xlsx(table: pl.DataFrame, context: dict, out: Path) -> None:
+def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from flows import warehouse
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboards" / "app.py")
-PAGES = ["ringkasan", "tren", "dimensi", "jelajah", "kualitas"]
+PAGES = ["ringkasan", "tren", "dimensi", "jelajah", "kualitas", "ekspor"]
 
 
 def open_page(page: str, params: dict | None = None) -> AppTest:
@@ -87,3 +87,18 @@ def test_missing_database_shows_a_plain_message(tmp_path, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tmp_path / "tidak-ada.duckdb"))
     at = open_page("ringkasan")
     assert not at.exception and "Belum ada data" in at.info[0].value
+
+
+def test_export_page_offers_the_same_files_as_the_cli(tiny_db, monkeypatch):
+    from flows.export import ExportRequest, export_bytes
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ekspor")
+    at.number_input(key="tahun").set_value(2025).run()
+    assert not at.exception and not at.error
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Unduh CSV", "Unduh XLSX", "Unduh PNG", "Unduh SVG"]
+    table = at.dataframe[0].value
+    assert dict(zip(table["kode"], table["jumlah"]))["penundaan_berlarut"] == 7
+    csv = export_bytes(tiny_db, ExportRequest(year=2025), "csv").decode()
+    assert csv.splitlines()[1].startswith("Penundaan Berlarut,penundaan_berlarut,7,")

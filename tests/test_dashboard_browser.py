@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PAGES = [("ringkasan", "Total aduan"), ("tren", "Peringkat instansi"), ("dimensi", "Kabupaten/kota"),
+PAGES = [("ringkasan", "Total aduan"), ("tren", "Peringkat instansi"), ("dimensi", "Kabupaten/kota"), ("ekspor", "Unduh PNG"),
          ("jelajah", "Baca aduan"), ("kualitas", "Riwayat run")]
 
 if not CHROMIUM:

@@ -1,0 +1,33 @@
+"""Ekspor infografis: the yearly counts as CSV, XLSX, PNG and SVG downloads (same files as `awasi export`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboards.data import Filters, Store
+from flows.export import REVIEW_RULES, ExportRequest, build_counts, export_bytes
+from transforms.infographic import REVIEW_NOTE
+
+MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "png": "image/png", "svg": "image/svg+xml"}
+
+
+def render(store: Store, filters: Filters) -> None:
+    st.header("Ekspor infografis")
+    st.caption("Jumlah laporan per bentuk maladministrasi untuk satu tahun, memakai kategori hasil koreksi analis. "
+               "Filter provinsi, instansi dan kanal dari panel samping ikut dipakai.")
+    year = st.number_input("Tahun", min_value=2000, max_value=2100, value=date.today().year, step=1, key="tahun")
+    review = st.radio("Aduan yang masih perlu tinjauan", REVIEW_RULES, index=2, key="tinjauan",
+                      format_func=lambda r: REVIEW_NOTE[r])
+    office = st.text_input("Nama perwakilan untuk judul (opsional)", key="perwakilan")
+    req = ExportRequest(year=int(year), review=review, region=filters.province, agency=filters.agency,
+                        channel=filters.channel, office=office or None)
+    table, _ = build_counts(store.db_path, req)
+    st.dataframe(table.to_pandas(), hide_index=True, width="stretch")
+    cols = st.columns(4)
+    for col, fmt in zip(cols, ("csv", "xlsx", "png", "svg")):
+        col.download_button(f"Unduh {fmt.upper()}", data=export_bytes(store.db_path, req, fmt),
+                            file_name=f"maladministrasi-{int(year)}.{fmt}", mime=MIME[fmt], on_click="ignore",
+                            key=f"unduh_{fmt}")
