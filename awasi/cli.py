@@ -122,6 +122,7 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Labelled JSON lines (id, text, label)."),
     model_version: Optional[str] = typer.Option(None, "--model", help="Model version (default: active)."),
     cv: int = typer.Option(0, "--cv", help="K-fold cross-validation: train on the corpus plus the other folds of GOLD."),
+    baseline: bool = typer.Option(False, "--baseline", help="Measure the keyword-only baseline instead of a model."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Measure the classifier against gold labels: per-label P/R/F1, macro-F1, accuracy, confusion, review coverage."""
@@ -130,7 +131,12 @@ def evaluate(
     from transforms.evaluation import evaluate as measure, format_report
 
     rows = models.read_labelled(gold)
-    if cv:
+    if baseline:
+        from transforms.classifier import LexiconBaseline
+
+        predicted = LexiconBaseline(models.lexicon()).predict([r["text"] for r in rows])
+        version = "keyword-only baseline (lexicon)"
+    elif cv:
         predicted = [None] * len(rows)
         folds = [list(range(i, len(rows), cv)) for i in range(cv)]
         for k, test_idx in enumerate(folds, start=1):

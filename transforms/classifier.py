@@ -137,3 +137,31 @@ def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000):
             if c in complaints.columns]
     return pl.concat([complaints.drop(drop), preds], how="horizontal").with_columns(
         classifier_version=pl.lit(model.version, pl.String))
+
+
+class LexiconBaseline:
+    """The keyword-only baseline the model is measured against: the form with the highest cue score,
+    ties broken by the guideline's precedence; no cue at all means `bukan_maladministrasi`."""
+
+    version = "lexicon-baseline"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        from transforms.labels import PRECEDENCE
+
+        rank = {label: i for i, label in enumerate(PRECEDENCE)}
+        out = []
+        for text in texts:
+            fired = self.lexicon.fired(normalize(text))
+            scores: dict[str, float] = {}
+            for c in fired:
+                scores[c.label] = scores.get(c.label, 0.0) + c.weight
+            forms = {k: v for k, v in scores.items() if k != "bukan_maladministrasi"}
+            if forms:
+                category = max(forms, key=lambda k: (forms[k], -rank.get(k, 99)))
+            else:
+                category = "bukan_maladministrasi"
+            out.append(Prediction(category, 1.0, False, [], [f"{c.cue} ({c.label})" for c in fired][:8], {}))
+        return out

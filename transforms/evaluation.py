@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from transforms.labels import LABELS
+from transforms.labels import LABELS, SHORT
 
 
 def evaluate(gold: list[str], predicted: list[str], needs_review: list[bool], min_support: int = 5) -> dict:
@@ -51,10 +51,10 @@ def format_report(m: dict) -> str:
         f"sent to review: {m['review_share']:.1%}; coverage {m['coverage']:.1%}, "
         f"accuracy on items not sent to review: {m['accuracy_not_reviewed']:.3f}",
         "",
-        "confusion matrix (rows: gold, columns: predicted; codes abbreviated to 4 letters):",
+        "confusion matrix (rows: gold, columns: predicted; " + ", ".join(f"{SHORT[k]} = {k}" for k in m["confusion"]) + "):",
     ]
     labels = list(m["confusion"])
-    lines.append(" " * 6 + "".join(f"{lab[:4]:>6}" for lab in labels))
+    lines.append(" " * 6 + "".join(f"{SHORT[lab]:>6}" for lab in labels))
     for g in labels:
-        lines.append(f"{g[:4]:<6}" + "".join(f"{m['confusion'][g][p]:>6}" for p in labels))
+        lines.append(f"{SHORT[g]:<6}" + "".join(f"{m['confusion'][g][p]:>6}" for p in labels))
     return "\n".join(lines)

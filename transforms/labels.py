@@ -20,6 +20,11 @@ DISPLAY = {
     "konflik_kepentingan": "Konflik Kepentingan",
     "bukan_maladministrasi": "Bukan Maladministrasi",
 }
+SHORT = {  # the abbreviations Ombudsman statistics use
+    "penundaan_berlarut": "PB", "tidak_memberikan_pelayanan": "TMP", "penyimpangan_prosedur": "PP",
+    "tidak_kompeten": "TK", "penyalahgunaan_wewenang": "PW", "permintaan_imbalan": "PI", "tidak_patut": "TP",
+    "berpihak": "BP", "diskriminasi": "DS", "konflik_kepentingan": "KK", "bukan_maladministrasi": "BM",
+}
 # Rule 3 of the labelling guideline: when several forms are alleged, the first of these is primary.
 PRECEDENCE = (
     "permintaan_imbalan", "diskriminasi", "konflik_kepentingan", "berpihak", "penyalahgunaan_wewenang",
