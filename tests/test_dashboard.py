@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from flows import warehouse
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboards" / "app.py")
-PAGES = ["ringkasan", "tren", "dimensi", "jelajah", "kualitas", "ekspor"]
+PAGES = ["ringkasan", "tren", "dimensi", "profil", "jelajah", "kualitas", "ekspor"]
 
 
 def open_page(page: str, params: dict | None = None) -> AppTest:
@@ -102,3 +102,10 @@ def test_export_page_offers_the_same_files_as_the_cli(tiny_db, monkeypatch):
     assert dict(zip(table["kode"], table["jumlah"]))["penundaan_berlarut"] == 7
     csv = export_bytes(tiny_db, ExportRequest(year=2025), "csv").decode()
     assert csv.splitlines()[1].startswith("Penundaan Berlarut,penundaan_berlarut,7,")
+
+
+def test_agency_profile_matches_sql(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("profil")
+    assert not at.exception and not at.error
+    assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective where agency = 'Disdukcapil'"))

@@ -1,0 +1,18 @@
+-- League table of agencies of the same type: complaints, maladministration share, answered within 4 hours.
+with f as ({filtered}),
+per_agency as (
+    select agency, any_value(agency_type) as agency_type, count(*) as aduan,
+           count(*) filter (where effective_category is not null and effective_category <> 'bukan_maladministrasi') as maladministrasi,
+           count(*) filter (where first_response_at_utc is not null) as dengan_tanggapan,
+           count(*) filter (where first_response_at_utc - received_at_utc <= interval 4 hours) as tanggap_4_jam
+    from f
+    where agency is not null
+    group by agency
+)
+select agency, agency_type, aduan, maladministrasi,
+       round(100.0 * maladministrasi / aduan, 1) as persen_maladministrasi,
+       case when dengan_tanggapan > 0 then round(100.0 * tanggap_4_jam / dengan_tanggapan, 1) end as persen_tanggap_4_jam,
+       rank() over (partition by agency_type order by aduan desc) as peringkat_dalam_jenis,
+       count(*) over (partition by agency_type) as jumlah_instansi_sejenis
+from per_agency
+order by aduan desc

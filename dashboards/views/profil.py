@@ -1,0 +1,49 @@
+"""Profil instansi: one agency's volume, form mix, timeliness, trend and rank among agencies of its type."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import polars as pl
+import streamlit as st
+
+from dashboards.charts import bars, category_name, monthly_stacked
+from dashboards.data import Filters, Store
+
+DEFINITIONS = """
+- **Aduan**: aduan untuk instansi ini dalam filter terpilih.
+- **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk, dibagi aduan.
+- **Ditanggapi ≤ 4 jam**: aduan dengan tanggapan pertama paling lama 4 jam setelah diterima, dibagi aduan yang
+  kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!).
+- **Peringkat**: urutan menurut jumlah aduan di antara instansi dengan jenis yang sama (1 = paling banyak diadukan).
+"""
+
+
+def render(store: Store, filters: Filters) -> None:
+    st.header("Profil instansi")
+    league = store.frame("agency_league", replace(filters, agency=None).params())
+    if league.height == 0:
+        st.info("Tidak ada aduan dengan instansi teridentifikasi untuk filter ini.")
+        return
+    names = league["agency"].to_list()
+    default = names.index(filters.agency) if filters.agency in names else 0
+    agency = st.selectbox("Instansi", names, index=default, key="profil_instansi")
+    row = league.filter(pl.col("agency") == agency).row(0, named=True)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Aduan", f"{row['aduan']:,}".replace(",", "."))
+    c2.metric("Dugaan maladministrasi", f"{row['persen_maladministrasi']:.1f}%")
+    c3.metric("Ditanggapi ≤ 4 jam", "-" if row["persen_tanggap_4_jam"] is None else f"{row['persen_tanggap_4_jam']:.1f}%")
+    c4.metric(f"Peringkat ({row['agency_type'] or 'jenis tidak diketahui'})",
+              f"{row['peringkat_dalam_jenis']} dari {row['jumlah_instansi_sejenis']}")
+    with st.expander("Definisi ukuran"):
+        st.markdown(DEFINITIONS)
+    only = replace(filters, agency=agency)
+    mix = store.by_dimension(only, "kategori").with_columns(
+        kode=pl.col("nilai"), nilai=pl.col("nilai").map_elements(category_name, return_dtype=pl.String))
+    st.subheader("Bentuk maladministrasi")
+    st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
+    st.subheader("Tren bulanan")
+    st.altair_chart(monthly_stacked(store.by_month(only)), width="stretch")
+    st.subheader("Instansi sejenis")
+    same = league.filter(pl.col("agency_type").eq_missing(row["agency_type"])).drop("agency_type")
+    st.dataframe(same.rename({"agency": "instansi"}).to_pandas(), hide_index=True, width="stretch")
