@@ -80,6 +80,7 @@ pages = [
     st.Page("page_scripts/tren.py", title="Tren per instansi", url_path="tren"),
     st.Page("page_scripts/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
     st.Page("page_scripts/profil.py", title="Profil instansi", url_path="profil"),
+    st.Page("page_scripts/ketepatan.py", title="Ketepatan waktu", url_path="ketepatan"),
     st.Page("page_scripts/jelajah.py", title="Jelajah aduan", url_path="jelajah"),
     st.Page("page_scripts/kualitas.py", title="Kualitas data", url_path="kualitas"),
     st.Page("page_scripts/ekspor.py", title="Ekspor infografis", url_path="ekspor"),

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from flows import warehouse
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboards" / "app.py")
-PAGES = ["ringkasan", "tren", "dimensi", "profil", "jelajah", "kualitas", "ekspor"]
+PAGES = ["ringkasan", "tren", "dimensi", "profil", "ketepatan", "jelajah", "kualitas", "ekspor"]
 
 
 def open_page(page: str, params: dict | None = None) -> AppTest:
@@ -109,3 +109,12 @@ def test_agency_profile_matches_sql(tiny_db, monkeypatch):
     at = open_page("profil")
     assert not at.exception and not at.error
     assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective where agency = 'Disdukcapil'"))
+
+
+def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ketepatan")
+    assert not at.exception and not at.error
+    expected = sql(tiny_db, "select count(*) from complaints_effective where channel = 'lapor' "
+                            "and first_response_at_utc is null")  # all are older than 5 working days
+    assert at.metric[2].value == str(expected) == "18"

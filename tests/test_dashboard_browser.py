@@ -19,7 +19,7 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAGES = [("ringkasan", "Total aduan"), ("tren", "Peringkat instansi"), ("dimensi", "Kabupaten/kota"), ("ekspor", "Unduh PNG"),
-         ("profil", "Instansi sejenis"),
+         ("profil", "Instansi sejenis"), ("ketepatan", "Daftar terlambat"),
          ("jelajah", "Baca aduan"), ("kualitas", "Riwayat run")]
 
 if not CHROMIUM:

@@ -1,0 +1,6 @@
+-- Complaints of channels that record response times (today: SP4N-LAPOR!), for the timeliness page.
+with f as ({filtered})
+select complaint_id, agency, channel, received_at_local, received_at_utc, first_response_at_utc,
+       first_response_at_utc + interval 7 hours as first_response_at_local, status, title, is_secret
+from f
+where channel = 'lapor'
