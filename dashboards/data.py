@@ -75,7 +75,9 @@ class Store:
         return self.frame("agency_growth", f.params())
 
     def search(self, f: Filters, words: str) -> pl.DataFrame:
-        terms = [w for w in words.split() if w][:3]
+        from transforms.textnorm import stems
+
+        terms = [stems(w) or w.lower() for w in words.split() if w.strip()][:3]
         patterns = {f"p{i + 1}": (f"%{_escape(terms[i])}%" if i < len(terms) else None) for i in range(3)}
         return self.frame("search", {**f.params(), **patterns})
 

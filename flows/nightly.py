@@ -38,6 +38,7 @@ from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
 from transforms.resolve import resolve_places
 from transforms.schema import CHANNELS, FATES, records_frame
+from transforms.textnorm import stems
 from transforms.threads import assign_roles, record_key_expr
 
 FILE_SCHEMA = {"file_hash": pl.String, "channel": pl.String, "source_file": pl.String, "size_bytes": pl.Int64,
@@ -249,7 +250,10 @@ def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, files: pl.DataFr
     complaints = with_predictions(complaints, predictions)
     intake = build_intake(roled, run_id)
     loaded_at = now.replace(tzinfo=None)
-    complaints = complaints.with_columns(run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at))
+    complaints = complaints.with_columns(
+        text_search=pl.col("text").map_elements(stems, return_dtype=pl.String),
+        run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at),
+    )
     files = files.with_columns(run_id=pl.lit(run_id), received_at_utc=pl.lit(loaded_at))
     return warehouse.RunLoad(run_id, naive_utc(files), naive_utc(intake), naive_utc(complaints),
                              naive_utc(updates), validations=validations_frame(report, run_id), run_row={})

@@ -57,6 +57,11 @@ def tiny_db(tmp_path):
     rows[0]["text"] = "RAHASIA: pelapor minta identitas dirahasiakan"
     rows[0]["is_secret"] = True
     rows[1]["text"] = "<script>alert(1)</script> **tebal** [tautan](http://contoh.id) sertifikat"
+    rows[2]["text"] = "Warga tidak dilayani petugas kelurahan saat mengurus surat pengantar"
+    from transforms.textnorm import stems
+
+    for r in rows:
+        r["text_search"] = stems(r["text"])
     frame = pl.DataFrame(rows)
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)

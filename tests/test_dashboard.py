@@ -118,3 +118,10 @@ def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
     expected = sql(tiny_db, "select count(*) from complaints_effective where channel = 'lapor' "
                             "and first_response_at_utc is null")  # all are older than 5 working days
     assert at.metric[2].value == str(expected) == "18"
+
+
+def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("jelajah", {"cari": "pelayanan"})  # stem "layan" matches "dilayani"
+    assert not at.exception
+    assert at.dataframe[0].value["id"].tolist() == ["C003"]

@@ -71,6 +71,7 @@ create table if not exists complaints (
     location_raw          varchar,
     title                 varchar,
     text                  varchar not null,      -- masked
+    text_search           varchar,               -- normalised, Sastrawi-stemmed text for search without fts
     channel_category      varchar,               -- the channel's own category, not the maladministration form
     status                varchar,
     is_anonymous          boolean,
@@ -100,3 +101,6 @@ create table if not exists validations (
     rows_failed     integer,
     reason          varchar                      -- readable description of the rule
 );
+
+-- Columns added after the first release: kept here so older warehouse files are brought up to date.
+alter table complaints add column if not exists text_search varchar;
