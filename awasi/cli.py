@@ -288,8 +288,9 @@ def demo(
     workdir: Path = typer.Option(Path("data"), "--workdir", help="Where the sample inbox and warehouse go."),
     n: int = typer.Option(2000, "--n", help="Records in the sample inbox."),
     seed: int = typer.Option(7, "--seed"),
+    open_dashboard: bool = typer.Option(True, "--dashboard/--no-dashboard", help="Open the dashboard afterwards."),
 ) -> None:
-    """Generate the bundled sample inbox and run the nightly flow on it (the README's first command)."""
+    """Generate the sample inbox, run the nightly flow on it and open the dashboard (the README's first command)."""
     from awasi.sample.writer import write_inbox
 
     inbox, db = workdir / "inbox", workdir / "awasi.duckdb"
@@ -297,6 +298,8 @@ def demo(
     typer.echo(f"sample inbox: {inbox} ({manifest['total_records']} records)")
     _run_flow(inbox, db)
     typer.echo(f"warehouse: {db}")
+    if open_dashboard:
+        dashboard(db=db, port=8501, address="127.0.0.1")
 
 
 def main() -> None:  # pragma: no cover - console entry
