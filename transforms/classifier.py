@@ -1,7 +1,8 @@
 """The maladministration classifier: an explainable lexicon layer plus a statistical model.
 
-Features: TF-IDF of stemmed word uni/bigrams, TF-IDF of character 2-5-grams of the normalised text
-(robust to informal spelling), and the lexicon's per-form cue scores. Model: logistic regression with
+Features: TF-IDF of stemmed word uni/bigrams, TF-IDF of character 3-4-grams of the normalised text
+(robust to informal spelling; optional, they cost most of the prediction time), and the lexicon's per-form
+cue scores. Model: logistic regression with
 balanced class weights, probabilities calibrated by 5-fold sigmoid calibration, then shifted from the
 balanced training mix to the expected real-world mix (`labels.PRIORS`, Bayes prior correction).
 
@@ -37,13 +38,16 @@ class Prediction:
 
 class ComplaintClassifier:
     def __init__(self, lexicon: Lexicon, review_threshold: float = 0.5, secondary_min: float = 0.2,
-                 priors: dict[str, float] | None = None, lexicon_weight: float = 0.5, seed: int = 13) -> None:
+                 priors: dict[str, float] | None = None, lexicon_weight: float = 0.5, seed: int = 13,
+                 char_ngrams: tuple[int, int] | None = (3, 4), C: float = 8.0) -> None:
         self.lexicon = lexicon
         self.review_threshold = review_threshold
         self.secondary_min = secondary_min
         self.priors = dict(priors or PRIORS)
         self.lexicon_weight = lexicon_weight
         self.seed = seed
+        self.char_ngrams = char_ngrams
+        self.C = C
         self.version: str | None = None
         self.labels: list[str] = []
 
@@ -57,20 +61,20 @@ class ComplaintClassifier:
     def _features(self, normalized, stemmed, fired, fit: bool = False):
         if fit:
             self._words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=60_000)
-            self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                                          max_features=120_000)
+            self._chars = (TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, min_df=2,
+                                           sublinear_tf=True, max_features=80_000) if self.char_ngrams else None)
             w = self._words.fit_transform(stemmed)
-            c = self._chars.fit_transform(normalized)
+            c = self._chars.fit_transform(normalized) if self._chars else None
         else:
             w = self._words.transform(stemmed)
-            c = self._chars.transform(normalized)
+            c = self._chars.transform(normalized) if self._chars else None
         index = {label: i for i, label in enumerate(self.lexicon.labels)}
         lex = np.zeros((len(normalized), len(index)))
         for row, cues in enumerate(fired):
             for cue in cues:
                 lex[row, index[cue.label]] += cue.weight
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
-        return hstack([w, c, lex]).tocsr()
+        return hstack([m for m in (w, c, lex) if m is not None]).tocsr()
 
     # -- training
     def fit(self, texts: list[str], labels: list[str]) -> "ComplaintClassifier":
@@ -78,7 +82,7 @@ class ComplaintClassifier:
         if unknown:
             raise ValueError(f"unknown labels in training data: {unknown}")
         x = self._features(*self._prepare(texts), fit=True)
-        base = LogisticRegression(C=8.0, class_weight="balanced", max_iter=3000, random_state=self.seed)
+        base = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.seed)
         # ensemble=False: one model refit on all data, calibrated on 5-fold out-of-fold predictions
         self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
         self._model.fit(x, labels)
