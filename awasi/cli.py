@@ -228,6 +228,17 @@ def export(
 
 
 @app.command()
+def serve(
+    inbox: Path = typer.Option(..., "--inbox", help="Inbox folder the nightly run reads."),
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+) -> None:
+    """Serve the nightly schedule (01:00 Asia/Jakarta) on this machine; needs `prefect server start` running."""
+    from flows.serve import serve as serve_nightly
+
+    serve_nightly(str(inbox.resolve()), str(db.resolve()))
+
+
+@app.command()
 def dashboard(
     db: Path = typer.Option(Path("data/awasi.duckdb"), "--db", help="DuckDB warehouse file."),
     port: int = typer.Option(8501, "--port"),
