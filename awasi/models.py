@@ -90,7 +90,8 @@ def save(model: ComplaintClassifier, out_dir: Path, rows: list[dict], extra_sour
     counts = {lab: sum(1 for r in rows if r["label"] == lab) for lab in LABELS}
     (folder / "metadata.json").write_text(json.dumps({
         "version": version, "trained_at_utc": now.isoformat(), "items": len(rows), "items_per_label": counts,
-        "extra_labels": extra_source, "review_threshold": model.review_threshold, "priors": model.priors,
+        "extra_labels": extra_source, "review_threshold": model.review_threshold,
+        "char_ngrams": model.char_ngrams, "C": model.C,
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     return folder
 

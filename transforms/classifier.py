@@ -2,9 +2,9 @@
 
 Features: TF-IDF of stemmed word uni/bigrams, TF-IDF of character 3-4-grams of the normalised text
 (robust to informal spelling; optional, they cost most of the prediction time), and the lexicon's per-form
-cue scores. Model: logistic regression with
-balanced class weights, probabilities calibrated by 5-fold sigmoid calibration, then shifted from the
-balanced training mix to the expected real-world mix (`labels.PRIORS`, Bayes prior correction).
+cue scores. Model: logistic regression with balanced sample weights (every form counts equally, however many
+examples the corpus holds), probabilities calibrated by 5-fold sigmoid calibration. A correction towards the
+real-world mix of forms was tried and lowered macro-F1 on real complaints, so it is not applied.
 
 Output per text: category, confidence (the calibrated probability of that category), needs_review
 (confidence below `review_threshold`), up to two secondary forms (probability >= `secondary_min`, or a
@@ -20,8 +20,9 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils.class_weight import compute_sample_weight
 
-from transforms.labels import LABELS, PRIORS
+from transforms.labels import LABELS
 from transforms.lexicon import Lexicon
 from transforms.textnorm import normalize, stem
 
@@ -38,12 +39,11 @@ class Prediction:
 
 class ComplaintClassifier:
     def __init__(self, lexicon: Lexicon, review_threshold: float = 0.5, secondary_min: float = 0.2,
-                 priors: dict[str, float] | None = None, lexicon_weight: float = 0.5, seed: int = 13,
-                 char_ngrams: tuple[int, int] | None = (3, 4), C: float = 8.0) -> None:
+                 lexicon_weight: float = 0.5, seed: int = 13, char_ngrams: tuple[int, int] | None = (3, 4),
+                 C: float = 4.0) -> None:
         self.lexicon = lexicon
         self.review_threshold = review_threshold
         self.secondary_min = secondary_min
-        self.priors = dict(priors or PRIORS)
         self.lexicon_weight = lexicon_weight
         self.seed = seed
         self.char_ngrams = char_ngrams
@@ -82,22 +82,19 @@ class ComplaintClassifier:
         if unknown:
             raise ValueError(f"unknown labels in training data: {unknown}")
         x = self._features(*self._prepare(texts), fit=True)
-        base = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.seed)
-        # ensemble=False: one model refit on all data, calibrated on 5-fold out-of-fold predictions
+        base = LogisticRegression(C=self.C, max_iter=3000, random_state=self.seed)
+        # Balanced sample weights: every form counts equally however many examples the corpus has, in the
+        # model and in the calibration. ensemble=False: one model refit on all data, calibrated on 5-fold
+        # out-of-fold predictions.
         self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
-        self._model.fit(x, labels)
+        self._model.fit(x, labels, sample_weight=compute_sample_weight("balanced", labels))
         self.labels = [str(c) for c in self._model.classes_]
-        counts = {label: labels.count(label) for label in self.labels}
-        total = sum(counts.values())
-        # Bayes prior shift: p_real(c|x) is proportional to p_train(c|x) * prior_real(c) / prior_train(c).
-        self._shift = np.array([self.priors.get(lab, 1e-3) / (counts[lab] / total) for lab in self.labels])
         return self
 
     # -- prediction
     def probabilities(self, texts: list[str]) -> tuple[np.ndarray, list]:
         normalized, stemmed, fired = self._prepare(texts)
-        p = self._model.predict_proba(self._features(normalized, stemmed, fired)) * self._shift
-        return p / p.sum(axis=1, keepdims=True), fired
+        return self._model.predict_proba(self._features(normalized, stemmed, fired)), fired
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         if not texts:

@@ -30,19 +30,3 @@ PRECEDENCE = (
     "permintaan_imbalan", "diskriminasi", "konflik_kepentingan", "berpihak", "penyalahgunaan_wewenang",
     "tidak_patut", "penyimpangan_prosedur", "tidak_kompeten", "penundaan_berlarut", "tidak_memberikan_pelayanan",
 )
-# Expected share of each code among what citizens send, used to correct the classifier's balanced training
-# set towards reality: about half of all contacts allege no maladministration (consultations, questions,
-# reports of conditions); the rest follow Ombudsman RI's published yearly distribution of forms (2019-2025).
-PRIORS = {
-    "bukan_maladministrasi": 0.50,
-    "penundaan_berlarut": 0.15,
-    "tidak_memberikan_pelayanan": 0.14,
-    "penyimpangan_prosedur": 0.10,
-    "tidak_patut": 0.025,
-    "tidak_kompeten": 0.025,
-    "penyalahgunaan_wewenang": 0.02,
-    "permintaan_imbalan": 0.02,
-    "diskriminasi": 0.004,
-    "berpihak": 0.003,
-    "konflik_kepentingan": 0.003,
-}
