@@ -125,3 +125,11 @@ def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
     at = open_page("jelajah", {"cari": "pelayanan"})  # stem "layan" matches "dilayani"
     assert not at.exception
     assert at.dataframe[0].value["id"].tolist() == ["C003"]
+
+
+def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ringkasan")  # default: the last 30 days of data (all 17 complaints of 1 May 2025) vs before
+    assert at.metric[0].delta.startswith("+17 ")
+    at = open_page("ringkasan", {"dari": "2024-05-01", "sampai": "2025-04-30"})
+    assert at.metric[0].value == "7" and at.metric[0].delta.startswith("+7 ")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dataclasses import replace
+from datetime import date, timedelta
+
 from dashboards.data import Filters, Store
 
 DEFINITIONS = """
 - **Total aduan**: jumlah aduan (setelah penggabungan duplikat lintas kanal) yang diterima dalam rentang dan filter terpilih.
+  Angka perubahan di bawahnya: aduan dalam periode terpilih (tanpa pilihan tanggal: 30 hari terakhir data) dikurangi
+  aduan pada periode sepanjang itu tepat sebelumnya.
 - **Perlu tinjauan**: aduan yang keyakinan klasifikasinya di bawah ambang dan belum dikoreksi analis, dibagi total aduan.
 - **Dijawab ≤ 4 jam**: aduan yang tanggapan pertamanya tercatat paling lama 4 jam setelah diterima, dibagi aduan
   yang kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!). Aduan tanpa catatan tanggapan tidak dihitung.
@@ -15,12 +20,26 @@ DEFINITIONS = """
 """
 
 
+def previous_period(store: Store, filters: Filters) -> tuple[Filters, Filters]:
+    """The chosen period (default: the last 30 days of data) and the period of the same length before it."""
+    last = store.summary(replace(filters, start=None, end=None))["last_at"]
+    end = filters.end or (last.date() if last else date.today())
+    start = filters.start or (end - timedelta(days=29))
+    days = (end - start).days + 1
+    return replace(filters, start=start, end=end), replace(filters, start=start - timedelta(days=days),
+                                                           end=start - timedelta(days=1))
+
+
 def render(store: Store, filters: Filters) -> None:
     st.header("Ringkasan")
     s = store.summary(filters)
     total = s["total"] or 0
+    current, before = previous_period(store, filters)
+    now_n, before_n = store.summary(current)["total"], store.summary(before)["total"]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Total aduan", f"{total:,}".replace(",", "."))
+    c1.metric("Total aduan", f"{total:,}".replace(",", "."),
+              delta=f"{now_n - before_n:+,} ({current.start:%d/%m}-{current.end:%d/%m} vs periode sebelumnya)".replace(",", "."),
+              delta_color="off")
     c2.metric("Perlu tinjauan", f"{(s['pending_review'] / total if total else 0):.1%}")
     c3.metric("Dijawab ≤ 4 jam", f"{(s['responded_4h'] / s['with_response'] if s['with_response'] else 0):.1%}",
               help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
