@@ -76,7 +76,7 @@ if _store.available():
         st.session_state["_awasi_filters"] = Filters()
         st.sidebar.error(f"Filter tidak dapat dimuat ({type(exc).__name__}).")
 pages = [
-    st.Page("page_scripts/ringkasan.py", title="Ringkasan", url_path="ringkasan", default=True),
+    st.Page("page_scripts/ringkasan.py", title="Ringkasan", default=True),  # served at "/"
     st.Page("page_scripts/tren.py", title="Tren per instansi", url_path="tren"),
     st.Page("page_scripts/dimensi.py", title="Kategori, Kanal, Wilayah", url_path="dimensi"),
     st.Page("page_scripts/profil.py", title="Profil instansi", url_path="profil"),

@@ -130,6 +130,6 @@ def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
 def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("ringkasan")  # default: the last 30 days of data (all 17 complaints of 1 May 2025) vs before
-    assert at.metric[0].delta.startswith("+17 ")
+    assert at.metric[0].delta == "+17 vs periode sebelumnya"
     at = open_page("ringkasan", {"dari": "2024-05-01", "sampai": "2025-04-30"})
-    assert at.metric[0].value == "7" and at.metric[0].delta.startswith("+7 ")
+    assert at.metric[0].value == "7" and at.metric[0].delta == "+7 vs periode sebelumnya"

@@ -38,8 +38,9 @@ def render(store: Store, filters: Filters) -> None:
     now_n, before_n = store.summary(current)["total"], store.summary(before)["total"]
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Total aduan", f"{total:,}".replace(",", "."),
-              delta=f"{now_n - before_n:+,} ({current.start:%d/%m}-{current.end:%d/%m} vs periode sebelumnya)".replace(",", "."),
-              delta_color="off")
+              delta=f"{now_n - before_n:+,} vs periode sebelumnya".replace(",", "."), delta_color="off",
+              help=f"{now_n} aduan pada {current.start:%d/%m/%Y}-{current.end:%d/%m/%Y}, "
+                   f"{before_n} pada {before.start:%d/%m/%Y}-{before.end:%d/%m/%Y}")
     c2.metric("Perlu tinjauan", f"{(s['pending_review'] / total if total else 0):.1%}")
     c3.metric("Dijawab ≤ 4 jam", f"{(s['responded_4h'] / s['with_response'] if s['with_response'] else 0):.1%}",
               help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
