@@ -97,7 +97,7 @@ def test_export_page_offers_the_same_files_as_the_cli(tiny_db, monkeypatch):
     at.number_input(key="tahun").set_value(2025).run()
     assert not at.exception and not at.error
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Unduh CSV", "Unduh XLSX", "Unduh PNG", "Unduh SVG"]
+    assert labels == ["Unduh CSV", "Unduh XLSX", "Unduh PARQUET", "Unduh PNG", "Unduh SVG"]
     table = at.dataframe[0].value
     assert dict(zip(table["kode"], table["jumlah"]))["penundaan_berlarut"] == 7
     csv = export_bytes(tiny_db, ExportRequest(year=2025), "csv").decode()

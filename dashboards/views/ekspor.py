@@ -1,4 +1,4 @@
-"""Ekspor infografis: the yearly counts as CSV, XLSX, PNG and SVG downloads (same files as `awasi export`)."""
+"""Ekspor infografis: the yearly counts as CSV, XLSX, Parquet, PNG and SVG downloads (same files as `awasi export`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flows.export import REVIEW_RULES, ExportRequest, build_counts, export_bytes
 from transforms.infographic import REVIEW_NOTE
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "png": "image/png", "svg": "image/svg+xml"}
+        "parquet": "application/vnd.apache.parquet", "png": "image/png", "svg": "image/svg+xml"}
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -26,8 +26,8 @@ def render(store: Store, filters: Filters) -> None:
                         channel=filters.channel, office=office or None)
     table, _ = build_counts(store.db_path, req)
     st.dataframe(table.to_pandas(), hide_index=True, width="stretch")
-    cols = st.columns(4)
-    for col, fmt in zip(cols, ("csv", "xlsx", "png", "svg")):
+    cols = st.columns(5)
+    for col, fmt in zip(cols, ("csv", "xlsx", "parquet", "png", "svg")):
         col.download_button(f"Unduh {fmt.upper()}", data=export_bytes(store.db_path, req, fmt),
                             file_name=f"maladministrasi-{int(year)}.{fmt}", mime=MIME[fmt], on_click="ignore",
                             key=f"unduh_{fmt}")
