@@ -24,12 +24,20 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 def generate(
     out: Path = typer.Option(..., "--out", help="Folder to write the inbox into (created)."),
     n: int = typer.Option(2000, "--n", help="Number of records to write across the four channels."),
-    seed: int = typer.Option(7, "--seed", help="Random seed: the same seed writes the same inbox."),
+    seed: int = typer.Option(7, "--seed", help="Random seed: the same seed and end date write the same inbox."),
+    end: Optional[str] = typer.Option(None, "--end", help="Last day of the sample (YYYY-MM-DD); default today."),
 ) -> None:
-    """Write a realistic sample inbox for all four channels plus manifest.json."""
+    """Write a realistic sample inbox for all four channels plus manifest.json (about 2 years up to --end)."""
+    from datetime import date
+
     from awasi.sample.writer import write_inbox
 
-    manifest = write_inbox(out, n=n, seed=seed)
+    try:
+        end_day = date.fromisoformat(end) if end else None
+    except ValueError:
+        typer.echo("GAGAL / FAILED: --end must be a date like 2026-11-20", err=True)
+        raise typer.Exit(code=2)
+    manifest = write_inbox(out, n=n, seed=seed, end=end_day)
     typer.echo(json.dumps(manifest, indent=2, ensure_ascii=False))
 
 

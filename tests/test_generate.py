@@ -48,3 +48,18 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_sample(tmp_path):
     with pytest.raises(FileExistsError):
         write_inbox(tmp_path / "x", n=200, seed=1)
     assert (tmp_path / "x" / "important.txt").exists()
+
+
+def test_cli_generate_with_fixed_end_is_reproducible(tmp_path):
+    from typer.testing import CliRunner
+
+    from awasi.cli import app
+
+    for d in ("a", "b"):
+        r = CliRunner().invoke(app, ["generate", "--out", str(tmp_path / d), "--n", "200", "--seed", "3",
+                                     "--end", "2026-01-31"])
+        assert r.exit_code == 0, r.output
+    assert (tmp_path / "a" / "manifest.json").read_text() == (tmp_path / "b" / "manifest.json").read_text()
+    assert json.loads((tmp_path / "a" / "manifest.json").read_text())["period"]["to"] == "2026-01-31"
+    bad = CliRunner().invoke(app, ["generate", "--out", str(tmp_path / "c"), "--end", "31/01/2026"])
+    assert bad.exit_code == 2
