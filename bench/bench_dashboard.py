@@ -1,0 +1,115 @@
+"""Benchmark: dashboard query latency on a large warehouse.
+
+    .venv/bin/python bench/bench_dashboard.py [--rows 1000000] [--repeat 7]
+
+Builds a synthetic warehouse of N complaints directly in DuckDB (realistic columns: 40 provinces, 500 agencies,
+11 categories, 3 years, masked text of 40-80 words), publishes a snapshot, and times every query each page
+runs (through dashboards.data.Store, the same code path as the app), reporting p50/p95 per page. The
+dashboard's own rendering (Streamlit, Altair) comes on top; the browser test shows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from dashboards.data import Filters, Store
+from flows import warehouse
+
+BUILD = """
+insert into complaints (complaint_id, channel, received_at_utc, received_at_local, agency, agency_type, province,
+                        regency, title, text, text_search, category, confidence, needs_review, is_secret,
+                        first_response_at_utc, run_id, loaded_at_utc)
+select 'C-' || i,
+       ['lapor', 'whatsapp', 'email', 'callcenter'][1 + (hash(i) % 4)::int],
+       ts, ts + interval 7 hours,
+       'Instansi ' || (hash(i * 7) % 500),
+       ['Pemerintah Daerah', 'Kepolisian', 'BUMN/BUMD', 'Kementerian/Lembaga'][1 + (hash(i * 11) % 4)::int],
+       'Provinsi ' || (hash(i * 13) % 40),
+       'Kabupaten ' || (hash(i * 17) % 514),
+       'Aduan ' || i,
+       'Sudah ' || (hash(i) % 12) || ' bulan pengurusan sertifikat tanah di kantor belum selesai dan petugas '
+         || ['membentak', 'meminta uang', 'tidak ada', 'salah input'][1 + (hash(i * 3) % 4)::int]
+         || ' sehingga warga dirugikan, mohon ditindaklanjuti segera oleh instansi terkait terima kasih',
+       'sudah bulan urus sertifikat tanah kantor belum selesai tugas bentak minta uang warga rugi mohon tindak lanjut',
+       ['penundaan_berlarut', 'tidak_memberikan_pelayanan', 'penyimpangan_prosedur', 'tidak_kompeten',
+        'penyalahgunaan_wewenang', 'permintaan_imbalan', 'tidak_patut', 'berpihak', 'diskriminasi',
+        'konflik_kepentingan', 'bukan_maladministrasi'][1 + (hash(i * 5) % 11)::int],
+       (hash(i * 19) % 100) / 100.0, (hash(i * 19) % 100) < 20, (hash(i) % 50) = 0,
+       case when hash(i * 23) % 3 = 0 then ts + to_hours((hash(i) % 200)::int) end,
+       'bench', now()::timestamp
+from (select i, timestamp '2024-01-01' + to_seconds((hash(i * 29) % (3 * 365 * 86400))::bigint) as ts
+      from range(?) as t(i))
+"""
+
+
+def build(db: Path, rows: int) -> None:
+    with warehouse.connect(db) as con:
+        warehouse.ensure_schema(con)
+        con.execute(BUILD, [rows])
+        con.execute("insert into runs (run_id, started_at_utc, outcome) values ('bench', now()::timestamp, 'completed')")
+    warehouse.publish_snapshot(db, "bench")
+
+
+def _timeliness(s: Store, f: Filters):
+    import polars as pl
+
+    from transforms.timeliness import indonesian_holidays, working_days_between
+
+    frame = s.frame("timeliness", f.params())
+    holidays = indonesian_holidays(range(2024, 2027))
+    received = frame["received_at_local"].dt.date()
+    return (working_days_between(received, frame["first_response_at_local"].dt.date(), holidays),
+            working_days_between(received, pl.Series([date.today()] * frame.height), holidays))
+
+
+def _summary(s: Store, f: Filters):
+    from dashboards.views.ringkasan import previous_period
+
+    current, before = previous_period(s, f)
+    return s.summary(f), s.summary(current), s.summary(before), s.runs()
+
+
+PAGES = {
+    "Ringkasan": _summary,
+    "Tren per instansi": lambda s, f: (s.by_month(f), s.by_dimension(f, "instansi"), s.agency_growth(f)),
+    "Kategori, Kanal, Wilayah": lambda s, f: [s.by_dimension(f, d) for d in ("kategori", "kanal", "provinsi",
+                                                                               "kabupaten/kota")],
+    "Profil instansi": lambda s, f: (s.frame("agency_league", f.params()), s.by_month(f)),
+    "Ketepatan waktu": _timeliness,
+    "Jelajah aduan (cari)": lambda s, f: s.search(f, "sertifikat membentak"),
+    "Kualitas data": lambda s, f: (s.validations(), s.quarantine(), s.runs()),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    db = Path(tempfile.mkdtemp(prefix="awasi-bench-dash-")) / "w.duckdb"
+    t = time.perf_counter()
+    build(db, args.rows)
+    print(f"built {args.rows:,} complaints in {time.perf_counter() - t:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    store = Store(db)
+    filters = {"no filter": Filters(),
+               "province + year": Filters(start=date(2025, 1, 1), end=date(2025, 12, 31), province="Provinsi 7")}
+    print(f"{'page':<28}{'filters':<18}{'p50 ms':>8}{'p95 ms':>8}")
+    for page, run in PAGES.items():
+        for fname, f in filters.items():
+            times = []
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                run(store, f)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            print(f"{page:<28}{fname:<18}{statistics.median(times):>8.0f}{p95:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()
