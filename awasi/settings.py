@@ -30,6 +30,10 @@ class Settings(BaseSettings):
         description="Where a local key is created (owner-only) when no key is given",
     )
 
+    # Raw archive (personal data: owner-only, removed after the retention period)
+    archive_dir: Path = Field(REPO_ROOT / "data" / "archive", description="Where delivered files are kept")
+    raw_retention_days: int = Field(365, description="Days a delivered raw file is kept in the archive")
+
     # Intake rules
     whatsapp_gap_minutes: int = Field(30, description="Messages from one sender closer than this form one complaint")
     duplicate_window_days: int = Field(7, description="Cross-channel duplicates are looked for within this window")

@@ -373,10 +373,30 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             "duration_s": round(time.monotonic() - started, 3), "outcome": "failed", "message": message[:2000],
         })
         raise
+    _archive(settings, run, file_rows, log)
     result = {**run.run_row, "skipped_files": skipped}
     _publish_summary(result)
     (log.warning if outcome == "partial" else log.info)(run.run_row["message"])
     return result
+
+
+def _archive(settings: Settings, run: warehouse.RunLoad, file_rows: pl.DataFrame, log) -> None:
+    """Keep the run's raw files in the owner-only archive and drop expired ones. The data is loaded already,
+    so a failure here marks the run partial instead of failing it."""
+    from flows.archive import archive_files, prune_archive
+
+    today = datetime.now(timezone.utc).date()
+    try:
+        archive_files(settings.inbox, file_rows["source_file"].to_list(), settings.archive_dir, today)
+        removed = prune_archive(settings.archive_dir, settings.raw_retention_days, today)
+        if removed:
+            log.info(f"{len(removed)} folder arsip lewat masa simpan {settings.raw_retention_days} hari dihapus")
+    except OSError as exc:
+        message = f"Data tersimpan, tetapi arsip berkas mentah gagal: {type(exc).__name__}: {exc}"
+        log.error(message)
+        run.run_row["outcome"] = "partial"
+        run.run_row["message"] += " PERHATIAN: " + message
+        warehouse.mark_run(settings.db_path, run.run_id, "partial", run.run_row["message"])
 
 
 def _message(summary: dict, skipped: int, alerts: list[str], retry: bool) -> str:

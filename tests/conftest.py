@@ -11,6 +11,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 os.environ.setdefault("AWASI_PSEUDONYM_KEY", "test-key-not-a-secret")
 os.environ.setdefault("AWASI_GX_DIR", tempfile.mkdtemp(prefix="awasi-gx-"))
+os.environ.setdefault("AWASI_ARCHIVE_DIR", tempfile.mkdtemp(prefix="awasi-archive-"))
 # One model per test session, trained from the repository corpus on first use.
 os.environ.setdefault("AWASI_MODELS_DIR", tempfile.mkdtemp(prefix="awasi-models-"))
 

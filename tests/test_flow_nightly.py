@@ -264,3 +264,16 @@ def test_readers_use_a_snapshot_and_never_block_the_nightly_writer(loaded, tmp_p
     finally:
         reader.kill()
         reader.wait()
+
+
+def test_delivered_files_are_kept_in_the_owner_only_archive(loaded):
+    import os
+    import stat
+    from datetime import datetime, timezone
+
+    inbox, _, _, _ = loaded
+    day = Path(os.environ["AWASI_ARCHIVE_DIR"]) / datetime.now(timezone.utc).date().isoformat()
+    some = sorted((inbox / "lapor").glob("*.jsonl"))[0]
+    kept = day / "lapor" / some.name
+    assert kept.read_bytes() == some.read_bytes()
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600

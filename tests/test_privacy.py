@@ -26,9 +26,27 @@ def test_pseudonym_is_keyed_and_phone_forms_agree():
 def test_protect_records_drops_raw_identifiers():
     frame = pl.DataFrame({"reporter_name": ["Budi"], "reporter_phone": ["0812 3456 7890"],
                           "reporter_email": [None], "text": ["Budi di sini, hp 081234567890"], "title": ["Budi"],
-                          "agency_raw": ["Polsek"], "location_raw": ["Jl. Melati No. 3, Kota Bogor"]})
+                          "agency_raw": ["Polsek"], "location_raw": ["Jl. Melati No. 3, Kota Bogor"],
+                          "is_secret": [None]})
     out = protect_records(frame, b"k")
     assert "reporter_phone" not in out.columns and "reporter_name" not in out.columns
     assert out["text"][0] == "[NAMA] di sini, hp [TELEPON]"
     assert out["location_raw"][0] == "[ALAMAT], Kota Bogor" and out["agency_raw"][0] == "Polsek"
     assert out["reporter_pseudonym"][0] == pseudonym("tel:6281234567890", b"k")
+
+
+def test_confidentiality_requests_make_a_report_secret_and_own_nik_is_a_key():
+    from transforms.privacy import asks_confidentiality
+
+    assert asks_confidentiality("Mohon identitas saya dirahasiakan karena takut.")
+    assert asks_confidentiality("tolong nama saya dirahasiakan ya pak")
+    assert asks_confidentiality("Jangan sebut nama saya di balasan")
+    assert not asks_confidentiality("Dokumen rahasia negara tidak boleh dibocorkan")
+    frame = pl.DataFrame({"reporter_name": [None, None], "reporter_phone": [None, None], "reporter_email": [None, None],
+                          "text": ["NIK saya 3201 0123 4567 8901. Mohon dirahasiakan identitas saya.", "KTP belum jadi"],
+                          "title": [None, None], "agency_raw": [None, None], "location_raw": [None, None],
+                          "is_secret": [False, None]})
+    out = protect_records(frame, b"k")
+    assert out["is_secret"].to_list() == [True, False]
+    assert out["reporter_keys"][0].to_list() == [pseudonym("nik:3201012345678901", b"k")]
+    assert "3201" not in out["text"][0]

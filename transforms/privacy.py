@@ -99,15 +99,33 @@ def normalize_phone(value: str | None) -> str | None:
     return digits if len(digits) >= 8 else None
 
 
-def identity_keys(phone: str | None, email: str | None) -> list[str]:
-    """The normalised identifiers of a reporter, each tagged with its kind."""
+def identity_keys(phone: str | None, email: str | None, text: str | None = None) -> list[str]:
+    """The normalised identifiers of a reporter, each tagged with its kind: phone, e-mail, and a NIK the
+    reporter wrote about themselves ("NIK saya ...", "NIK: ...")."""
     keys = []
     p = normalize_phone(phone)
     if p:
         keys.append("tel:" + p)
     if email and EMAIL.fullmatch(email.strip()):
         keys.append("email:" + email.strip().lower())
+    m = OWN_NIK.search(text or "")
+    if m:
+        keys.append("nik:" + re.sub(r"\D", "", m.group(1)))
     return keys
+
+
+# "NIK saya 3201...", "NIK: 3201 ..." (the reporter's own number, used only for the keyed pseudonym)
+OWN_NIK = re.compile(r"(?i)\bNIK\b\s*(?:saya)?\s*[:.]?\s*(\d(?:[ .-]?\d){15})(?!\d)")
+# Requests for confidentiality written in the complaint itself.
+CONFIDENTIAL = re.compile(
+    r"(?i)\b(mohon|tolong|harap|minta)\b[^.!?\n]{0,40}\b(dirahasiakan|rahasiakan|disamarkan)\b"
+    r"|\b(identitas|nama)\s+(saya|pelapor)\s+(mohon\s+|agar\s+|harap\s+)?(di)?rahasiakan\b"
+    r"|\bjangan\s+(sebut|sebutkan|cantumkan)\s+nama\s+saya\b"
+)
+
+
+def asks_confidentiality(text: str | None) -> bool:
+    return bool(text and CONFIDENTIAL.search(text))
 
 
 def pseudonym(key: str, secret: bytes) -> str:
@@ -118,20 +136,25 @@ def protect_records(records: pl.DataFrame, secret: bytes) -> pl.DataFrame:
     """Mask text and title, add reporter pseudonyms, and drop the raw identifier columns.
 
     `reporter_pseudonym` is the pseudonym of the reporter's first identifier (phone before e-mail);
-    `reporter_keys` holds the pseudonyms of all of them, for matching across channels.
+    `reporter_keys` holds the pseudonyms of all of them, for matching across channels. A report whose text asks
+    for confidentiality is marked secret.
     """
     free_text = ("text", "title", "agency_raw", "location_raw")
     rows = records.select("reporter_name", "reporter_phone", "reporter_email", *free_text).to_dicts()
     masked: dict[str, list] = {c: [] for c in free_text}
-    keys = []
+    keys, secret_asked = [], []
     for r in rows:
         names = [r["reporter_name"]] if r["reporter_name"] else []
         for c in free_text:
             masked[c].append(mask_text(r[c], names))
-        keys.append([pseudonym(k, secret) for k in identity_keys(r["reporter_phone"], r["reporter_email"])])
+        ids = identity_keys(r["reporter_phone"], r["reporter_email"], r["text"])
+        keys.append([pseudonym(k, secret) for k in ids])
+        secret_asked.append(asks_confidentiality(r["text"]))
     return records.with_columns(
         *(pl.Series(c, masked[c], dtype=pl.String) for c in free_text),
         reporter_keys=pl.Series(keys, dtype=pl.List(pl.String)),
+        # a confidentiality request in the text makes the report secret, like LAPOR!'s own flag
+        is_secret=pl.col("is_secret").fill_null(False) | pl.Series(secret_asked, dtype=pl.Boolean),
     ).with_columns(
         reporter_pseudonym=pl.col("reporter_keys").list.first(),
     ).drop("reporter_name", "reporter_phone", "reporter_email")
