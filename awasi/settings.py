@@ -30,6 +30,8 @@ class Settings(BaseSettings):
         description="Where a local key is created (owner-only) when no key is given",
     )
 
+    exports_dir: Path = Field(REPO_ROOT / "data" / "exports", description="Where relative export paths go")
+
     # Raw archive (personal data: owner-only, removed after the retention period)
     archive_dir: Path = Field(REPO_ROOT / "data" / "archive", description="Where delivered files are kept")
     raw_retention_days: int = Field(365, description="Days a delivered raw file is kept in the archive")

@@ -36,8 +36,35 @@ def _param_date(name: str) -> date | None:
         return None
 
 
-def sidebar_filters(store: Store) -> Filters:
-    opts = store.options()
+def account_scope():
+    """FULL (None) in local mode or for "*" accounts, a tuple of agencies, or False (no access).
+
+    Login is on when `.streamlit/secrets.toml` has an `[auth]` section (Streamlit OIDC); then the account's
+    e-mail is looked up in the access file (`AWASI_ACCESS_FILE`, default data/access.toml).
+    """
+    from dashboards.access import FULL, load_access, scope_for
+
+    try:
+        auth_on = "auth" in st.secrets
+    except Exception:  # no secrets file at all: local mode
+        auth_on = False
+    if not auth_on:
+        return FULL
+    if not st.user.is_logged_in:
+        st.title("Awasi")
+        st.button("Masuk", on_click=st.login)
+        st.stop()
+    access_file = Path(os.environ.get("AWASI_ACCESS_FILE", ROOT / "data" / "access.toml"))
+    scope = scope_for(st.user.get("email"), load_access(access_file))
+    if scope is False:
+        st.error("Akun Anda belum diberi akses ke dasbor ini. Hubungi pengelola Awasi.")
+        st.button("Keluar", on_click=st.logout)
+        st.stop()
+    return scope
+
+
+def sidebar_filters(store: Store, scope) -> Filters:
+    opts = store.options(scope)
     st.sidebar.header("Filter")
 
     def choice(label: str, key: str, values: list[str], fmt=str):
@@ -63,17 +90,18 @@ def sidebar_filters(store: Store) -> Filters:
     province = choice("Provinsi", "provinsi", opts["province"])
     channel = choice("Kanal", "kanal", opts["channel"])
     category = choice("Kategori", "kategori", list(LABELS), fmt=category_name)
-    return Filters(start or None, end or None, agency, province, channel, category)
+    return Filters(start or None, end or None, agency, province, channel, category, scope)
 
 
 st.set_page_config(page_title="Awasi", layout="wide")
+_scope = account_scope()
 _store = Store(db_path())
 st.session_state["_awasi_store"] = _store
+st.session_state["_awasi_filters"] = Filters(scope=_scope)
 if _store.available():
     try:
-        st.session_state["_awasi_filters"] = sidebar_filters(_store)
+        st.session_state["_awasi_filters"] = sidebar_filters(_store, _scope)
     except Exception as exc:  # a broken snapshot or query: say it plainly
-        st.session_state["_awasi_filters"] = Filters()
         st.sidebar.error(f"Filter tidak dapat dimuat ({type(exc).__name__}).")
 pages = [
     st.Page("page_scripts/ringkasan.py", title="Ringkasan", default=True),  # served at "/"

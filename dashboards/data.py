@@ -28,10 +28,12 @@ class Filters:
     province: str | None = None
     channel: str | None = None
     category: str | None = None
+    scope: tuple[str, ...] | None = None  # agencies an agency-scoped account may see; None = all
 
     def params(self) -> dict:
         return {"start": self.start, "end": self.end, "agency": self.agency, "province": self.province,
-                "channel": self.channel, "category": self.category}
+                "channel": self.channel, "category": self.category,
+                "scope": list(self.scope) if self.scope is not None else None}
 
 
 def _sql(name: str, **fragments: str) -> str:
@@ -81,13 +83,13 @@ class Store:
         patterns = {f"p{i + 1}": (f"%{_escape(terms[i])}%" if i < len(terms) else None) for i in range(3)}
         return self.frame("search", {**f.params(), **patterns})
 
-    def complaint(self, complaint_id: str) -> dict | None:
-        rows = self.frame("complaint", {"id": complaint_id})
+    def complaint(self, complaint_id: str, scope: tuple[str, ...] | None = None) -> dict | None:
+        rows = self.frame("complaint", {"id": complaint_id, "scope": list(scope) if scope is not None else None})
         return rows.row(0, named=True) if rows.height else None
 
-    def options(self) -> dict[str, list[str]]:
+    def options(self, scope: tuple[str, ...] | None = None) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {"agency": [], "province": [], "channel": []}
-        for kind, value in self.frame("options").iter_rows():
+        for kind, value in self.frame("options", {"scope": list(scope) if scope is not None else None}).iter_rows():
             out[kind].append(value)
         return out
 

@@ -36,6 +36,7 @@ class ExportRequest:
     agency: str | None = None
     channel: str | None = None
     office: str | None = None  # "Ombudsman RI Perwakilan <office>" in the chart title
+    scope: tuple[str, ...] | None = None  # agencies an agency-scoped dashboard account may see; None = all
 
     def check(self) -> None:
         if self.by not in GROUPS:
@@ -51,7 +52,7 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
     req.check()
     query = warehouse.sql("export_counts").replace("{group_expr}", GROUPS[req.by])
     params = {"year": req.year, "region": req.region, "agency": req.agency, "channel": req.channel,
-              "review": req.review}
+              "review": req.review, "scope": list(req.scope) if req.scope is not None else None}
     with warehouse.analytics(db_path) as con:
         raw = con.sql(query, params=params).pl()
         last = con.execute("select run_id, finished_at_utc from runs where outcome <> 'failed' "
@@ -66,9 +67,22 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
     return infographic.counts_table(raw, req.by), context
 
 
-def safe_output(out: Path, fmt: str) -> Path:
-    """Refuse outputs that are directories, lack the format's suffix, or sit in a missing folder."""
+def safe_output(out: Path, fmt: str, exports_dir: Path | None = None) -> Path:
+    """Where an export may be written.
+
+    A relative path is taken inside the exports folder (`AWASI_EXPORTS_DIR`, default data/exports) and may not
+    climb out of it ("../../etc/x.csv" is refused); an absolute path is the operator's explicit choice. The
+    file must end in the format's suffix, not be a folder, and its folder must exist (or be the exports folder).
+    """
     out = Path(out).expanduser()
+    if not out.is_absolute():
+        from awasi.settings import get_settings
+
+        base = Path(exports_dir or get_settings().exports_dir).resolve()
+        base.mkdir(parents=True, exist_ok=True)
+        out = (base / out).resolve()
+        if base not in out.parents:
+            raise ValueError(f"the output must stay inside the exports folder {base}")
     if out.suffix.lower() != f".{fmt}":
         raise ValueError(f"the output file must end in .{fmt}")
     if out.exists() and out.is_dir():

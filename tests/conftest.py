@@ -52,7 +52,8 @@ def tiny_db(tmp_path):
             rows.append({"complaint_id": f"C{i:03d}", "channel": ch, "received_at_utc": datetime(year, 5, 1, 3),
                          "received_at_local": datetime(year, 5, 1, 10), "title": f"Judul {i}",
                          "text": f"Aduan nomor {i} tentang sertifikat tanah", "category": cat, "needs_review": review,
-                         "confidence": 0.4 if review else 0.9, "province": prov, "agency": "Disdukcapil",
+                         "confidence": 0.4 if review else 0.9, "province": prov,
+                         "agency": "Disdukcapil" if prov == "DKI Jakarta" else "Dinas Sosial",
                          "is_secret": False, "cues": [], "secondary": [], "run_id": "r1",
                          "loaded_at_utc": datetime(2026, 1, 1)})
     rows[0]["text"] = "RAHASIA: pelapor minta identitas dirahasiakan"

@@ -99,3 +99,14 @@ def test_cli_refuses_bad_requests(tiny_db, tmp_path):
     r = CliRunner().invoke(app, ["export", "--db", str(tiny_db), "--year", "2025", "--format", "csv",
                                  "--region", "x' or 1=1 --", "--out", str(tmp_path / "x.csv")])
     assert r.exit_code == 0 and (tmp_path / "x.csv").read_text().count("\n") == 1  # header only: no match
+
+
+def test_relative_outputs_stay_inside_the_exports_folder(tiny_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("AWASI_EXPORTS_DIR", str(tmp_path / "exports"))
+    out = export(tiny_db, ExportRequest(year=2025), "csv", "rekap-2025.csv")
+    assert out == (tmp_path / "exports" / "rekap-2025.csv").resolve() and out.exists()
+    for sneaky in ("../../etc/awasi.csv", "../rekap.csv", "sub/../../rekap.csv"):
+        r = CliRunner().invoke(app, ["export", "--db", str(tiny_db), "--year", "2025", "--format", "csv",
+                                     "--out", sneaky])
+        assert r.exit_code == 2 and "must stay inside the exports folder" in r.output
+    assert not (tmp_path / "rekap.csv").exists()

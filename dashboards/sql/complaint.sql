@@ -4,3 +4,4 @@ select complaint_id, received_at_local, channel, source_ref, agency_raw, agency,
        classifier_version, attachments, records
 from complaints_effective
 where complaint_id = $id
+  and ($scope::varchar[] is null or list_contains($scope::varchar[], agency))

@@ -1,5 +1,6 @@
 -- Shared filter: every dashboard query selects from this CTE. Parameters (all may be null):
--- $start, $end (dates, WIB), $agency, $province, $channel, $category (effective category).
+-- $start, $end (dates, WIB), $agency, $province, $channel, $category (effective category), and $scope: the
+-- agencies an agency-scoped account may see (null: all).
 select *
 from complaints_effective
 where ($start is null or received_at_local >= $start::date)
@@ -8,3 +9,4 @@ where ($start is null or received_at_local >= $start::date)
   and ($province is null or province = $province)
   and ($channel is null or channel = $channel)
   and ($category is null or effective_category = $category)
+  and ($scope::varchar[] is null or list_contains($scope::varchar[], agency))

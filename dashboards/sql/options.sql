@@ -1,7 +1,11 @@
--- Values offered in the filter boxes.
-select 'agency' as kind, agency as value from complaints where agency is not null group by agency
+-- Values offered in the filter boxes (within the account's scope; $scope null = all agencies).
+with visible as (
+    select * from complaints
+    where $scope::varchar[] is null or list_contains($scope::varchar[], agency)
+)
+select 'agency' as kind, agency as value from visible where agency is not null group by agency
 union all
-select 'province', province from complaints where province is not null group by province
+select 'province', province from visible where province is not null group by province
 union all
-select 'channel', channel from complaints group by channel
+select 'channel', channel from visible group by channel
 order by kind, value

@@ -23,6 +23,7 @@ def render(store: Store, filters: Filters) -> None:
                       format_func=lambda r: REVIEW_NOTE[r])
     office = st.text_input("Nama perwakilan untuk judul (opsional)", key="perwakilan")
     req = ExportRequest(year=int(year), review=review, region=filters.province, agency=filters.agency,
+                        scope=filters.scope,
                         channel=filters.channel, office=office or None)
     table, _ = build_counts(store.db_path, req)
     st.dataframe(table.to_pandas(), hide_index=True, width="stretch")

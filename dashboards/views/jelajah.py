@@ -30,7 +30,7 @@ def render(store: Store, filters: Filters) -> None:
                                        "pending_review": "perlu tinjauan", "title": "judul"}),
                  hide_index=True, width="stretch")
     chosen = st.selectbox("Baca aduan", found["complaint_id"].to_list(), key="aduan")
-    c = store.complaint(chosen) if chosen else None
+    c = store.complaint(chosen, filters.scope) if chosen else None
     if not c:
         return
     st.subheader(f"Aduan {c['complaint_id']}")

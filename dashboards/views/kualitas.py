@@ -9,6 +9,9 @@ from dashboards.data import Filters, Store
 
 def render(store: Store, filters: Filters) -> None:
     st.header("Kualitas data")
+    if filters.scope is not None:
+        st.info("Halaman ini hanya untuk pengelola data (akses semua instansi).")
+        return
     runs = store.runs()
     if runs.height:
         last = runs.row(0, named=True)

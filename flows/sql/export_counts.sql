@@ -1,7 +1,8 @@
 -- Complaints per group for one year and the year before, corrections applied, with the review rule.
 -- The group column comes from a fixed list in code (never from user input), passed in as `group_expr`
 -- by exports.build_counts through a small set of named variants of this file.
--- $year: the year (WIB); $region, $agency, $channel: filters or null; $review: include | exclude | separate.
+-- $year: the year (WIB); $region, $agency, $channel: filters or null; $review: include | exclude | separate;
+-- $scope: the agencies an agency-scoped account may see, or null for all.
 with base as (
     select year(received_at_local) as yr,
            case when $review = 'separate' and pending_review then 'perlu_tinjauan'
@@ -12,6 +13,7 @@ with base as (
       and ($region is null or province = $region or regency = $region)
       and ($agency is null or agency = $agency or agency_code = $agency)
       and ($channel is null or channel = $channel)
+      and ($scope::varchar[] is null or list_contains($scope::varchar[], agency))
 )
 select coalesce(grp, '(tidak diketahui)') as grp,
        count(*) filter (where yr = $year) as n,
