@@ -1,6 +1,7 @@
 from email.message import EmailMessage
 
 from transforms.channels import email as em
+from transforms.channels.email import message_ref
 
 
 def message(body="KTP saya belum jadi sejak Maret.", **headers):
@@ -25,7 +26,8 @@ def parse_one(data: bytes, name="email/a.eml"):
 
 def test_plain_message_fields():
     r = parse_one(message().as_bytes())
-    assert r["source_ref"] == "m1@example.id" and r["reporter_email"] == "budi@example.id"
+    assert r["source_ref"] == message_ref("m1@example.id") and r["reporter_email"] == "budi@example.id"
+    assert "example" not in r["source_ref"]
     assert r["reporter_name"] == "Budi Santoso" and r["title"] == "Pengaduan KTP"
     assert r["received_at"].isoformat() == "2025-03-04T03:15:00+00:00"
     assert r["text"] == "KTP saya belum jadi sejak Maret." and r["parent_refs"] == []
@@ -67,7 +69,7 @@ def test_reply_keeps_parents_and_drops_quoted_text():
                     **{"Message-ID": "<m2@example.id>", "In-Reply-To": "<m1@example.id>",
                        "References": "<m0@example.id> <m1@example.id>", "Subject": "Re: Pengaduan KTP"})
     r = parse_one(reply.as_bytes())
-    assert r["parent_refs"] == ["m1@example.id", "m0@example.id"]
+    assert r["parent_refs"] == [message_ref("m1@example.id"), message_ref("m0@example.id")]
     assert r["text"] == "Sudah 2 minggu belum ada jawaban."
 
 
@@ -78,7 +80,7 @@ def test_mbox_splits_messages_and_unescapes_from_lines():
     recs = em.parse(data, "email/box.mbox", "h")
     assert [r["position"] for r in recs] == ["message 1", "message 2"]
     assert recs[0]["text"] == "Pertama.\nFrom the start"
-    assert recs[1]["source_ref"] == "m2@x"
+    assert recs[1]["source_ref"] == message_ref("m2@x")
 
 
 def test_garbage_and_bad_dates_are_quarantined():

@@ -3,7 +3,8 @@
 Handles multipart/alternative (the text/plain part is preferred, HTML-only bodies are converted),
 quoted-printable and base64, declared and mislabelled charsets (windows-1252, iso-8859-1),
 attachments (counted, not stored) and threads: `In-Reply-To`/`References` are kept as
-`parent_refs` so a reply can join the complaint it answers.
+`parent_refs` so a reply can join the complaint it answers. Message-IDs are stored hashed (`mid:<sha256>`),
+as they often contain the sender's address.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from email import policy
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from transforms.channels.common import base_record, broken, clean_str, decode_text, to_utc
+from transforms.channels.common import base_record, broken, clean_str, decode_text, sha256, to_utc
 from transforms.html_text import html_to_text
 
 CHANNEL = "email"
@@ -35,6 +36,11 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         rec = base_record(CHANNEL, source_file, file_hash, seq, position, chunk)
         records.append(_parse_message(chunk, rec))
     return records
+
+
+def message_ref(message_id: str) -> str:
+    """A Message-ID often carries the sender's address or host: keep only a hash of it (threads still match)."""
+    return "mid:" + sha256(message_id.strip().lower())[:32]
 
 
 def split_mbox(data: bytes) -> list[bytes]:
@@ -62,9 +68,9 @@ def _parse_message(chunk: bytes, rec: dict) -> dict:
         return broken(rec, "bad_email", "bukan pesan email yang sah (tidak ada header From/Message-ID/Date)")
 
     ids = _MSGID.findall(str(msg.get("Message-ID") or ""))
-    rec["source_ref"] = ids[0] if ids else None
+    rec["source_ref"] = message_ref(ids[0]) if ids else None
     parents = _MSGID.findall(str(msg.get("In-Reply-To") or "")) + _MSGID.findall(str(msg.get("References") or ""))
-    rec["parent_refs"] = list(dict.fromkeys(p for p in parents if p != rec["source_ref"]))
+    rec["parent_refs"] = list(dict.fromkeys(message_ref(p) for p in parents if message_ref(p) != rec["source_ref"]))
 
     raw_date = next((str(v) for k, v in msg.raw_items() if k.lower() == "date"), "")
     try:
