@@ -45,14 +45,24 @@ def test_summary_equals_sql_with_and_without_filters(tiny_db, monkeypatch):
                                                  "'Jawa Barat' and received_at_local >= '2025-01-01'")) == "5"
     at = open_page("ringkasan", {"kategori": "penundaan_berlarut"})
     assert at.metric[0].value == "14"
+    at = open_page("ringkasan")
+    assert any("Pelapor berulang: 1 pelapor" in c.value and "(3 aduan)" in c.value for c in at.caption)
 
 
-def test_hostile_filter_values_are_just_values(tiny_db, monkeypatch):
+HOSTILE = {"provinsi": "x' or 1=1 --", "kanal": "lapor; drop table complaints", "instansi": "') or ('1'='1",
+           "kategori": "penundaan_berlarut' union select * from runs --", "dari": "2025-01-01'; drop table runs; --",
+           "sampai": "<script>alert(1)</script>"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_filter_values_are_just_values(tiny_db, monkeypatch, page):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    at = open_page("ringkasan", {"provinsi": "x' or 1=1 --", "kanal": "lapor; drop table complaints"})
+    at = open_page(page, {**HOSTILE, "cari": "%' or 1=1 --"})
     assert not at.exception and not at.error
-    assert at.metric[0].value == "24"  # unknown values are ignored, not executed
+    if page == "ringkasan":
+        assert at.metric[0].value == "24"  # unknown values are ignored, never executed
     assert sql(tiny_db, "select count(*) from complaints") == 24
+    assert sql(tiny_db, "select count(*) from runs") == 1
 
 
 def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypatch):

@@ -17,6 +17,8 @@ DEFINITIONS = """
 - **Dijawab ≤ 4 jam**: aduan yang tanggapan pertamanya tercatat paling lama 4 jam setelah diterima, dibagi aduan
   yang kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!). Aduan tanpa catatan tanggapan tidak dihitung.
 - **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk maladministrasi.
+- **Pelapor berulang**: pelapor (dikenali dari nama samaran HMAC atas nomor telepon, e-mail atau NIK) yang
+  mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung.
 """
 
 
@@ -45,6 +47,8 @@ def render(store: Store, filters: Filters) -> None:
     c3.metric("Dijawab ≤ 4 jam", f"{(s['responded_4h'] / s['with_response'] if s['with_response'] else 0):.1%}",
               help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
     c4.metric("Dugaan maladministrasi", f"{s['maladministration']:,}".replace(",", "."))
+    st.caption(f"Pelapor berulang: {s['repeat_reporters']} pelapor dengan lebih dari satu aduan "
+               f"({s['repeat_complaints']} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     runs = store.runs()
