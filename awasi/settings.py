@@ -25,6 +25,7 @@ class Settings(BaseSettings):
 
     # Personal data: the key of the reporter pseudonym (HMAC-SHA256). Never commit it.
     pseudonym_key: str | None = Field(None, description="Secret key for reporter pseudonyms")
+    pseudonym_key_block: str | None = Field(None, description="Name of a Prefect Secret block holding that key")
     pseudonym_key_file: Path = Field(
         REPO_ROOT / "data" / ".pseudonym_key",
         description="Where a local key is created (owner-only) when no key is given",

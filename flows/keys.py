@@ -10,12 +10,17 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def pseudonym_secret(key: str | None, key_file: Path) -> bytes:
-    """The key from settings (AWASI_PSEUDONYM_KEY), else a local key file created owner-only.
+def pseudonym_secret(key: str | None, key_file: Path, block: str | None = None) -> bytes:
+    """The key from a Prefect Secret block (AWASI_PSEUDONYM_KEY_BLOCK), else from AWASI_PSEUDONYM_KEY, else
+    a local key file created owner-only (keeps pseudonyms stable between runs on one machine).
 
-    A production deployment sets AWASI_PSEUDONYM_KEY (or a Prefect Secret exported into it); the
-    local file keeps pseudonyms stable between runs on one machine. The key is never committed.
+    The key is never committed. Changing it changes every pseudonym: duplicates and repeat reporters are then
+    only recognised among complaints pseudonymised with the same key.
     """
+    if block:
+        from prefect.blocks.system import Secret
+
+        return str(Secret.load(block).get()).encode("utf-8")
     if key:
         return key.encode("utf-8")
     key_file = Path(key_file)

@@ -100,7 +100,8 @@ def parse_channel(channel, files, skip_hashes, attempts, only_hashes=None):
 def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """Normalise, protect and resolve every record (pure transforms with registers and key injected)."""
     staged = normalize_records(records, timezone=settings.timezone)
-    staged = protect_records(staged, pseudonym_secret(settings.pseudonym_key, settings.pseudonym_key_file))
+    staged = protect_records(staged, pseudonym_secret(settings.pseudonym_key, settings.pseudonym_key_file,
+                                                      settings.pseudonym_key_block))
     staged = resolve_places(staged, agency_register(settings.registers_dir, settings.agency_match_threshold),
                             region_register())
     return staged.with_columns(record_key=record_key_expr())
