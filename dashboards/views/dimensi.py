@@ -11,6 +11,11 @@ from dashboards.data import Filters, Store
 
 def render(store: Store, filters: Filters) -> None:
     st.header("Kategori, Kanal, Wilayah")
+    with st.expander("Definisi ukuran"):
+        st.markdown("- **Jumlah aduan**: aduan dalam filter terpilih per nilai (kategori setelah koreksi analis).\n"
+                    "- **Perlu tinjauan**: aduan yang keyakinan klasifikasinya di bawah ambang dan belum dikoreksi.\n"
+                    "- **Wilayah**: provinsi dan kabupaten/kota hasil pencocokan teks lokasi, instansi dan isi aduan "
+                    "dengan daftar wilayah; '(tidak diketahui)' bila tidak ditemukan.")
     tabs = st.tabs(["Kategori", "Kanal", "Provinsi", "Kabupaten/kota"])
     for tab, dim in zip(tabs, ["kategori", "kanal", "provinsi", "kabupaten/kota"]):
         with tab:

@@ -24,4 +24,8 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
     st.dataframe(growth.to_pandas(), hide_index=True, width="stretch")
-    st.caption("Kenaikan = aduan 3 bulan terakhir dikurangi 3 bulan sebelumnya (dalam filter terpilih).")
+    with st.expander("Definisi ukuran"):
+        st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
+                    "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih.\n"
+                    "- **Kenaikan**: aduan 3 bulan terakhir (sampai aduan terakhir dalam filter) dikurangi aduan 3 "
+                    "bulan sebelumnya; hanya instansi dengan sedikitnya 3 aduan.")
