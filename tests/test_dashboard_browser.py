@@ -66,7 +66,10 @@ def test_every_page_in_a_real_browser(server, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         for path, text in PAGES:
             page.goto(f"{server}/{path}")
-            page.get_by_text(text).first.wait_for(timeout=45_000)
+            try:
+                page.get_by_text(text).filter(visible=True).first.wait_for(timeout=45_000)
+            except Exception as exc:  # say what the page showed instead
+                raise AssertionError(f"/{path}: {text!r} not shown; page says: {page.inner_text('body')[:600]}") from exc
             page.wait_for_timeout(800)
             body = page.inner_text("body")
             assert "Traceback" not in body and "Maaf, halaman ini" not in body and "Page not found" not in body
@@ -74,7 +77,7 @@ def test_every_page_in_a_real_browser(server, tmp_path):
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
         page.goto(f"{server}/?provinsi=Jawa+Barat")
-        page.get_by_text("Total aduan").first.wait_for(timeout=45_000)
+        page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
         page.wait_for_timeout(800)
         assert "5" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
         browser.close()
