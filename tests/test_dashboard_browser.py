@@ -82,3 +82,43 @@ def test_every_page_in_a_real_browser(server, tmp_path):
         assert "5" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
         browser.close()
     print(f"screenshots: {tmp_path}")
+
+
+def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db, tmp_path):
+    """`awasi run` (its own process, own temporary Prefect server) loads a night into the same warehouse while
+    the browser keeps reloading the dashboard: every load shows numbers, none shows an error, and after the run
+    the dashboard shows the new total."""
+    from datetime import date
+
+    from playwright.sync_api import sync_playwright
+
+    from awasi.sample.writer import write_inbox
+
+    manifest = write_inbox(tmp_path / "inbox", n=300, seed=12, end=date(2026, 11, 20))
+    run = subprocess.Popen([sys.executable, "-m", "awasi.cli", "run", "--inbox", str(tmp_path / "inbox"),
+                            "--db", str(tiny_db)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    loads = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            while run.poll() is None:
+                page.goto(f"{server}/")
+                page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+                body = page.inner_text("body")
+                assert "Maaf, halaman ini" not in body and "Traceback" not in body and "IOException" not in body
+                loads.append(page.locator('[data-testid="stMetricValue"]').first.inner_text())
+            output = run.stdout.read()
+            assert run.returncode in (0, 3), output
+            assert len(loads) >= 3  # the dashboard answered again and again during the run
+            page.goto(f"{server}/")
+            page.wait_for_timeout(1500)
+            page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+            new_total = 24 + manifest["expected"]["accepted"]
+            assert page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(".", "") == str(new_total)
+        finally:
+            if run.poll() is None:
+                run.kill()
+            browser.close()
