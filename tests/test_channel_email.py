@@ -87,3 +87,12 @@ def test_garbage_and_bad_dates_are_quarantined():
     assert parse_one(b"\x00\x01 bukan email\n\nsampah")["reason_code"] == "bad_email"
     bad = parse_one(b"From: a@b.id\nDate: kemarin sore\nMessage-ID: <x@b.id>\n\nJalan rusak.\n")
     assert bad["reason_code"] == "bad_date" and "'kemarin sore'" in bad["reason"]
+
+
+def test_forward_is_a_new_complaint_keeping_the_forwarded_text():
+    fwd = message("Mohon ditindaklanjuti.\n\n---------- Forwarded message ---------\nDari: Warga <w@x.id>\n"
+                  "Jalan di RT 03 rusak sejak 2 bulan, sudah lapor kelurahan tidak ada tindakan.",
+                  **{"Subject": "Fwd: Jalan rusak", "Message-ID": "<f1@example.id>"})
+    r = parse_one(fwd.as_bytes())
+    assert r["parent_refs"] == [] and r["title"] == "Fwd: Jalan rusak"
+    assert "Jalan di RT 03 rusak" in r["text"] and r.get("reason_code") is None
