@@ -7,7 +7,7 @@ half-loaded run is ever visible.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -48,15 +48,6 @@ def _sql(name: str, **fragments: str) -> str:
 @dataclass
 class Store:
     db_path: Path
-    _version: tuple = field(default=(), init=False)
-
-    def version(self) -> tuple:
-        """Changes when a new snapshot is published or a correction is written: the cache key of results."""
-        source = warehouse.current_source(self.db_path)
-        corr = warehouse.corrections_path(self.db_path)
-        return (str(source), source.stat().st_mtime if source.exists() else 0,
-                corr.stat().st_mtime if corr.exists() else 0)
-
     def available(self) -> bool:
         return warehouse.current_source(self.db_path).exists()
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from flows import warehouse
-from transforms.classifier import classify_frame
+from transforms.classifier import CLASS_COLUMNS, classify_frame
 from transforms.labels import DISPLAY, LABELS
 
 
@@ -15,8 +15,7 @@ def reclassify_warehouse(db_path: Path, model, batch: int = 50_000) -> int:
     with warehouse.connect(db_path) as con:
         warehouse.ensure_schema(con)
         frame = con.sql("select complaint_id, text from complaints").pl()
-        predictions = classify_frame(frame, model, batch=batch).select(
-            "complaint_id", "category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
+        predictions = classify_frame(frame, model, batch=batch).select("complaint_id", *CLASS_COLUMNS)
         con.execute("begin transaction")
         try:
             con.register("predictions", predictions.to_arrow())

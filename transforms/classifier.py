@@ -27,6 +27,10 @@ from transforms.lexicon import Lexicon
 from transforms.textnorm import normalize, stem
 
 
+# The classification columns of `complaints`, in order (filled by `classify_frame`).
+CLASS_COLUMNS = ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
+
+
 @dataclass
 class Prediction:
     category: str
@@ -68,11 +72,7 @@ class ComplaintClassifier:
         else:
             w = self._words.transform(stemmed)
             c = self._chars.transform(normalized) if self._chars else None
-        index = {label: i for i, label in enumerate(self.lexicon.labels)}
-        lex = np.zeros((len(normalized), len(index)))
-        for row, cues in enumerate(fired):
-            for cue in cues:
-                lex[row, index[cue.label]] += cue.weight
+        lex = np.array([list(self.lexicon.totals(cues).values()) for cues in fired]).reshape(len(fired), -1)
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
         return hstack([m for m in (w, c, lex) if m is not None]).tocsr()
 
@@ -134,8 +134,7 @@ def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000):
                          "secondary": p.secondary, "cues": p.cues})
     preds = pl.DataFrame(rows, schema={"category": pl.String, "confidence": pl.Float64, "needs_review": pl.Boolean,
                                        "secondary": pl.List(pl.String), "cues": pl.List(pl.String)})
-    drop = [c for c in ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
-            if c in complaints.columns]
+    drop = [c for c in CLASS_COLUMNS if c in complaints.columns]
     return pl.concat([complaints.drop(drop), preds], how="horizontal").with_columns(
         classifier_version=pl.lit(model.version, pl.String))
 
@@ -156,10 +155,7 @@ class LexiconBaseline:
         out = []
         for text in texts:
             fired = self.lexicon.fired(normalize(text))
-            scores: dict[str, float] = {}
-            for c in fired:
-                scores[c.label] = scores.get(c.label, 0.0) + c.weight
-            forms = {k: v for k, v in scores.items() if k != "bukan_maladministrasi"}
+            forms = {k: v for k, v in self.lexicon.totals(fired).items() if v > 0 and k != "bukan_maladministrasi"}
             if forms:
                 category = max(forms, key=lambda k: (forms[k], -rank.get(k, 99)))
             else:

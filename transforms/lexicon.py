@@ -43,11 +43,15 @@ class Lexicon:
             out.extend(self._by_text[phrase])
         return out
 
+    def totals(self, cues: list[Cue]) -> dict[str, float]:
+        """Summed weight per form of the given (fired) cues; every form present, zero when nothing fired."""
+        out = {label: 0.0 for label in self.labels}
+        for c in cues:
+            out[c.label] += c.weight
+        return out
+
     def scores(self, normalized: str) -> dict[str, float]:
-        totals = {label: 0.0 for label in self.labels}
-        for c in self.fired(normalized):
-            totals[c.label] += c.weight
-        return totals
+        return self.totals(self.fired(normalized))
 
 
 def _negated(before: list[str]) -> bool:
