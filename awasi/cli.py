@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -45,31 +46,63 @@ def generate(
 def run(
     inbox: Path = typer.Option(..., "--inbox", help="Inbox folder: one sub-folder per channel."),
     db: Path = typer.Option(..., "--db", help="DuckDB warehouse file (created when missing)."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run summary as JSON."),
 ) -> None:
     """Run the nightly flow once over an inbox and print the run summary.
 
     Exit status 0 when the run completed (quarantined records included), 3 when it was partial (a file
     or channel held back, a channel's volume collapsed), 1 when it failed (nothing of it was stored).
     """
-    _run_flow(inbox, db)
+    _run_flow(inbox, db, summary_json=summary_json)
+
+
+@app.command()
+def backfill(
+    start: datetime = typer.Option(..., "--from", formats=["%Y-%m-%d"], help="First day of receipt (local date)."),
+    end: datetime = typer.Option(..., "--to", formats=["%Y-%m-%d"], help="Last day of receipt (local date)."),
+    inbox: Path = typer.Option(..., "--inbox", help="Inbox folder: one sub-folder per channel."),
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+) -> None:
+    """Re-process the deliveries received from --from to --to (inbox files by modification day, and the raw
+    archive's day folders). Records the warehouse holds already are left alone, so running it again changes
+    nothing. Exit status as for `awasi run`."""
+    if end < start:
+        typer.echo("GAGAL / FAILED: --to lebih awal dari --from", err=True)
+        raise typer.Exit(code=2)
+    _run_flow(inbox, db, backfill_from=start.date(), backfill_to=end.date())
+
+
+@app.command()
+def alerts(url: str = typer.Option(..., "--url", help="Webhook that receives a JSON post {text: ...}.")) -> None:
+    """Alert the operator: post to a webhook when a nightly run is Failed, Crashed or Partial (a Prefect
+    automation on the server in PREFECT_API_URL)."""
+    from flows.alerts import install_alerts
+
+    automation_id = install_alerts(url)
+    typer.echo(f"automation awasi-nightly-alert {automation_id} -> {url}")
 
 
 EXIT_FAILED, EXIT_PARTIAL = 1, 3
 
 
-def _run_flow(inbox: Path, db: Path, retry: bool = False) -> dict:
-    from flows.nightly import nightly
+def _run_flow(inbox: Path, db: Path, retry: bool = False, exit_on_partial: bool = True,
+              summary_json: Path | None = None, **options) -> dict:
+    from awasi.settings import get_settings
+    from flows.nightly import run_nightly
 
     try:
-        result = nightly(inbox=str(inbox), db=str(db), retry_quarantined=retry)
+        result = run_nightly(get_settings(inbox=inbox, db_path=db), retry_quarantined=retry, **options)
     except Exception as exc:  # the flow has recorded the failure; say it plainly and fail
         typer.echo(f"GAGAL / FAILED: {type(exc).__name__}: {exc}", err=True)
         raise typer.Exit(code=EXIT_FAILED)
     typer.echo(_format_summary(result))
+    if summary_json:
+        Path(summary_json).write_text(json.dumps(result, default=str, ensure_ascii=False, indent=1), encoding="utf-8")
     if result["outcome"] == "partial":
         typer.echo("SEBAGIAN / PARTIAL: ada data yang ditahan; lihat pesan di atas dan `awasi quarantine list`.",
                    err=True)
-        raise typer.Exit(code=EXIT_PARTIAL)
+        if exit_on_partial:
+            raise typer.Exit(code=EXIT_PARTIAL)
     return result
 
 
@@ -315,14 +348,10 @@ def demo(
     inbox, db = workdir / "inbox", workdir / "awasi.duckdb"
     manifest = write_inbox(inbox, n=n, seed=seed)
     typer.echo(f"sample inbox: {inbox} ({manifest['total_records']} records)")
-    _run_flow(inbox, db)
+    _run_flow(inbox, db, exit_on_partial=False)  # the sample holds faulty deliveries on purpose
     typer.echo(f"warehouse: {db}")
     if open_dashboard:
         dashboard(db=db, port=8501, address="127.0.0.1")
-
-
-def main() -> None:  # pragma: no cover - console entry
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

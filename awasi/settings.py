@@ -8,6 +8,7 @@ and passed down; transforms never read the environment themselves.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -46,6 +47,15 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(20_000, description="Longer complaint texts are quarantined")
     earliest_date: str = Field("2000-01-01", description="Received times before this date are impossible")
     read_retries: int = Field(3, description="Attempts to read one inbox file before it is quarantined")
+    read_retry_delay_s: float = Field(0.5, description="Wait before the second read attempt; doubles after each")
+
+    # Running: retries of a failing partition task, and where partitions (channel x day) run
+    task_retries: int = Field(2, description="Retries of a partition's parse/stage task before it is reported")
+    task_retry_delay_s: float = Field(5.0, description="Seconds before a failed partition task is retried")
+    task_runner: Literal["threads", "dask"] = Field("threads", description="threads, or dask (prefect-dask)")
+    thread_workers: int = Field(4, description="Threads of the default task runner")
+    dask_workers: int = Field(2, description="Worker processes of the local Dask cluster (task_runner=dask)")
+    dask_address: str | None = Field(None, description="Scheduler of an existing Dask cluster, e.g. tcp://host:8786")
 
     # Classifier
     models_dir: Path = Field(REPO_ROOT / "data" / "models", description="Versioned classifier models")

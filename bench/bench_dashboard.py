@@ -86,6 +86,27 @@ PAGES = {
 }
 
 
+FILTERS = {"no filter": Filters(),
+           "province + year": Filters(start=date(2025, 1, 1), end=date(2025, 12, 31), province="Provinsi 7")}
+
+
+def measure(db: Path, repeat: int, filters: dict | None = None) -> list[dict]:
+    """p50/p95 milliseconds of every page's queries, per filter set."""
+    store = Store(db)
+    rows = []
+    for page, run in PAGES.items():
+        for fname, f in (filters or FILTERS).items():
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                run(store, f)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            rows.append({"page": page, "filters": fname, "p50_ms": statistics.median(times), "p95_ms": p95})
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -95,20 +116,9 @@ def main() -> None:
     t = time.perf_counter()
     build(db, args.rows)
     print(f"built {args.rows:,} complaints in {time.perf_counter() - t:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
-    store = Store(db)
-    filters = {"no filter": Filters(),
-               "province + year": Filters(start=date(2025, 1, 1), end=date(2025, 12, 31), province="Provinsi 7")}
     print(f"{'page':<28}{'filters':<18}{'p50 ms':>8}{'p95 ms':>8}")
-    for page, run in PAGES.items():
-        for fname, f in filters.items():
-            times = []
-            for _ in range(args.repeat):
-                t = time.perf_counter()
-                run(store, f)
-                times.append((time.perf_counter() - t) * 1000)
-            times.sort()
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            print(f"{page:<28}{fname:<18}{statistics.median(times):>8.0f}{p95:>8.0f}")
+    for r in measure(db, args.repeat):
+        print(f"{r['page']:<28}{r['filters']:<18}{r['p50_ms']:>8.0f}{r['p95_ms']:>8.0f}")
 
 
 if __name__ == "__main__":

@@ -13,15 +13,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 
-def archive_files(inbox: Path, relative_paths: list[str], archive_dir: Path, day: date) -> list[Path]:
-    """Copy the delivered files (paths relative to the inbox) into today's archive folder, owner-only."""
+def archive_files(deliveries: list[tuple[Path, str]], archive_dir: Path, day: date) -> list[Path]:
+    """Copy the delivered files ((path, path relative to the inbox) pairs) into the day's archive folder,
+    owner-only. Files that already sit in the archive (a backfill read them from there) stay where they are."""
     root = Path(archive_dir)
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o700)
     target_day = root / day.isoformat()
     copied = []
-    for rel in relative_paths:
-        source = Path(inbox) / rel
+    for source, rel in deliveries:
+        source = Path(source)
+        if source.resolve().is_relative_to(root.resolve()):
+            continue
         if not source.is_file():  # unreadable deliveries (broken links, folders) have nothing to keep
             continue
         target = target_day / rel

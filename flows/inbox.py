@@ -1,11 +1,20 @@
-"""Reading the inbox: one sub-folder per channel, files as delivered."""
+"""Reading the inbox: one sub-folder per channel, files as delivered.
+
+A run reads only what is new: a file is skipped without being read when it is older than its channel's
+watermark (the newest modification time any earlier run took from that channel) and the ledger already
+holds a file of that path and size. Everything else is read and hashed; a content hash already in the
+ledger is a re-delivery and is skipped too. Work is partitioned by channel and day of delivery, so
+partitions can be parsed in parallel (threads, or a Dask cluster).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 IGNORED_NAMES = {"manifest.json", "README.md", "README.txt"}
 
@@ -15,6 +24,26 @@ class InboxFile:
     channel: str          # the sub-folder name (may be an unknown channel)
     path: Path
     relative: str         # path relative to the inbox, with forward slashes
+    modified: datetime | None = None   # modification time, naive UTC (None when it cannot be read)
+    size: int | None = None
+
+
+@dataclass
+class Ledger:
+    """What earlier runs took: content hashes, (path, size) pairs and each channel's watermark."""
+
+    hashes: set[str] = field(default_factory=set)
+    paths: set[tuple[str, int]] = field(default_factory=set)
+    watermarks: dict[str, datetime] = field(default_factory=dict)  # channel -> naive UTC modification time
+
+
+def _inbox_file(channel: str, path: Path, relative: str) -> InboxFile:
+    try:
+        st = path.stat()
+    except OSError:  # a broken link: listed, read later, quarantined as unreadable
+        return InboxFile(channel, path, relative)
+    modified = datetime.fromtimestamp(st.st_mtime, timezone.utc).replace(tzinfo=None)
+    return InboxFile(channel, path, relative, modified, st.st_size if path.is_file() else None)
 
 
 def discover(inbox: Path) -> list[InboxFile]:
@@ -36,15 +65,54 @@ def discover(inbox: Path) -> list[InboxFile]:
                 continue
             # a directory where a file should be (e.g. "lapor/x.jsonl/") cannot be read as a file
             if path.suffix:
-                found.append(InboxFile(rel.parts[0], path, rel.as_posix()))
+                found.append(_inbox_file(rel.parts[0], path, rel.as_posix()))
             continue
         if len(rel.parts) == 1:
             if rel.name in IGNORED_NAMES:
                 continue
-            found.append(InboxFile("(root)", path, rel.as_posix()))
+            found.append(_inbox_file("(root)", path, rel.as_posix()))
         else:
-            found.append(InboxFile(rel.parts[0], path, rel.as_posix()))
+            found.append(_inbox_file(rel.parts[0], path, rel.as_posix()))
     return found
+
+
+def discover_archive(archive_dir: Path, start: date, end: date) -> list[InboxFile]:
+    """Files kept in the raw archive for the days of receipt start..end (layout `<day>/<inbox path>`)."""
+    root = Path(archive_dir)
+    found = []
+    if not root.is_dir():
+        return found
+    for day_dir in sorted(root.iterdir()):
+        try:
+            day = date.fromisoformat(day_dir.name)
+        except ValueError:
+            continue
+        if start <= day <= end and day_dir.is_dir():
+            found.extend(discover(day_dir))
+    return found
+
+
+def unchanged(f: InboxFile, ledger: Ledger) -> bool:
+    """True when the file can be skipped without reading: not newer than its channel's watermark and a file
+    of the same path and size was taken before."""
+    mark = ledger.watermarks.get(f.channel)
+    return (f.modified is not None and f.size is not None and mark is not None and f.modified <= mark
+            and (f.relative, f.size) in ledger.paths)
+
+
+def delivery_day(f: InboxFile, tz: str) -> date | None:
+    if f.modified is None:
+        return None
+    return f.modified.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).date()
+
+
+def partition(files: list[InboxFile], tz: str) -> dict[tuple[str, str], list[InboxFile]]:
+    """Files grouped by (channel, local day of delivery), in a stable order."""
+    parts: dict[tuple[str, str], list[InboxFile]] = {}
+    for f in files:
+        day = delivery_day(f, tz)
+        parts.setdefault((f.channel, day.isoformat() if day else "undated"), []).append(f)
+    return dict(sorted(parts.items()))
 
 
 def read_with_retries(path: Path, attempts: int = 3, first_delay: float = 0.2) -> tuple[bytes | None, str | None]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
 import polars as pl
+
+from flows.inbox import Ledger
 
 SQL_DIR = Path(__file__).parent / "sql"
 
@@ -24,6 +26,11 @@ class WarehouseBusy(RuntimeError):
 
 def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def statements(name: str) -> list[str]:
+    """The statements of a multi-statement SQL file (separated by a semicolon at a line end)."""
+    return [part.strip() for part in sql(name).split(";\n") if part.strip()]
 
 
 @contextmanager
@@ -54,18 +61,36 @@ def ensure_schema(con) -> None:
 class PriorState:
     """What a run needs to know about earlier runs."""
 
-    known_files: set[str] = field(default_factory=set)
     known_refs: dict[tuple[str, str], str] = field(default_factory=dict)
     open_whatsapp: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     recent_complaints: pl.DataFrame | None = None
 
 
-def read_known_files(db_path: Path) -> set[str]:
+def read_ledger(db_path: Path) -> Ledger:
+    """The files earlier runs took (hashes, paths with sizes) and each channel's watermark."""
+    ledger = Ledger()
     if not Path(db_path).exists():
+        return ledger
+    with connect(db_path) as con:
+        ensure_schema(con)
+        for fhash, path, size in con.execute("select file_hash, source_file, size_bytes from files").fetchall():
+            ledger.hashes.add(fhash)
+            if size is not None:
+                ledger.paths.add((path, size))
+        ledger.watermarks = dict(con.execute("select channel, modified_at_utc from watermarks").fetchall())
+    return ledger
+
+
+def read_existing_records(db_path: Path, record_ids: list[str]) -> set[str]:
+    """Which of these record ids already have an intake row (a backfill leaves those alone)."""
+    if not record_ids or not Path(db_path).exists():
         return set()
     with connect(db_path) as con:
         ensure_schema(con)
-        return {r[0] for r in con.execute("select file_hash from files").fetchall()}
+        con.register("batch_records", pl.DataFrame({"record_id": record_ids}).to_arrow())
+        found = {r[0] for r in con.execute(sql("existing_records")).fetchall()}
+        con.unregister("batch_records")
+    return found
 
 
 def read_prior_state(db_path: Path, refs: pl.DataFrame, pseudonyms: list[str],
@@ -83,7 +108,6 @@ def read_prior_state(db_path: Path, refs: pl.DataFrame, pseudonyms: list[str],
         return state
     with connect(db_path) as con:
         ensure_schema(con)
-        state.known_files = {r[0] for r in con.execute("select file_hash from files").fetchall()}
         if refs.height:
             con.register("batch_refs", refs.to_arrow())
             rows = con.execute(sql("known_refs")).fetchall()
@@ -132,6 +156,7 @@ class RunLoad:
     updates: pl.DataFrame
     validations: pl.DataFrame
     run_row: dict
+    watermarks: pl.DataFrame | None = None   # channel, modified_at_utc of the files this run took
 
 
 def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None, replace_intake: bool = False) -> None:
@@ -159,6 +184,15 @@ def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None, replac
                 con.register("updates", load.updates.to_arrow())
                 con.execute(sql("apply_updates"))
                 con.unregister("updates")
+            if load.files.height:
+                con.register("run_files", load.files.select("source_file", "size_bytes").to_arrow())
+                for statement in statements("resolve_unreadable"):
+                    con.execute(statement, {"run_id": load.run_id})
+                con.unregister("run_files")
+            if load.watermarks is not None and load.watermarks.height:
+                con.register("run_marks", load.watermarks.to_arrow())
+                con.execute(sql("advance_watermarks"), [load.run_id, datetime.now(timezone.utc).replace(tzinfo=None)])
+                con.unregister("run_marks")
             insert_run(con, load.run_row)
             con.execute("commit")
         except BaseException:
@@ -170,6 +204,8 @@ def insert_run(con, row: dict) -> None:
     row = dict(row)
     row["counts"] = json.dumps(row.get("counts") or {})
     row["alerts"] = json.dumps(row.get("alerts") or [], ensure_ascii=False)
+    if "stage_seconds" in row:
+        row["stage_seconds"] = json.dumps(row["stage_seconds"])
     cols = list(row)
     con.execute(
         f"insert or replace into runs ({', '.join(cols)}) values ({', '.join('?' for _ in cols)})",

@@ -23,6 +23,7 @@ create table if not exists runs (
     alerts                json,                  -- list of batch-level findings for the duty officer
     data_docs             varchar                -- GX Data Docs index of this run's validations
 );
+alter table runs add column if not exists stage_seconds json;   -- {"parse_lapor": s, "classify": s, ...}
 
 create table if not exists files (
     file_hash       varchar primary key,         -- sha256 of the file's bytes: re-delivery is skipped
@@ -32,6 +33,16 @@ create table if not exists files (
     records         integer,
     run_id          varchar not null,
     received_at_utc timestamp not null
+);
+alter table files add column if not exists modified_at_utc timestamp;   -- the file's modification time
+
+-- Per channel: the newest modification time of a file a run took. Files not newer than it, whose path and
+-- size are in `files`, are skipped without being read.
+create table if not exists watermarks (
+    channel         varchar primary key,
+    modified_at_utc timestamp not null,
+    run_id          varchar not null,
+    updated_at_utc  timestamp not null
 );
 
 create table if not exists intake (
