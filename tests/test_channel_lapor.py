@@ -38,3 +38,18 @@ def test_every_line_is_a_record_and_broken_lines_say_why():
 def test_content_hash_differs_per_line():
     recs = lapor.parse(line() + b"\n" + line(tracking_id="2"), "f", "h")
     assert recs[0]["content_hash"] != recs[1]["content_hash"]
+
+
+def test_status_history_gives_the_forward_action_and_close_times():
+    history = [{"status": "Belum Terverifikasi", "at": "2025-03-04T10:15:00+07:00"},
+               {"status": "Terdisposisi", "at": "2025-03-06T08:00:00+07:00"},
+               {"status": "Ditindaklanjuti", "at": "2025-03-10T09:30:00+07:00"},
+               {"status": "Terdisposisi", "at": "2025-03-05T08:00:00+07:00"},   # out of order: the earliest counts
+               {"status": "Selesai", "at": "bukan tanggal"},                    # unreadable: ignored
+               "rusak"]
+    [r] = lapor.parse(line(status_history=history), "lapor/a.jsonl", "h")
+    assert r["forwarded_at"].isoformat() == "2025-03-05T01:00:00+00:00"
+    assert r["acted_at"].isoformat() == "2025-03-10T02:30:00+00:00"
+    assert r["closed_at"] is None and r.get("reason_code") is None
+    [plain] = lapor.parse(line(), "lapor/a.jsonl", "h")  # the history is optional
+    assert plain["forwarded_at"] is None and plain.get("reason_code") is None

@@ -41,7 +41,8 @@ def roled_frame():
             "received_at_local": datetime(2025, 3, 4, 10), "reporter_pseudonym": "p", "reporter_keys": ["p"],
             "agency_raw": None, "agency": None, "agency_code": None, "agency_type": None, "agency_match": "none",
             "province": None, "regency": None, "location_raw": None, "title": None, "channel_category": None,
-            "status": None, "is_anonymous": None, "is_secret": None, "first_response_at": None}
+            "status": None, "is_anonymous": None, "is_secret": None, "first_response_at": None,
+            "forwarded_at": None, "acted_at": None, "closed_at": None}
     rows = [
         dict(base, record_key="f|1", position="line 1", role="primary", complaint_id="WA-1", text="KTP belum jadi", received_at=T0),
         dict(base, record_key="f|2", position="line 2", role="followup", complaint_id="WA-1", text="tolong dibalas",

@@ -125,9 +125,11 @@ def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("ketepatan")
     assert not at.exception and not at.error
+    # none of them was forwarded, and all are older than 3 working days: every one is overdue at forwarding
     expected = sql(tiny_db, "select count(*) from complaints_effective where channel = 'lapor' "
-                            "and first_response_at_utc is null")  # all are older than 5 working days
-    assert at.metric[2].value == str(expected) == "18"
+                            "and forwarded_at_utc is null")
+    assert at.metric[3].value == str(expected) == "18"
+    assert len(at.dataframe[1].value) == 18 and set(at.dataframe[1].value["tahap terlambat"]) == {"diteruskan"}
 
 
 def test_search_uses_indonesian_stems(tiny_db, monkeypatch):

@@ -291,3 +291,23 @@ def test_delivered_files_are_kept_in_the_owner_only_archive(loaded):
     kept = day / "lapor" / some.name
     assert kept.read_bytes() == some.read_bytes()
     assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+
+
+def test_a_report_delivered_again_moves_its_status_and_step_times_forward(tmp_path):
+    import json
+
+    report = {"tracking_id": "5550001", "title": "KTP", "content": "Sudah tiga bulan KTP elektronik saya belum jadi.",
+              "created_at": "2026-10-01T09:00:00+07:00", "agency": "Disdukcapil Kota Bekasi", "status": "Diproses",
+              "status_history": [{"status": "Terdisposisi", "at": "2026-10-02T09:00:00+07:00"}]}
+    (tmp_path / "inbox" / "lapor").mkdir(parents=True)
+    (tmp_path / "inbox" / "lapor" / "a.jsonl").write_text(json.dumps(report) + "\n")
+    run(tmp_path / "inbox", tmp_path / "w.duckdb")
+    later = dict(report, status="Selesai", status_history=report["status_history"] + [
+        {"status": "Ditindaklanjuti", "at": "2026-10-06T09:00:00+07:00"},
+        {"status": "Selesai", "at": "2026-10-20T09:00:00+07:00"}])
+    (tmp_path / "inbox" / "lapor" / "b.jsonl").write_text(json.dumps(later) + "\n")
+    run(tmp_path / "inbox", tmp_path / "w.duckdb")
+    db = tmp_path / "w.duckdb"
+    assert q(db, "select status, strftime(forwarded_at_utc, '%d %H'), strftime(acted_at_utc, '%d %H'), "
+                 "strftime(closed_at_utc, '%d %H') from complaints") == [("Selesai", "02 02", "06 02", "20 02")]
+    assert q(db, "select fate from intake order by run_id") == [("accepted",), ("merged",)]

@@ -13,8 +13,10 @@ COMPLAINT_COLUMNS = [
     "complaint_id", "channel", "source_ref", "source_file", "received_at_utc", "received_at_local",
     "last_message_at_utc", "reporter_pseudonym", "reporter_keys", "agency_raw", "agency", "agency_code",
     "agency_type", "agency_match", "province", "regency", "location_raw", "title", "text", "channel_category",
-    "status", "is_anonymous", "is_secret", "first_response_at_utc", "attachments", "records",
+    "status", "is_anonymous", "is_secret", "first_response_at_utc", "forwarded_at_utc", "acted_at_utc",
+    "closed_at_utc", "attachments", "records",
 ]
+STEP_TIMES = ("first_response_at", "forwarded_at", "acted_at", "closed_at")
 
 
 def with_roles(records: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
@@ -45,6 +47,9 @@ def build_complaints(roled: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             attachments=pl.col("attachments").sum().cast(pl.Int32),
             records=pl.len().cast(pl.Int32),
             last_message_at_utc=pl.col("received_at").max(),
+            # a report delivered again (a later export) brings its newer status and step times
+            latest_status=pl.col("status").drop_nulls().last(),
+            **{f"{c}_min": pl.col(c).min() for c in STEP_TIMES},
         )
     )
     new = primaries.drop("attachments").join(agg, on="complaint_id", how="left").with_columns(
@@ -54,8 +59,9 @@ def build_complaints(roled: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         "complaint_id", "channel", "source_ref", "source_file",
         pl.col("received_at").alias("received_at_utc"), "received_at_local", "last_message_at_utc",
         "reporter_pseudonym", "reporter_keys", "agency_raw", "agency", "agency_code", "agency_type",
-        "agency_match", "province", "regency", "location_raw", "title", "text", "channel_category", "status",
-        "is_anonymous", "is_secret", pl.col("first_response_at").alias("first_response_at_utc"),
+        "agency_match", "province", "regency", "location_raw", "title", "text", "channel_category",
+        pl.coalesce("latest_status", "status").alias("status"), "is_anonymous", "is_secret",
+        *[pl.coalesce(f"{c}_min", c).alias(f"{c}_utc") for c in STEP_TIMES],
         "attachments", "records",
     ).with_columns(
         # classification: left NULL here; the classifier step fills it, never a guess
@@ -66,7 +72,8 @@ def build_complaints(roled: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     updates = (
         agg.join(primaries.select("complaint_id"), on="complaint_id", how="anti")
         .with_columns(text_append=pl.col("followup_text").list.join("\n\n"))
-        .select("complaint_id", "text_append", "attachments", "records", "last_message_at_utc")
+        .select("complaint_id", "text_append", "attachments", "records", "last_message_at_utc",
+                pl.col("latest_status").alias("status"), *[pl.col(f"{c}_min").alias(f"{c}_utc") for c in STEP_TIMES])
     )
     return complaints, updates
 

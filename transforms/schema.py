@@ -32,6 +32,9 @@ RECORD_SCHEMA: dict[str, pl.DataType] = {
     "reporter_phone": pl.String,
     "reporter_email": pl.String,
     "first_response_at": pl.Datetime("us", "UTC"),
+    "forwarded_at": pl.Datetime("us", "UTC"),   # lapor: first status "Terdisposisi"/"Diteruskan" (to the agency)
+    "acted_at": pl.Datetime("us", "UTC"),       # lapor: first status "Ditindaklanjuti" (the agency acted)
+    "closed_at": pl.Datetime("us", "UTC"),      # lapor: first status "Selesai"
     "message_type": pl.String,       # whatsapp: text/image/audio/...; others: the channel name
     "parent_refs": pl.List(pl.String),  # email: In-Reply-To + References; others: empty
     "attachments": pl.Int32,

@@ -88,7 +88,8 @@ class InboxWriter:
             self._lapor_report()
         for report in self.rng.sample(self.lapor_reports, k=min(n_repeat, len(self.lapor_reports))):
             later = datetime.fromisoformat(report["created_at"]) + timedelta(days=self.rng.randint(20, 60))
-            again = dict(report, status="Selesai")
+            again = dict(report, status="Selesai",
+                         status_history=self._status_history(report, "Selesai", until=min(later, self.end)))
             self.files[f"lapor/lapor-{min(later, self.end):%Y-%m}.jsonl"].append((later.isoformat(), json.dumps(again, ensure_ascii=False).encode()))
             self.tally.add("lapor", merged=True)
         for i in range(n_bad):
@@ -117,10 +118,29 @@ class InboxWriter:
                                                 "email": ctx.person.email},
             "responses": responses,
         }
+        report["status_history"] = self._status_history(report, report["status"], until=self.end)
         self.files[f"lapor/lapor-{t:%Y-%m}.jsonl"].append((t.isoformat(), json.dumps(report, ensure_ascii=False).encode()))
         self.tally.add("lapor")
         self.lapor_reports.append(report)
         return report
+
+    STEPS = ["Belum Terverifikasi", "Terverifikasi", "Terdisposisi", "Ditindaklanjuti", "Selesai"]
+    REACHED = {"Menunggu Verifikasi": 1, "Diproses": 3, "Ditindaklanjuti": 4, "Selesai": 5}
+
+    def _status_history(self, report: dict, status: str, until: datetime) -> list[dict]:
+        """SP4N-LAPOR!'s status steps up to `status`, none later than `until`. Drawn from the report's own
+        random stream, so adding history does not change the rest of the sample."""
+        rng = random.Random(report["tracking_id"])
+        t = datetime.fromisoformat(report["created_at"])
+        gaps = [timedelta(0), timedelta(hours=rng.randint(1, 72)), timedelta(days=rng.choice([0, 1, 1, 2, 3, 4, 6, 9])),
+                timedelta(days=rng.choice([1, 2, 3, 5, 7, 12, 20])), timedelta(days=rng.randint(1, 40))]
+        history = []
+        for step, gap in zip(self.STEPS[: self.REACHED.get(status, 1)], gaps):
+            t = t + gap + timedelta(minutes=rng.randint(0, 600))
+            if t > until:
+                break
+            history.append({"status": step, "at": t.isoformat()})
+        return history
 
     def _broken_lapor(self, kind: str) -> bytes:
         label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()

@@ -1,10 +1,12 @@
--- League table of agencies of the same type: complaints, maladministration share, answered within 4 hours.
+-- League table of agencies of the same type: complaints, maladministration share, answered within 4 hours,
+-- median calendar days from receipt to closing (complaints closed).
 with f as ({filtered}),
 per_agency as (
     select agency, any_value(agency_type) as agency_type, count(*) as aduan,
            count(*) filter (where effective_category is not null and effective_category <> 'bukan_maladministrasi') as maladministrasi,
            count(*) filter (where first_response_at_utc is not null) as dengan_tanggapan,
-           count(*) filter (where first_response_at_utc - received_at_utc <= interval 4 hours) as tanggap_4_jam
+           count(*) filter (where first_response_at_utc - received_at_utc <= interval 4 hours) as tanggap_4_jam,
+           median(epoch(closed_at_utc - received_at_utc) / 86400.0) as median_hari_selesai
     from f
     where agency is not null
     group by agency
@@ -12,6 +14,7 @@ per_agency as (
 select agency, agency_type, aduan, maladministrasi,
        round(100.0 * maladministrasi / aduan, 1) as persen_maladministrasi,
        case when dengan_tanggapan > 0 then round(100.0 * tanggap_4_jam / dengan_tanggapan, 1) end as persen_tanggap_4_jam,
+       round(median_hari_selesai, 1) as median_hari_selesai,
        rank() over (partition by agency_type order by aduan desc) as peringkat_dalam_jenis,
        count(*) over (partition by agency_type) as jumlah_instansi_sejenis
 from per_agency

@@ -1,4 +1,5 @@
-"""Ketepatan waktu: time to first response against the standards, in working days with national holidays."""
+"""Ketepatan waktu: first response, forwarding and action against the standards, in working days with
+national holidays; the overdue list, oldest first."""
 
 from __future__ import annotations
 
@@ -8,57 +9,77 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from transforms.timeliness import indonesian_holidays, working_days_between
+from transforms.timeliness import indonesian_holidays, service_steps
 
-STANDARDS = {"tanggapan pertama (jam)": 4, "diteruskan (hari kerja)": 3, "ditindaklanjuti (hari kerja)": 5}
 DEFINITIONS = """
-- Hanya aduan dari kanal yang mencatat waktu tanggapan (saat ini SP4N-LAPOR!) yang dihitung.
-- **Tanggapan ≤ 4 jam**: aduan dengan tanggapan pertama paling lama 4 jam setelah diterima, dibagi aduan kanal ini.
-- **Tanggapan ≤ 5 hari kerja**: tanggapan pertama paling lama 5 hari kerja (Senin-Jumat di luar hari libur
-  nasional) setelah hari diterima, dibagi aduan kanal ini.
-- **Terlambat**: belum ada tanggapan sama sekali dan sudah lebih dari 5 hari kerja sejak diterima.
-- Waktu *diteruskan* (3 hari kerja) belum dapat diukur: kanal belum mengirim waktu penerusan.
+- Hanya aduan dari kanal yang mencatat waktu tanggapan dan tahapan (saat ini SP4N-LAPOR!) yang dihitung. Hari kerja:
+  Senin-Jumat di luar hari libur nasional; hari diterima tidak dihitung.
+- **Tanggapan ≤ {hours} jam**: aduan dengan tanggapan pertama paling lama {hours} jam setelah diterima, dibagi semua
+  aduan kanal ini.
+- **Diteruskan ≤ {fwd} hari kerja**: aduan yang diteruskan (status *Terdisposisi*) ke instansi paling lama {fwd} hari
+  kerja setelah diterima, dibagi aduan yang sudah diteruskan atau yang batas {fwd} hari kerjanya sudah lewat (aduan
+  yang masih dalam batas waktu belum dihitung).
+- **Ditindaklanjuti ≤ {act} hari kerja**: aduan yang ditindaklanjuti instansi (status *Ditindaklanjuti*) paling lama
+  {act} hari kerja setelah diteruskan, dibagi aduan yang sudah diteruskan dan sudah ditindaklanjuti atau yang batas
+  {act} hari kerjanya sudah lewat.
+- **Terlambat**: aduan yang saat ini melewati batas: belum diteruskan lebih dari {fwd} hari kerja setelah diterima,
+  atau sudah diteruskan tetapi belum ditindaklanjuti lebih dari {act} hari kerja. Jumlah ini sama dengan panjang
+  daftar di bawah.
+- **Median hari sampai selesai**: median hari kalender dari diterima sampai status *Selesai*, atas aduan yang
+  sudah selesai.
 """
+
+
+def share(flags: pl.Series) -> tuple[int, int]:
+    """(true, counted) of a flag column where null means 'not counted yet'."""
+    counted = flags.drop_nulls()
+    return int(counted.sum()), counted.len()
 
 
 def render(store: Store, filters: Filters) -> None:
     st.header("Ketepatan waktu")
-    c1, c2 = st.columns(2)
-    hours = c1.number_input("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam")
-    days = c2.number_input("Standar tindak lanjut (hari kerja)", 1, 30, 5, key="std_hari")
+    c1, c2, c3 = st.columns(3)
+    hours = int(c1.number_input("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam"))
+    fwd = int(c2.number_input("Standar diteruskan (hari kerja)", 1, 30, 3, key="std_teruskan"))
+    act = int(c3.number_input("Standar ditindaklanjuti (hari kerja)", 1, 30, 5, key="std_hari"))
     frame = store.frame("timeliness", filters.params())
     if frame.height == 0:
         st.info("Tidak ada aduan dari kanal yang mencatat waktu tanggapan untuk filter ini.")
         return
     today = datetime.now(timezone(timedelta(hours=7))).date()
-    years = range(frame["received_at_local"].min().year, today.year + 1)
-    holidays = indonesian_holidays(years)
-    received = frame["received_at_local"].dt.date()
-    responded = frame["first_response_at_local"].dt.date()
-    frame = frame.with_columns(
-        hari_kerja_tanggapan=working_days_between(received, responded, holidays),
-        hari_kerja_berjalan=working_days_between(received, pl.Series([today] * frame.height), holidays),
-        dalam_jam=(pl.col("first_response_at_utc") - pl.col("received_at_utc")) <= pl.duration(hours=int(hours)),
-    )
+    holidays = indonesian_holidays(range(frame["received_at_local"].min().year, today.year + 1))
+    frame = service_steps(frame, holidays, today, hours, fwd, act)
     n = frame.height
-    within_hours = frame["dalam_jam"].fill_null(False).sum()
-    within_days = frame.filter(pl.col("hari_kerja_tanggapan") <= days).height
-    overdue = frame.filter(pl.col("first_response_at_utc").is_null() & (pl.col("hari_kerja_berjalan") > days))
-    m1, m2, m3 = st.columns(3)
-    m1.metric(f"Tanggapan ≤ {hours} jam", f"{within_hours / n:.1%}", help=f"{within_hours} dari {n} aduan")
-    m2.metric(f"Tanggapan ≤ {days} hari kerja", f"{within_days / n:.1%}", help=f"{within_days} dari {n} aduan")
-    m3.metric("Terlambat (belum ditanggapi)", f"{overdue.height:,}".replace(",", "."))
+    in_hours = int(frame["dalam_jam"].fill_null(False).sum())
+    fwd_ok, fwd_n = share(frame["diteruskan_tepat"])
+    act_ok, act_n = share(frame["ditindaklanjuti_tepat"])
+    overdue = frame.filter(pl.col("tahap_terlambat").is_not_null())
+    to_close = frame["hari_sampai_selesai"].drop_nulls()
+    m = st.columns(5)
+    m[0].metric(f"Tanggapan ≤ {hours} jam", f"{in_hours / n:.1%}", help=f"{in_hours} dari {n} aduan")
+    m[1].metric(f"Diteruskan ≤ {fwd} hari kerja", f"{fwd_ok / fwd_n:.1%}" if fwd_n else "-",
+                help=f"{fwd_ok} dari {fwd_n} aduan yang sudah jatuh tempo")
+    m[2].metric(f"Ditindaklanjuti ≤ {act} hari kerja", f"{act_ok / act_n:.1%}" if act_n else "-",
+                help=f"{act_ok} dari {act_n} aduan yang sudah jatuh tempo")
+    m[3].metric("Terlambat saat ini", f"{overdue.height:,}".replace(",", "."))
+    m[4].metric("Median hari sampai selesai", f"{to_close.median():.1f}".replace(".", ",") if to_close.len() else "-",
+                help=f"atas {to_close.len()} aduan yang sudah selesai")
     with st.expander("Definisi ukuran"):
-        st.markdown(DEFINITIONS)
+        st.markdown(DEFINITIONS.format(hours=hours, fwd=fwd, act=act))
     st.subheader("Per instansi")
     per_agency = frame.group_by("agency").agg(
-        aduan=pl.len(), tanggapan_dalam_jam=pl.col("dalam_jam").fill_null(False).sum(),
-        median_hari_kerja=pl.col("hari_kerja_tanggapan").median(),
-        terlambat=(pl.col("first_response_at_utc").is_null() & (pl.col("hari_kerja_berjalan") > days)).sum(),
+        aduan=pl.len(),
+        tanggapan_dalam_jam=pl.col("dalam_jam").fill_null(False).sum(),
+        diteruskan_tepat=pl.col("diteruskan_tepat").sum(), diteruskan_jatuh_tempo=pl.col("diteruskan_tepat").count(),
+        ditindaklanjuti_tepat=pl.col("ditindaklanjuti_tepat").sum(),
+        ditindaklanjuti_jatuh_tempo=pl.col("ditindaklanjuti_tepat").count(),
+        median_hari_sampai_selesai=pl.col("hari_sampai_selesai").median().round(1),
+        terlambat=pl.col("tahap_terlambat").is_not_null().sum(),
     ).sort("terlambat", "aduan", descending=True)
     st.dataframe(per_agency.rename({"agency": "instansi"}).to_pandas(), hide_index=True, width="stretch")
     st.subheader("Daftar terlambat (paling lama dahulu)")
-    st.dataframe(overdue.sort("received_at_local").select(
-        "complaint_id", "received_at_local", "agency", "hari_kerja_berjalan", "status").rename(
+    st.dataframe(overdue.sort("hari_kerja_terlambat", descending=True).select(
+        "complaint_id", "received_at_local", "agency", "tahap_terlambat", "hari_kerja_terlambat", "status").rename(
         {"complaint_id": "id", "received_at_local": "diterima (WIB)", "agency": "instansi",
-         "hari_kerja_berjalan": "hari kerja sejak diterima"}).head(500).to_pandas(), hide_index=True, width="stretch")
+         "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}
+    ).head(500).to_pandas(), hide_index=True, width="stretch")

@@ -15,6 +15,8 @@ DEFINITIONS = """
 - **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk, dibagi aduan.
 - **Ditanggapi ≤ 4 jam**: aduan dengan tanggapan pertama paling lama 4 jam setelah diterima, dibagi aduan yang
   kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!).
+- **Median hari sampai selesai**: median hari kalender dari diterima sampai status *Selesai*, atas aduan instansi
+  ini yang sudah selesai (saat ini hanya SP4N-LAPOR! yang mengirim status).
 - **Peringkat**: urutan menurut jumlah aduan di antara instansi dengan jenis yang sama (1 = paling banyak diadukan).
 """
 
@@ -29,10 +31,12 @@ def render(store: Store, filters: Filters) -> None:
     default = names.index(filters.agency) if filters.agency in names else 0
     agency = st.selectbox("Instansi", names, index=default, key="profil_instansi")
     row = league.filter(pl.col("agency") == agency).row(0, named=True)
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c5, c4 = st.columns(5)
     c1.metric("Aduan", f"{row['aduan']:,}".replace(",", "."))
     c2.metric("Dugaan maladministrasi", f"{row['persen_maladministrasi']:.1f}%")
     c3.metric("Ditanggapi ≤ 4 jam", "-" if row["persen_tanggap_4_jam"] is None else f"{row['persen_tanggap_4_jam']:.1f}%")
+    c5.metric("Median hari sampai selesai",
+              "-" if row["median_hari_selesai"] is None else f"{row['median_hari_selesai']:.1f}".replace(".", ","))
     c4.metric(f"Peringkat ({row['agency_type'] or 'jenis tidak diketahui'})",
               f"{row['peringkat_dalam_jenis']} dari {row['jumlah_instansi_sejenis']}")
     with st.expander("Definisi ukuran"):

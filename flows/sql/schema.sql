@@ -100,6 +100,9 @@ create table if not exists complaints (
     run_id                varchar not null,
     loaded_at_utc         timestamp not null
 );
+alter table complaints add column if not exists forwarded_at_utc timestamp;  -- forwarded to the agency (LAPOR!)
+alter table complaints add column if not exists acted_at_utc timestamp;      -- the agency acted on it (LAPOR!)
+alter table complaints add column if not exists closed_at_utc timestamp;     -- closed: status Selesai (LAPOR!)
 
 create table if not exists validations (
     run_id          varchar not null,

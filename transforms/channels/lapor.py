@@ -49,6 +49,7 @@ def _parse_line(raw: bytes, rec: dict) -> dict:
     reporter = obj.get("reporter") if isinstance(obj.get("reporter"), dict) else {}
     responses = obj.get("responses") if isinstance(obj.get("responses"), list) else []
     response_times = [t for t in (parse_iso(r.get("at")) for r in responses if isinstance(r, dict)) if t]
+    history = obj.get("status_history") if isinstance(obj.get("status_history"), list) else []
 
     rec.update(
         title=clean_str(obj.get("title")),
@@ -63,5 +64,30 @@ def _parse_line(raw: bytes, rec: dict) -> dict:
         reporter_phone=clean_str(reporter.get("phone")),
         reporter_email=clean_str(reporter.get("email")),
         first_response_at=min(response_times) if response_times else None,
+        **status_times(history),
     )
     return rec
+
+
+# SP4N-LAPOR! statuses that mark the steps the service standards time (first occurrence counts).
+STEP_STATUSES = {
+    "forwarded_at": ("disposisi", "diteruskan"),
+    "acted_at": ("ditindaklanjuti", "tindak lanjut"),
+    "closed_at": ("selesai",),
+}
+
+
+def status_times(history: list) -> dict:
+    """When the report was forwarded to the agency, acted on and closed, from `status_history [{status, at}]`."""
+    times: dict = {step: None for step in STEP_STATUSES}
+    for entry in history:
+        if not isinstance(entry, dict):
+            continue
+        at, status = parse_iso(entry.get("at")), str(entry.get("status") or "").lower()
+        if at is None:
+            continue
+        for step, words in STEP_STATUSES.items():
+            if any(w in status for w in words) and (times[step] is None or at < times[step]):
+                times[step] = at
+    return times
+
