@@ -96,3 +96,18 @@ def test_forward_is_a_new_complaint_keeping_the_forwarded_text():
     r = parse_one(fwd.as_bytes())
     assert r["parent_refs"] == [] and r["title"] == "Fwd: Jalan rusak"
     assert "Jalan di RT 03 rusak" in r["text"] and r.get("reason_code") is None
+
+
+def test_headers_raw_8bit_or_encoded_words_are_decoded():
+    head = "From: Budi Śantoso <b@x.id>\nMessage-ID: <a@b>\nDate: Mon, 3 Nov 2025 10:00:00 +0700\n"
+    utf8 = (head + "Subject: Aduan – jalan rusak\n\nIsi aduan.\n").encode()
+    [r] = em.parse(utf8, "email/a.eml", "h")
+    assert (r["title"], r["reporter_name"]) == ("Aduan – jalan rusak", "Budi Śantoso")
+    cp1252 = ("From: Budi <b@x.id>\nMessage-ID: <a@b>\nDate: Mon, 3 Nov 2025 10:00:00 +0700\n"
+              "Subject: Pelayanan buruk sekali, petugas tidak ramah é\n\nIsi.\n").encode("cp1252")
+    [r] = em.parse(cp1252, "email/a.eml", "h")
+    assert r["title"] == "Pelayanan buruk sekali, petugas tidak ramah é"
+    encoded = (b"From: =?utf-8?b?QnVkaSDFmmFudG9zbw==?= <b@x.id>\nMessage-ID: <a@b>\n"
+               b"Date: Mon, 3 Nov 2025 10:00:00 +0700\nSubject: =?iso-8859-1?q?Aduan_=E9?=\n =?utf-8?q?_lagi?=\n\nIsi.\n")
+    [r] = em.parse(encoded, "email/a.eml", "h")
+    assert (r["title"], r["reporter_name"]) == ("Aduan é lagi", "Budi Śantoso")
