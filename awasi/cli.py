@@ -286,14 +286,14 @@ def dashboard(
     address: str = typer.Option("127.0.0.1", "--address", help="Listen address (default: this machine only)."),
 ) -> None:
     """Start the analysts' dashboard (Streamlit) on the warehouse's latest snapshot."""
-    import subprocess
-
     app_file = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_file), "--server.address", address,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--", "--db", str(db)]
     typer.echo(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti)")
-    raise typer.Exit(subprocess.call(cmd))
+    sys.stdout.flush()
+    # Streamlit replaces this process, so a service manager's (or a test's) signal reaches it directly.
+    os.execv(sys.executable, cmd)
 
 
 quarantine_app = typer.Typer(no_args_is_help=True, help="See quarantined records and run them again after a fix.")
