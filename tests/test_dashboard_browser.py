@@ -76,6 +76,12 @@ def test_every_page_in_a_real_browser(server, tmp_path):
             shot = tmp_path / f"{path or 'ringkasan'}.png"
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
+        page.goto(f"{server}/ekspor")  # the download is made on click (deferred) and is a real PNG
+        page.get_by_text("Unduh PNG").filter(visible=True).first.wait_for(timeout=45_000)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_text("Unduh PNG").filter(visible=True).first.click()
+        png = Path(download.value.path()).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000
         page.goto(f"{server}/?provinsi=Jawa+Barat")
         page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
         page.wait_for_timeout(800)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -29,6 +30,7 @@ def render(store: Store, filters: Filters) -> None:
     st.dataframe(table.to_pandas(), hide_index=True, width="stretch")
     cols = st.columns(5)
     for col, fmt in zip(cols, ("csv", "xlsx", "parquet", "png", "svg")):
-        col.download_button(f"Unduh {fmt.upper()}", data=export_bytes(store.db_path, req, fmt),
+        # deferred: the file is made when the analyst clicks, not on every rerun of the page
+        col.download_button(f"Unduh {fmt.upper()}", data=partial(export_bytes, store.db_path, req, fmt),
                             file_name=f"maladministrasi-{int(year)}.{fmt}", mime=MIME[fmt], on_click="ignore",
                             key=f"unduh_{fmt}")
