@@ -76,7 +76,14 @@ def render(store: Store, filters: Filters) -> None:
         median_hari_sampai_selesai=pl.col("hari_sampai_selesai").median().round(1),
         terlambat=pl.col("tahap_terlambat").is_not_null().sum(),
     ).sort("terlambat", "aduan", descending=True)
-    st.dataframe(per_agency.rename({"agency": "instansi"}).to_pandas(), hide_index=True, width="stretch")
+    st.dataframe(per_agency.rename({
+        "agency": "instansi", "tanggapan_dalam_jam": f"tanggapan ≤ {hours} jam",
+        "diteruskan_tepat": f"diteruskan ≤ {fwd} hk", "diteruskan_jatuh_tempo": "diteruskan: jatuh tempo",
+        "ditindaklanjuti_tepat": f"ditindaklanjuti ≤ {act} hk",
+        "ditindaklanjuti_jatuh_tempo": "ditindaklanjuti: jatuh tempo",
+        "median_hari_sampai_selesai": "median hari sampai selesai", "terlambat": "terlambat saat ini",
+    }).to_pandas(), hide_index=True, width="stretch")
+    st.caption("hk = hari kerja. *Jatuh tempo*: aduan yang sudah melewati tahap itu atau yang batas waktunya sudah lewat.")
     st.subheader("Daftar terlambat (paling lama dahulu)")
     st.dataframe(overdue.sort("hari_kerja_terlambat", descending=True).select(
         "complaint_id", "received_at_local", "agency", "tahap_terlambat", "hari_kerja_terlambat", "status").rename(
