@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store
+from dashboards.fmt import persen
 from transforms.labels import LABELS
 
 SECRET = "[Laporan rahasia: isi tidak ditampilkan. Laporan ini tetap dihitung dalam semua angka.]"
@@ -41,7 +42,7 @@ def render(store: Store, filters: Filters) -> None:
     st.markdown("**Mengapa kategori ini**")
     st.text(f"Kategori: {category_name(c['effective_category'])}"
             + (" (dikoreksi analis)" if c["corrected"] else
-               f"; keyakinan mesin {c['confidence']:.0%}" if c["confidence"] is not None else ""))
+               f"; keyakinan mesin {persen(c['confidence'], 0)}" if c["confidence"] is not None else ""))
     st.text("Isyarat yang ditemukan: " + (", ".join(c["cues"] or []) or "-"))
     if c["secondary"]:
         st.text("Bentuk lain yang mungkin: " + ", ".join(category_name(s) for s in c["secondary"]))

@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
+from dashboards.fmt import angka, desimal, persen
 from transforms.timeliness import indonesian_holidays, service_steps
 
 DEFINITIONS = """
@@ -56,13 +57,13 @@ def render(store: Store, filters: Filters) -> None:
     overdue = frame.filter(pl.col("tahap_terlambat").is_not_null())
     to_close = frame["hari_sampai_selesai"].drop_nulls()
     m = st.columns(5)
-    m[0].metric(f"Tanggapan ≤ {hours} jam", f"{in_hours / n:.1%}", help=f"{in_hours} dari {n} aduan")
-    m[1].metric(f"Diteruskan ≤ {fwd} hari kerja", f"{fwd_ok / fwd_n:.1%}" if fwd_n else "-",
+    m[0].metric(f"Tanggapan ≤ {hours} jam", persen(in_hours / n), help=f"{in_hours} dari {n} aduan")
+    m[1].metric(f"Diteruskan ≤ {fwd} hari kerja", persen(fwd_ok / fwd_n if fwd_n else None),
                 help=f"{fwd_ok} dari {fwd_n} aduan yang sudah jatuh tempo")
-    m[2].metric(f"Ditindaklanjuti ≤ {act} hari kerja", f"{act_ok / act_n:.1%}" if act_n else "-",
+    m[2].metric(f"Ditindaklanjuti ≤ {act} hari kerja", persen(act_ok / act_n if act_n else None),
                 help=f"{act_ok} dari {act_n} aduan yang sudah jatuh tempo")
-    m[3].metric("Terlambat saat ini", f"{overdue.height:,}".replace(",", "."))
-    m[4].metric("Median hari sampai selesai", f"{to_close.median():.1f}".replace(".", ",") if to_close.len() else "-",
+    m[3].metric("Terlambat saat ini", angka(overdue.height))
+    m[4].metric("Median hari sampai selesai", desimal(to_close.median() if to_close.len() else None),
                 help=f"atas {to_close.len()} aduan yang sudah selesai")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS.format(hours=hours, fwd=fwd, act=act))

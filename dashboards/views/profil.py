@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboards.charts import bars, category_name, monthly_stacked
 from dashboards.data import Filters, Store
+from dashboards.fmt import angka, desimal, persen
 
 DEFINITIONS = """
 - **Aduan**: aduan untuk instansi ini dalam filter terpilih.
@@ -32,11 +33,11 @@ def render(store: Store, filters: Filters) -> None:
     agency = st.selectbox("Instansi", names, index=default, key="profil_instansi")
     row = league.filter(pl.col("agency") == agency).row(0, named=True)
     c1, c2, c3, c5, c4 = st.columns(5)
-    c1.metric("Aduan", f"{row['aduan']:,}".replace(",", "."))
-    c2.metric("Dugaan maladministrasi", f"{row['persen_maladministrasi']:.1f}%")
-    c3.metric("Ditanggapi ≤ 4 jam", "-" if row["persen_tanggap_4_jam"] is None else f"{row['persen_tanggap_4_jam']:.1f}%")
+    c1.metric("Aduan", angka(row["aduan"]))
+    c2.metric("Dugaan maladministrasi", persen(row["persen_maladministrasi"] / 100))
+    c3.metric("Ditanggapi ≤ 4 jam", persen(None if row["persen_tanggap_4_jam"] is None else row["persen_tanggap_4_jam"] / 100))
     c5.metric("Median hari sampai selesai",
-              "-" if row["median_hari_selesai"] is None else f"{row['median_hari_selesai']:.1f}".replace(".", ","))
+              desimal(row["median_hari_selesai"]))
     c4.metric(f"Peringkat ({row['agency_type'] or 'jenis tidak diketahui'})",
               f"{row['peringkat_dalam_jenis']} dari {row['jumlah_instansi_sejenis']}")
     with st.expander("Definisi ukuran"):

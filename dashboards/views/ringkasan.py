@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from dashboards.data import Filters, Store
+from dashboards.fmt import angka, persen
 
 DEFINITIONS = """
 - **Total aduan**: jumlah aduan (setelah penggabungan duplikat lintas kanal) yang diterima dalam rentang dan filter terpilih.
@@ -39,14 +40,14 @@ def render(store: Store, filters: Filters) -> None:
     current, before = previous_period(store, filters)
     now_n, before_n = store.summary(current)["total"], store.summary(before)["total"]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Total aduan", f"{total:,}".replace(",", "."),
+    c1.metric("Total aduan", angka(total),
               delta=f"{now_n - before_n:+,} vs periode sebelumnya".replace(",", "."), delta_color="off",
               help=f"{now_n} aduan pada {current.start:%d/%m/%Y}-{current.end:%d/%m/%Y}, "
                    f"{before_n} pada {before.start:%d/%m/%Y}-{before.end:%d/%m/%Y}")
-    c2.metric("Perlu tinjauan", f"{(s['pending_review'] / total if total else 0):.1%}")
-    c3.metric("Dijawab ≤ 4 jam", f"{(s['responded_4h'] / s['with_response'] if s['with_response'] else 0):.1%}",
+    c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else 0))
+    c3.metric("Dijawab ≤ 4 jam", persen(s["responded_4h"] / s["with_response"] if s["with_response"] else 0),
               help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
-    c4.metric("Dugaan maladministrasi", f"{s['maladministration']:,}".replace(",", "."))
+    c4.metric("Dugaan maladministrasi", angka(s["maladministration"]))
     st.caption(f"Pelapor berulang: {s['repeat_reporters']} pelapor dengan lebih dari satu aduan "
                f"({s['repeat_complaints']} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
     with st.expander("Definisi ukuran"):
