@@ -23,3 +23,14 @@ def test_shipped_lexicon_covers_every_form():
 
     assert set(lx.labels) == set(LABELS)
     assert "permintaan_imbalan" in {c.label for c in lx.fired(normalize("dimintai uang pelicin Rp 500 rb"))}
+
+
+def test_longest_cue_wins_and_matches_do_not_overlap():
+    lx = Lexicon([Cue("penundaan_berlarut", "belum ada", 1), Cue("penundaan_berlarut", "belum ada kabar", 1),
+                  Cue("tidak_memberikan_pelayanan", "kabar", 1), Cue("tidak_memberikan_pelayanan", "tidak ada respon", 1)])
+    assert fired(lx, "sdh 2 bln blm ada kabar") == ["belum ada kabar"]
+    assert fired(lx, "belum ada tanggapan, kabar terakhir nihil") == ["belum ada", "kabar"]
+    # A cue that itself begins with a negator fires; it is not negated by its own first word.
+    assert fired(lx, "gk ada respon sama sekali") == ["tidak ada respon"]
+    # Cues match whole words only.
+    assert fired(lx, "kabarnya belum adanya") == []

@@ -25,6 +25,7 @@ from sklearn.utils.class_weight import compute_sample_weight
 from transforms.labels import LABELS
 from transforms.lexicon import Lexicon
 from transforms.textnorm import normalize, stem
+from transforms.vectorize import CachedTfidf
 
 
 # The classification columns of `complaints`, in order (filled by `classify_frame`).
@@ -67,14 +68,23 @@ class ComplaintClassifier:
             self._words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=60_000)
             self._chars = (TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, min_df=2,
                                            sublinear_tf=True, max_features=80_000) if self.char_ngrams else None)
+            self.__dict__.pop("_words_cached", None)
+            self.__dict__.pop("_chars_cached", None)
             w = self._words.fit_transform(stemmed)
             c = self._chars.fit_transform(normalized) if self._chars else None
         else:
-            w = self._words.transform(stemmed)
-            c = self._chars.transform(normalized) if self._chars else None
+            w = self._fast("_words").transform(stemmed)
+            c = self._fast("_chars").transform(normalized) if self._chars else None
         lex = np.array([list(self.lexicon.totals(cues).values()) for cues in fired]).reshape(len(fired), -1)
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
         return hstack([m for m in (w, c, lex) if m is not None]).tocsr()
+
+    def _fast(self, name: str) -> CachedTfidf:
+        """The token-cached transform of a fitted vectorizer (made on first use, also for older model files)."""
+        key = name + "_cached"
+        if key not in self.__dict__:
+            self.__dict__[key] = CachedTfidf(getattr(self, name))
+        return self.__dict__[key]
 
     # -- training
     def fit(self, texts: list[str], labels: list[str]) -> "ComplaintClassifier":
