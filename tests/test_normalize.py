@@ -19,3 +19,12 @@ def test_local_time_is_jakarta_wall_time_and_length_is_counted():
     assert out["received_at_local"][0] == datetime(2025, 3, 5, 3, 0)
     assert out.schema["received_at_local"] == pl.Datetime("us")
     assert out["text"][0] == "KTP belum jadi" and out["text_chars"][0] == 14
+
+
+def test_column_cleaning_equals_cleaning_each_text():
+    from transforms.normalize import clean_texts
+
+    texts = ["<p>Jalan&nbsp;rusak</p>", " a \t b \r\n\r\n\r\n\r\n c ", "x\x00y\x7f", "\u3000 KTP \u00a0 belum\x1c",
+             "a &amp; b", "", None, "tanpa apa-apa"]
+    assert clean_texts(pl.Series(texts, dtype=pl.String)).to_list() == [
+        clean_text(t) if t is not None else None for t in texts]

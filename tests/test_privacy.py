@@ -50,3 +50,41 @@ def test_confidentiality_requests_make_a_report_secret_and_own_nik_is_a_key():
     assert out["is_secret"].to_list() == [True, False]
     assert out["reporter_keys"][0].to_list() == [pseudonym("nik:3201012345678901", b"k")]
     assert "3201" not in out["text"][0]
+
+
+# Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
+_TRICKY = [
+    "Saya Budi Santoso, hp 0812-3456-7890, tinggal di Jl. Melati No. 3",
+    "BUDI SANTOSO minta KTP; budi juga bilang rek BRI 1234 5678 9012",
+    "Nama: Çelik Öz, NIK 3201 0123 4567 8901, email celik@contoh.id",
+    "Pak Darsa\x1cbilang tunggu; plat B 1234 XYZ ditilang",
+    "Ibu Ani di loket. Saudara Ani juga. Aniyah tidak terkait.",
+    "tidak ada data pribadi di sini",
+    "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
+    "",
+]
+_NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]
+
+
+def test_column_masking_equals_masking_each_text():
+    from transforms.privacy import mask_column
+
+    rows = [(t, n) for t in _TRICKY for n in _NAMES] + [(None, "Budi")]
+    texts = pl.Series("text", [t for t, _ in rows], dtype=pl.String)
+    names = pl.Series("name", [n for _, n in rows], dtype=pl.String)
+    expected = [mask_text(t, [n] if n else []) for t, n in rows]
+    assert mask_column(texts, names).to_list() == expected
+    assert "[NAMA]" in expected[1] and expected[-1] is None  # the check is not vacuous
+
+
+def test_column_keys_and_confidentiality_equal_the_per_record_functions():
+    from transforms.privacy import asks_confidentiality, asks_confidentiality_column, reporter_keys
+
+    texts = ["NIK saya 3201 0123 4567 8901, mohon dirahasiakan", "nik: 3201012345678901", "tidak ada", None]
+    frame = pl.DataFrame({"text": texts, "reporter_phone": ["0812 3456 7890", None, "12", None],
+                          "reporter_email": [None, "A@B.id", "bukan email", None]},
+                         schema={"text": pl.String, "reporter_phone": pl.String, "reporter_email": pl.String})
+    keys = reporter_keys(frame, b"k").to_list()
+    assert keys == [[pseudonym(k, b"k") for k in identity_keys(p, e, t)] for t, p, e in frame.iter_rows()]
+    assert [len(k) for k in keys] == [2, 2, 0, 0]
+    assert asks_confidentiality_column(frame["text"]).to_list() == [asks_confidentiality(t) for t in texts]

@@ -7,6 +7,7 @@ loaded by `flows/registers.py`; this module only matches text against it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # Common short names of provinces, as citizens write them.
@@ -73,7 +74,7 @@ class RegionRegister:
 
     regencies: list[tuple[str, str]]  # (province, regency) canonical names
     _patterns: dict[str, tuple[str | None, str | None]] = field(default_factory=dict, init=False)
-    _regex: re.Pattern | None = field(default=None, init=False)
+    _lengths: dict[str, list[int]] = field(default_factory=dict, init=False)  # first word -> word counts
 
     def __post_init__(self) -> None:
         bare: dict[str, list[tuple[str, str]]] = {}
@@ -95,20 +96,42 @@ class RegionRegister:
                 self._patterns.setdefault(_norm(alias).strip(), (province, None))
         for province in {p for p, _ in self.regencies}:
             self._patterns.setdefault(_norm(province).strip(), (province, None))
-        alternation = "|".join(re.escape(p) for p in sorted(self._patterns, key=len, reverse=True))
-        self._regex = re.compile(rf" ({alternation})(?= )")
+        for pattern in self._patterns:
+            words = pattern.split(" ")
+            self._lengths.setdefault(words[0], []).append(len(words))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
+
+    def _places(self, text: str) -> Iterator[tuple[str | None, str | None]]:
+        """The places named in the text, left to right. Names are whole words of the normalised text; where
+        several start at one word the longest is taken, and the next name starts after it."""
+        words = _norm(text).split()
+        i = 0
+        while i < len(words):
+            for n in self._lengths.get(words[i], ()):
+                place = self._patterns.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+                if place:
+                    yield place
+                    i += n
+                    break
+            else:
+                i += 1
+
+    def resolve_one(self, text: str) -> tuple[str | None, str | None]:
+        """(province, regency) of the first kabupaten/kota the text names, else the province of the first
+        place it names (regency None), else (None, None)."""
+        province_only = None
+        for province, regency in self._places(text):
+            if regency:
+                return province, regency
+            province_only = province_only or province
+        return province_only, None
 
     def resolve(self, *texts: str | None) -> tuple[str | None, str | None]:
         """(province, regency) from the first text that names a place; regency may stay None."""
-        province_only = None
         for text in texts:
-            if not text:
-                continue
-            for m in self._regex.finditer(_norm(text)):
-                province, regency = self._patterns[m.group(1)]
-                if regency:
-                    return province, regency
-                province_only = province_only or province
-            if province_only:
-                return province_only, None
-        return province_only, None
+            if text:
+                place = self.resolve_one(text)
+                if any(place):
+                    return place
+        return None, None

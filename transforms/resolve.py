@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from transforms.agencies import AgencyRegister, agency_display_name
@@ -11,22 +13,25 @@ from transforms.regions import RegionRegister
 def resolve_places(records: pl.DataFrame, agencies: AgencyRegister, regions: RegionRegister) -> pl.DataFrame:
     """Add province, regency, agency, agency_code, agency_type and agency_match ('field', 'fuzzy', 'text', 'none').
 
-    Each distinct (agency_raw, location_raw, text) is resolved once.
+    Each distinct value is resolved once, and the text (nearly unique) only when the fields name nothing, as
+    the fields come first; for an agency only if the text can hold an alias.
     """
-    cache: dict[tuple, tuple] = {}
+    place = lru_cache(maxsize=None)(regions.resolve)
+    field_agency = lru_cache(maxsize=None)(agencies.match)
+    text_agency = lru_cache(maxsize=None)(agencies.match)
+    candidates = agencies.text_candidates(records["text"])
     out_rows = []
-    for agency_raw, location_raw, text in records.select("agency_raw", "location_raw", "text").iter_rows():
-        key = (agency_raw, location_raw, text)
-        hit = cache.get(key)
-        if hit is None:
-            province, regency = regions.resolve(location_raw, agency_raw, text)
-            agency, how = agencies.match(agency_raw, text)
-            hit = (
-                province, regency, agency_display_name(agency, regency),
-                agency.code if agency else None, agency.agency_type if agency else None, how,
-            )
-            cache[key] = hit
-        out_rows.append(hit)
+    for (agency_raw, location_raw, text), candidate in zip(
+            records.select("agency_raw", "location_raw", "text").iter_rows(), candidates):
+        # regions.resolve(location_raw, agency_raw, text) and agencies.match(agency_raw, text), step by step
+        province, regency = next((p for p in map(place, (location_raw, agency_raw, text)) if any(p)), (None, None))
+        agency, how = field_agency(agency_raw, None)
+        if agency is None and candidate:
+            agency, how = text_agency(None, text)
+        out_rows.append((
+            province, regency, agency_display_name(agency, regency),
+            agency.code if agency else None, agency.agency_type if agency else None, how,
+        ))
     cols = ["province", "regency", "agency", "agency_code", "agency_type", "agency_match"]
     resolved = pl.DataFrame(out_rows, schema={c: pl.String for c in cols}, orient="row")
     return pl.concat([records, resolved], how="horizontal")
