@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from awasi.sample.writer import write_inbox
+from transforms.classifier import REVIEW_THRESHOLD
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
@@ -71,7 +72,7 @@ def test_complaint_columns_and_classification_are_filled(loaded):
                 " count(category), count(confidence), count(classifier_version),"
                 " count(*) filter (where received_at_local - received_at_utc <> interval 7 hours),"
                 " count(*) filter (where confidence < 0 or confidence > 1),"
-                " count(*) filter (where needs_review <> (confidence < 0.5)) from complaints")[0]
+                f" count(*) filter (where needs_review <> (confidence < {REVIEW_THRESHOLD})) from complaints")[0]
     total, utc, local, agency, province, category, confidence, version, bad_tz, bad_conf, bad_review = row
     assert utc == local == total and bad_tz == 0
     assert agency / total > 0.5 and province / total > 0.5

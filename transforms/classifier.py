@@ -29,6 +29,9 @@ from transforms.vectorize import CachedTfidf
 
 
 # The classification columns of `complaints`, in order (filled by `classify_frame`).
+# Below this confidence a prediction is sent to an analyst. Chosen so that about 30% of real complaints are
+# reviewed (the review budget of issue #3); see the README's classifier section.
+REVIEW_THRESHOLD = 0.65
 CLASS_COLUMNS = ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
 
 
@@ -43,9 +46,9 @@ class Prediction:
 
 
 class ComplaintClassifier:
-    def __init__(self, lexicon: Lexicon, review_threshold: float = 0.5, secondary_min: float = 0.2,
+    def __init__(self, lexicon: Lexicon, review_threshold: float = REVIEW_THRESHOLD, secondary_min: float = 0.2,
                  lexicon_weight: float = 0.5, seed: int = 13, char_ngrams: tuple[int, int] | None = (3, 4),
-                 C: float = 4.0) -> None:
+                 C: float = 4.0, class_weight_power: float = 0.5) -> None:
         self.lexicon = lexicon
         self.review_threshold = review_threshold
         self.secondary_min = secondary_min
@@ -53,6 +56,7 @@ class ComplaintClassifier:
         self.seed = seed
         self.char_ngrams = char_ngrams
         self.C = C
+        self.class_weight_power = class_weight_power
         self.version: str | None = None
         self.labels: list[str] = []
 
@@ -93,11 +97,14 @@ class ComplaintClassifier:
             raise ValueError(f"unknown labels in training data: {unknown}")
         x = self._features(*self._prepare(texts), fit=True)
         base = LogisticRegression(C=self.C, max_iter=3000, random_state=self.seed)
-        # Balanced sample weights: every form counts equally however many examples the corpus has, in the
-        # model and in the calibration. ensemble=False: one model refit on all data, calibrated on 5-fold
-        # out-of-fold predictions.
+        # Sample weights: the balanced weights (every form counts equally however many examples the corpus
+        # has) raised to `class_weight_power`. 1 is fully balanced, 0 is the corpus mix; the default 0.5 lies
+        # between, as real channels are about half non-cases and fully balanced weights over-predict the rare
+        # forms. Used in the model and in the calibration. ensemble=False: one model refit on all data,
+        # calibrated on 5-fold out-of-fold predictions.
+        weights = compute_sample_weight("balanced", labels) ** getattr(self, "class_weight_power", 1.0)
         self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
-        self._model.fit(x, labels, sample_weight=compute_sample_weight("balanced", labels))
+        self._model.fit(x, labels, sample_weight=weights)
         self.labels = [str(c) for c in self._model.classes_]
         return self
 
