@@ -7,7 +7,7 @@ half-loaded run is ever visible.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -36,10 +36,21 @@ class Filters:
                 "scope": list(self.scope) if self.scope is not None else None}
 
 
+FIRST_RESPONSE_HOURS = 4   # the standard Ringkasan and Profil instansi report ("dijawab <= 4 jam")
+# SQL files that queries include as {name}, in this order (service_steps itself includes {filtered}).
+SHARED = {"service_steps": SQL_DIR / "service_steps.sql", "filtered": SQL_DIR / "filters.sql",
+          "repeat_reporters": warehouse.SQL_DIR / "repeat_reporters.sql"}
+
+
+def _fragment(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("--"))
+
+
 def _sql(name: str, **fragments: str) -> str:
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    filtered = (SQL_DIR / "filters.sql").read_text(encoding="utf-8")
-    text = text.replace("{filtered}", "\n".join(ln for ln in filtered.splitlines() if not ln.startswith("--")))
+    for shared, path in SHARED.items():
+        text = text.replace("{" + shared + "}", _fragment(path))
     for key, value in fragments.items():
         text = text.replace("{" + key + "}", value)
     return text
@@ -56,7 +67,36 @@ class Store:
             return con.sql(_sql(name, **fragments), params=params or {}).pl()
 
     def summary(self, f: Filters) -> dict:
-        return self.frame("summary", f.params()).row(0, named=True)
+        return self.frame("summary", {**f.params(), "hours": FIRST_RESPONSE_HOURS}).row(0, named=True)
+
+    def repeat_reporters(self, f: Filters) -> dict:
+        """Reporters with more than one complaint within the filter (the mart holds the unfiltered answer)."""
+        if f == Filters():
+            return self.frame("repeat_reporters_all").row(0, named=True)
+        return self.frame("repeat_reporters_filtered", f.params()).row(0, named=True)
+
+    def last_day(self, f: Filters) -> date | None:
+        """The newest day of receipt under the filters other than dates."""
+        return self.frame("last_day", replace(f, start=None, end=None).params())["last_day"][0]
+
+    def period_counts(self, f: Filters, current: tuple[date, date], before: tuple[date, date]) -> tuple[int, int]:
+        """Complaints received in the two periods, under the filters other than dates."""
+        row = self.frame("period_counts", {**replace(f, start=None, end=None).params(),
+                                           "p_start": current[0], "p_end": current[1],
+                                           "b_start": before[0], "b_end": before[1]}).row(0)
+        return int(row[0]), int(row[1])
+
+    def agency_league(self, f: Filters) -> pl.DataFrame:
+        return self.frame("agency_league", {**f.params(), "hours": FIRST_RESPONSE_HOURS})
+
+    def timeliness(self, f: Filters, today: date, hours: int, fwd: int, act: int) -> pl.DataFrame:
+        """Per agency against the standards, the first row (is_total) over all filtered complaints."""
+        return self.frame("timeliness", {**f.params(), "today": today, "hours": hours, "fwd": fwd, "act": act})
+
+    def overdue(self, f: Filters, today: date, hours: int, fwd: int, act: int, limit: int = 500) -> pl.DataFrame:
+        """The complaints overdue now, oldest first."""
+        return self.frame("overdue", {**f.params(), "today": today, "hours": hours, "fwd": fwd, "act": act,
+                                      "limit": limit})
 
     def by_month(self, f: Filters) -> pl.DataFrame:
         return self.frame("by_month", f.params())

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows import marts
 from flows.inbox import Ledger
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -40,6 +41,7 @@ def connect(db_path: Path | str, read_only: bool = False):
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
+        con.execute("set enable_progress_bar = false")  # an unattended run writes logs, not progress bars
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(
@@ -248,7 +250,8 @@ def ensure_corrections(db_path: Path) -> Path:
 
 
 def publish_snapshot(db_path: Path, run_id: str, keep: int = 2) -> Path:
-    """Copy the warehouse (closed, consistent) to a new snapshot and point CURRENT at it atomically.
+    """Copy the warehouse (closed, consistent) to a new snapshot, add the readers' marts (`flows/marts.py`)
+    and point CURRENT at it atomically.
 
     Readers (dashboard, exports) open the CURRENT snapshot read-only, so they never hold a lock on the
     warehouse and never see half of a run. The last `keep` snapshots are kept for readers still open.
@@ -261,6 +264,8 @@ def publish_snapshot(db_path: Path, run_id: str, keep: int = 2) -> Path:
     target = folder / f"{run_id}.duckdb"
     tmp = folder / f".{run_id}.duckdb.tmp"
     shutil.copyfile(db_path, tmp)
+    with connect(tmp) as con:
+        marts.build(con)
     os.replace(tmp, target)
     pointer_tmp = folder / ".CURRENT.tmp"
     pointer_tmp.write_text(target.name, encoding="utf-8")
@@ -285,7 +290,8 @@ def current_source(db_path: Path) -> Path:
 def analytics(db_path: Path):
     """A read-only connection for counts and exports: latest snapshot + analysts' corrections.
 
-    Provides the temp view `complaints_effective` (corrections applied).
+    Provides the temp views `complaints_effective` and `facts_effective` (the mart `complaint_facts`), both
+    with the analysts' corrections applied.
     """
     source = current_source(db_path)
     if not source.exists():
@@ -295,5 +301,7 @@ def analytics(db_path: Path):
         ensure_corrections(db_path)
     with connect(source, read_only=True) as con:
         con.execute("attach ? as corr (read_only)", [str(corr)])
-        con.execute(sql("complaints_effective"))
+        marts.ensure(con)
+        for statement in statements("effective_views"):
+            con.execute(statement)
         yield con

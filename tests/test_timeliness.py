@@ -1,45 +1,27 @@
-from datetime import date
+from datetime import date, timedelta
 
-import polars as pl
+import numpy as np
 
-from transforms.timeliness import indonesian_holidays, working_days_between
+from transforms.timeliness import indonesian_holidays, working_day_calendar
 
 
 def test_working_days_skip_weekends_and_national_holidays():
     h = indonesian_holidays([2025])
     assert date(2025, 3, 31) in h and date(2025, 8, 17) in h  # Idul Fitri, Independence Day
-    start = pl.Series([date(2025, 3, 27), date(2025, 3, 28), date(2025, 3, 28), None])
-    end = pl.Series([date(2025, 4, 4), date(2025, 3, 31), date(2025, 3, 28), date(2025, 1, 1)])
-    # Thu 27 Mar -> Fri 4 Apr: 28 Mar, 2, 3, 4 Apr (31 Mar and 1 Apr are Idul Fitri)
-    assert working_days_between(start, end, h).to_list() == [4, 0, 0, None]
+    cal = working_day_calendar(date(2025, 1, 1), date(2025, 12, 31), h)
+    ordinal = dict(zip(cal["day"].to_list(), cal["ordinal"].to_list()))
+    # Thu 27 Mar -> Fri 4 Apr: 28 Mar, 2, 3, 4 Apr (31 Mar and 1 Apr are Idul Fitri); the start day is not counted
+    assert ordinal[date(2025, 4, 4)] - ordinal[date(2025, 3, 27)] == 4
+    assert ordinal[date(2025, 3, 31)] - ordinal[date(2025, 3, 28)] == 0  # Friday -> holiday Monday
+    assert not dict(zip(cal["day"].to_list(), cal["is_working_day"].to_list()))[date(2025, 8, 17)]
 
 
-def test_service_steps_against_the_three_standards():
-    from datetime import datetime
-
-    from transforms.timeliness import service_steps
-
-    wib = lambda *a: datetime(*a)  # noqa: E731  (local wall time)
-    utc = lambda *a: datetime(*a)  # noqa: E731
-    # received Monday 3 Nov 2025 09:00 WIB (02:00 UTC); 'today' is Monday 17 Nov 2025
-    frame = pl.DataFrame({
-        "complaint_id": ["fast", "slow-forward", "not-forwarded", "waiting-action", "fresh"],
-        "received_at_local": [wib(2025, 11, 3, 9)] * 4 + [wib(2025, 11, 14, 9)],
-        "received_at_utc": [utc(2025, 11, 3, 2)] * 4 + [utc(2025, 11, 14, 2)],
-        "first_response_at_utc": [utc(2025, 11, 3, 5), utc(2025, 11, 4, 2), None, None, None],
-        "forwarded_at_local": [wib(2025, 11, 4, 9), wib(2025, 11, 7, 9), None, wib(2025, 11, 5, 9), None],
-        "acted_at_local": [wib(2025, 11, 6, 9), wib(2025, 11, 10, 9), None, None, None],
-        "closed_at_utc": [utc(2025, 11, 13, 2), None, None, None, None],
-    })
-    out = service_steps(frame, [], date(2025, 11, 17), hours=4, forward_days=3, act_days=5)
-    rows = {r["complaint_id"]: r for r in out.iter_rows(named=True)}
-    assert rows["fast"]["dalam_jam"] is True and rows["slow-forward"]["dalam_jam"] is False
-    assert (rows["fast"]["hk_diteruskan"], rows["slow-forward"]["hk_diteruskan"]) == (1, 4)
-    assert rows["fast"]["diteruskan_tepat"] is True and rows["slow-forward"]["diteruskan_tepat"] is False
-    assert rows["not-forwarded"]["diteruskan_tepat"] is False  # ten working days and still not forwarded
-    assert rows["fresh"]["diteruskan_tepat"] is None          # one working day old: still within the standard
-    assert rows["slow-forward"]["hk_ditindaklanjuti"] == 1 and rows["slow-forward"]["ditindaklanjuti_tepat"] is True
-    assert rows["not-forwarded"]["ditindaklanjuti_tepat"] is None  # never forwarded: action not yet due
-    assert rows["waiting-action"]["ditindaklanjuti_tepat"] is False  # forwarded 5 Nov, 8 working days ago
-    assert [rows[k]["tahap_terlambat"] for k in rows] == [None, None, "diteruskan", "ditindaklanjuti", None]
-    assert rows["fast"]["hari_sampai_selesai"] == 10.0 and rows["fresh"]["hari_sampai_selesai"] is None
+def test_ordinal_differences_equal_numpy_business_day_counts():
+    h = indonesian_holidays([2024, 2025])
+    cal = working_day_calendar(date(2024, 1, 1), date(2025, 12, 31), h)
+    ordinal = dict(zip(cal["day"].to_list(), cal["ordinal"].to_list()))
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        a, b = sorted(date(2024, 1, 1) + timedelta(days=int(d)) for d in rng.integers(0, 730, 2))
+        expected = np.busday_count(np.datetime64(a) + 1, np.datetime64(b) + 1, holidays=np.array(h, "datetime64[D]"))
+        assert ordinal[b] - ordinal[a] == expected, (a, b)

@@ -1,13 +1,14 @@
--- Agencies whose complaints rise fastest: last 3 months against the 3 months before (within the filter).
+-- Agencies whose complaints rise fastest: last 3 months against the 3 months before (within the filter),
+-- counted back from the newest day of receipt in the filter.
 with f as ({filtered}),
-edge as (select max(received_at_local) as last_at from f),
+edge as (select max(day) as last_day from f),
 windowed as (
     select agency,
-           count(*) filter (where received_at_local > last_at - interval 3 month) as recent,
-           count(*) filter (where received_at_local <= last_at - interval 3 month
-                            and received_at_local > last_at - interval 6 month) as previous
+           count(*) filter (where day > last_day - interval 3 month) as recent,
+           count(*) filter (where day <= last_day - interval 3 month
+                            and day > last_day - interval 6 month) as previous
     from f, edge
-    where agency is not null
+    where agency is not null and day > last_day - interval 6 month
     group by agency
 )
 select agency as instansi, recent as tiga_bulan_terakhir, previous as tiga_bulan_sebelumnya,

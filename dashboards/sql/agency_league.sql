@@ -1,12 +1,12 @@
--- League table of agencies of the same type: complaints, maladministration share, answered within 4 hours,
+-- League table of agencies of the same type: complaints, maladministration share, answered within $hours hours,
 -- median calendar days from receipt to closing (complaints closed).
 with f as ({filtered}),
 per_agency as (
     select agency, any_value(agency_type) as agency_type, count(*) as aduan,
            count(*) filter (where effective_category is not null and effective_category <> 'bukan_maladministrasi') as maladministrasi,
-           count(*) filter (where first_response_at_utc is not null) as dengan_tanggapan,
-           count(*) filter (where first_response_at_utc - received_at_utc <= interval 4 hours) as tanggap_4_jam,
-           median(epoch(closed_at_utc - received_at_utc) / 86400.0) as median_hari_selesai
+           count(*) filter (where responded) as dengan_tanggapan,
+           count(*) filter (where response_minutes <= 60 * $hours) as tanggap_4_jam,
+           median(days_to_close) as median_hari_selesai
     from f
     where agency is not null
     group by agency

@@ -1,5 +1,6 @@
 """Ketepatan waktu: first response, forwarding and action against the standards, in working days with
-national holidays; the overdue list, oldest first."""
+national holidays; the overdue list, oldest first. The measures are computed in SQL
+(`dashboards/sql/service_steps.sql`) over the mart's working-day ordinals."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import streamlit as st
 
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, desimal, persen
-from transforms.timeliness import indonesian_holidays, service_steps
+
+OVERDUE_ROWS = 500
 
 DEFINITIONS = """
 - Hanya aduan dari kanal yang mencatat waktu tanggapan dan tahapan (saat ini SP4N-LAPOR!) yang dihitung. Hari kerja:
@@ -31,52 +33,36 @@ DEFINITIONS = """
 """
 
 
-def share(flags: pl.Series) -> tuple[int, int]:
-    """(true, counted) of a flag column where null means 'not counted yet'."""
-    counted = flags.drop_nulls()
-    return int(counted.sum()), counted.len()
-
-
 def render(store: Store, filters: Filters) -> None:
     st.header("Ketepatan waktu")
     c1, c2, c3 = st.columns(3)
     hours = int(c1.number_input("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam"))
     fwd = int(c2.number_input("Standar diteruskan (hari kerja)", 1, 30, 3, key="std_teruskan"))
     act = int(c3.number_input("Standar ditindaklanjuti (hari kerja)", 1, 30, 5, key="std_hari"))
-    frame = store.frame("timeliness", filters.params())
-    if frame.height == 0:
+    today = datetime.now(timezone(timedelta(hours=7))).date()
+    table = store.timeliness(filters, today, hours, fwd, act)
+    total = table.row(0, named=True) if table.height else None
+    if not total or not total["aduan"]:
         st.info("Tidak ada aduan dari kanal yang mencatat waktu tanggapan untuk filter ini.")
         return
-    today = datetime.now(timezone(timedelta(hours=7))).date()
-    holidays = indonesian_holidays(range(frame["received_at_local"].min().year, today.year + 1))
-    frame = service_steps(frame, holidays, today, hours, fwd, act)
-    n = frame.height
-    in_hours = int(frame["dalam_jam"].fill_null(False).sum())
-    fwd_ok, fwd_n = share(frame["diteruskan_tepat"])
-    act_ok, act_n = share(frame["ditindaklanjuti_tepat"])
-    overdue = frame.filter(pl.col("tahap_terlambat").is_not_null())
-    to_close = frame["hari_sampai_selesai"].drop_nulls()
+    n = total["aduan"]
     m = st.columns(5)
-    m[0].metric(f"Tanggapan ≤ {hours} jam", persen(in_hours / n), help=f"{in_hours} dari {n} aduan")
-    m[1].metric(f"Diteruskan ≤ {fwd} hari kerja", persen(fwd_ok / fwd_n if fwd_n else None),
-                help=f"{fwd_ok} dari {fwd_n} aduan yang sudah jatuh tempo")
-    m[2].metric(f"Ditindaklanjuti ≤ {act} hari kerja", persen(act_ok / act_n if act_n else None),
-                help=f"{act_ok} dari {act_n} aduan yang sudah jatuh tempo")
-    m[3].metric("Terlambat saat ini", angka(overdue.height))
-    m[4].metric("Median hari sampai selesai", desimal(to_close.median() if to_close.len() else None),
-                help=f"atas {to_close.len()} aduan yang sudah selesai")
+    m[0].metric(f"Tanggapan ≤ {hours} jam", persen(total["tanggapan_dalam_jam"] / n),
+                help=f"{total['tanggapan_dalam_jam']} dari {n} aduan")
+    m[1].metric(f"Diteruskan ≤ {fwd} hari kerja", _share(total["diteruskan_tepat"], total["diteruskan_jatuh_tempo"]),
+                help=f"{total['diteruskan_tepat']} dari {total['diteruskan_jatuh_tempo']} aduan yang sudah jatuh tempo")
+    m[2].metric(f"Ditindaklanjuti ≤ {act} hari kerja",
+                _share(total["ditindaklanjuti_tepat"], total["ditindaklanjuti_jatuh_tempo"]),
+                help=f"{total['ditindaklanjuti_tepat']} dari {total['ditindaklanjuti_jatuh_tempo']} aduan yang sudah "
+                     "jatuh tempo")
+    m[3].metric("Terlambat saat ini", angka(total["terlambat"]))
+    m[4].metric("Median hari sampai selesai", desimal(total["median_hari_sampai_selesai"]),
+                help=f"atas {total['selesai']} aduan yang sudah selesai")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS.format(hours=hours, fwd=fwd, act=act))
     st.subheader("Per instansi")
-    per_agency = frame.group_by("agency").agg(
-        aduan=pl.len(),
-        tanggapan_dalam_jam=pl.col("dalam_jam").fill_null(False).sum(),
-        diteruskan_tepat=pl.col("diteruskan_tepat").sum(), diteruskan_jatuh_tempo=pl.col("diteruskan_tepat").count(),
-        ditindaklanjuti_tepat=pl.col("ditindaklanjuti_tepat").sum(),
-        ditindaklanjuti_jatuh_tempo=pl.col("ditindaklanjuti_tepat").count(),
-        median_hari_sampai_selesai=pl.col("hari_sampai_selesai").median().round(1),
-        terlambat=pl.col("tahap_terlambat").is_not_null().sum(),
-    ).sort("terlambat", "aduan", descending=True)
+    per_agency = table.filter(~pl.col("is_total")).drop("is_total", "selesai").with_columns(
+        pl.col("median_hari_sampai_selesai").round(1))
     st.dataframe(per_agency.rename({
         "agency": "instansi", "tanggapan_dalam_jam": f"tanggapan ≤ {hours} jam",
         "diteruskan_tepat": f"diteruskan ≤ {fwd} hk", "diteruskan_jatuh_tempo": "diteruskan: jatuh tempo",
@@ -86,8 +72,14 @@ def render(store: Store, filters: Filters) -> None:
     }).to_pandas(), hide_index=True, width="stretch")
     st.caption("hk = hari kerja. *Jatuh tempo*: aduan yang sudah melewati tahap itu atau yang batas waktunya sudah lewat.")
     st.subheader("Daftar terlambat (paling lama dahulu)")
-    st.dataframe(overdue.sort("hari_kerja_terlambat", descending=True).select(
-        "complaint_id", "received_at_local", "agency", "tahap_terlambat", "hari_kerja_terlambat", "status").rename(
+    overdue = store.overdue(filters, today, hours, fwd, act, limit=OVERDUE_ROWS)
+    if total["terlambat"] > overdue.height:
+        st.caption(f"{OVERDUE_ROWS} dari {angka(total['terlambat'])} aduan terlambat ditampilkan.")
+    st.dataframe(overdue.rename(
         {"complaint_id": "id", "received_at_local": "diterima (WIB)", "agency": "instansi",
          "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}
-    ).head(500).to_pandas(), hide_index=True, width="stretch")
+    ).to_pandas(), hide_index=True, width="stretch")
+
+
+def _share(ok: int, counted: int) -> str:
+    return persen(ok / counted if counted else None)

@@ -24,7 +24,7 @@ DEFINITIONS = """
 
 def render(store: Store, filters: Filters) -> None:
     st.header("Profil instansi")
-    league = store.frame("agency_league", replace(filters, agency=None).params())
+    league = store.agency_league(replace(filters, agency=None))
     if league.height == 0:
         st.info("Tidak ada aduan dengan instansi teridentifikasi untuk filter ini.")
         return

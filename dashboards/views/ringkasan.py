@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from dashboards.data import Filters, Store
@@ -23,14 +22,12 @@ DEFINITIONS = """
 """
 
 
-def previous_period(store: Store, filters: Filters) -> tuple[Filters, Filters]:
+def previous_period(store: Store, filters: Filters) -> tuple[tuple[date, date], tuple[date, date]]:
     """The chosen period (default: the last 30 days of data) and the period of the same length before it."""
-    last = store.summary(replace(filters, start=None, end=None))["last_at"]
-    end = filters.end or (last.date() if last else date.today())
+    end = filters.end or store.last_day(filters) or date.today()
     start = filters.start or (end - timedelta(days=29))
     days = (end - start).days + 1
-    return replace(filters, start=start, end=end), replace(filters, start=start - timedelta(days=days),
-                                                           end=start - timedelta(days=1))
+    return (start, end), (start - timedelta(days=days), start - timedelta(days=1))
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -38,18 +35,19 @@ def render(store: Store, filters: Filters) -> None:
     s = store.summary(filters)
     total = s["total"] or 0
     current, before = previous_period(store, filters)
-    now_n, before_n = store.summary(current)["total"], store.summary(before)["total"]
+    now_n, before_n = store.period_counts(filters, current, before)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Total aduan", angka(total),
               delta=f"{now_n - before_n:+,} vs periode sebelumnya".replace(",", "."), delta_color="off",
-              help=f"{now_n} aduan pada {current.start:%d/%m/%Y}-{current.end:%d/%m/%Y}, "
-                   f"{before_n} pada {before.start:%d/%m/%Y}-{before.end:%d/%m/%Y}")
+              help=f"{now_n} aduan pada {current[0]:%d/%m/%Y}-{current[1]:%d/%m/%Y}, "
+                   f"{before_n} pada {before[0]:%d/%m/%Y}-{before[1]:%d/%m/%Y}")
     c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else 0))
     c3.metric("Dijawab ≤ 4 jam", persen(s["responded_4h"] / s["with_response"] if s["with_response"] else 0),
               help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
     c4.metric("Dugaan maladministrasi", angka(s["maladministration"]))
-    st.caption(f"Pelapor berulang: {s['repeat_reporters']} pelapor dengan lebih dari satu aduan "
-               f"({s['repeat_complaints']} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
+    repeats = store.repeat_reporters(filters)
+    st.caption(f"Pelapor berulang: {angka(repeats['repeat_reporters'])} pelapor dengan lebih dari satu aduan "
+               f"({angka(repeats['repeat_complaints'])} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     runs = store.runs()
