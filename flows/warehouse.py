@@ -7,6 +7,7 @@ Only this module (and the dashboard's read-only access) opens the warehouse file
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -286,6 +287,13 @@ def current_source(db_path: Path) -> Path:
     return Path(db_path)
 
 
+# DuckDB shares one database instance among the connections a process opens on the same file, and the
+# corrections database is attached to that instance under one name: two threads (two dashboard sessions) each
+# attaching it would collide ("database with name corr already exists"). Readers in one process therefore take
+# turns; each query is short and DuckDB already uses every core for it.
+_READERS = threading.Lock()
+
+
 @contextmanager
 def analytics(db_path: Path):
     """A read-only connection for counts and exports: latest snapshot + analysts' corrections.
@@ -293,15 +301,16 @@ def analytics(db_path: Path):
     Provides the temp views `complaints_effective` and `facts_effective` (the mart `complaint_facts`), both
     with the analysts' corrections applied.
     """
-    source = current_source(db_path)
-    if not source.exists():
-        raise FileNotFoundError(f"warehouse not found: {db_path}")
-    corr = corrections_path(db_path)
-    if not corr.exists():
-        ensure_corrections(db_path)
-    with connect(source, read_only=True) as con:
-        con.execute("attach ? as corr (read_only)", [str(corr)])
-        marts.ensure(con)
-        for statement in statements("effective_views"):
-            con.execute(statement)
-        yield con
+    with _READERS:
+        source = current_source(db_path)  # resolved in turn: a snapshot seen earlier may be pruned by now
+        if not source.exists():
+            raise FileNotFoundError(f"warehouse not found: {db_path}")
+        corr = corrections_path(db_path)
+        if not corr.exists():
+            ensure_corrections(db_path)
+        with connect(source, read_only=True) as con:
+            con.execute("attach ? as corr (read_only)", [str(corr)])
+            marts.ensure(con)
+            for statement in statements("effective_views"):
+                con.execute(statement)
+            yield con

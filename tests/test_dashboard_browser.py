@@ -112,7 +112,11 @@ def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db,
         try:
             while run.poll() is None:
                 page.goto(f"{server}/")
-                page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+                try:
+                    page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+                except Exception as exc:  # say what the page showed instead
+                    raise AssertionError(f"load {len(loads) + 1} during the run: page says "
+                                         f"{page.inner_text('body')[:600]}") from exc
                 body = page.inner_text("body")
                 assert "Maaf, halaman ini" not in body and "Traceback" not in body and "IOException" not in body
                 loads.append(page.locator('[data-testid="stMetricValue"]').first.inner_text())
