@@ -111,8 +111,8 @@ class Store:
         from transforms.textnorm import stems
 
         terms = [stems(w) or w.lower() for w in words.split() if w.strip()][:3]
-        patterns = {f"p{i + 1}": (f"%{_escape(terms[i])}%" if i < len(terms) else None) for i in range(3)}
-        return self.frame("search", {**f.params(), **patterns})
+        return self.frame("search", {**f.params(), **{f"w{i + 1}": (terms[i] if i < len(terms) else None)
+                                                      for i in range(3)}})
 
     def complaint(self, complaint_id: str, scope: tuple[str, ...] | None = None) -> dict | None:
         rows = self.frame("complaint", {"id": complaint_id, "scope": list(scope) if scope is not None else None})
@@ -132,8 +132,3 @@ class Store:
 
     def validations(self) -> pl.DataFrame:
         return self.frame("quality_validations")
-
-
-def _escape(word: str) -> str:
-    """ILIKE treats % and _ as wildcards; search for them literally."""
-    return word.replace("\\", "").replace("%", "").replace("_", " ")
