@@ -81,3 +81,19 @@ def test_bad_labels_are_refused(tmp_path):
     bad.write_text(json.dumps({"id": 1, "text": "x", "label": "pungli"}), encoding="utf-8")
     r = CliRunner().invoke(app, ["train", "--labels", str(bad), "--out", str(tmp_path / "m")])
     assert r.exit_code != 0 and "is not one of" in str(r.exception)
+
+
+def test_failure_cues_override_non_case_cues_in_the_features():
+    from transforms.classifier import ComplaintClassifier
+    from transforms.lexicon import Cue, Lexicon
+    from transforms.textnorm import normalize
+
+    lx = Lexicon([Cue("bukan_maladministrasi", "mau tanya", 1.2), Cue("penundaan_berlarut", "belum cair", 1.0)])
+    clf = ComplaintClassifier(lx)
+    question = clf._lexicon_scores(lx.fired(normalize("Mau tanya syarat KIP apa saja?")))
+    assert question["bukan_maladministrasi"] == 1.2
+    failure = clf._lexicon_scores(lx.fired(normalize("Mau tanya kenapa KIP saya blm cair padahal sdh 3 bln")))
+    assert failure == {"bukan_maladministrasi": 0.0, "penundaan_berlarut": 1.0}
+    # Model files saved before the option keep their old features (both cues counted).
+    del clf.__dict__["failure_cues_win"]
+    assert clf._lexicon_scores(lx.fired(normalize("mau tanya knp blm cair")))["bukan_maladministrasi"] == 1.2

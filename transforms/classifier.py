@@ -48,7 +48,7 @@ class Prediction:
 class ComplaintClassifier:
     def __init__(self, lexicon: Lexicon, review_threshold: float = REVIEW_THRESHOLD, secondary_min: float = 0.2,
                  lexicon_weight: float = 0.5, seed: int = 13, char_ngrams: tuple[int, int] | None = (3, 4),
-                 C: float = 4.0, class_weight_power: float = 0.5) -> None:
+                 C: float = 4.0, class_weight_power: float = 0.5, failure_cues_win: bool = True) -> None:
         self.lexicon = lexicon
         self.review_threshold = review_threshold
         self.secondary_min = secondary_min
@@ -57,6 +57,7 @@ class ComplaintClassifier:
         self.char_ngrams = char_ngrams
         self.C = C
         self.class_weight_power = class_weight_power
+        self.failure_cues_win = failure_cues_win
         self.version: str | None = None
         self.labels: list[str] = []
 
@@ -79,9 +80,19 @@ class ComplaintClassifier:
         else:
             w = self._fast("_words").transform(stemmed)
             c = self._fast("_chars").transform(normalized) if self._chars else None
-        lex = np.array([list(self.lexicon.totals(cues).values()) for cues in fired]).reshape(len(fired), -1)
+        lex = np.array([list(self._lexicon_scores(cues).values()) for cues in fired]).reshape(len(fired), -1)
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
         return hstack([m for m in (w, c, lex) if m is not None]).tocsr()
+
+    def _lexicon_scores(self, cues) -> dict[str, float]:
+        """Per-form cue scores as model features. With `failure_cues_win`, the non-case cues ("ingin menanyakan",
+        "mohon dibangun", ...) count only when no cue of a form fired: a question or request that contains an alleged
+        failure is labelled by the failure (guideline rule 1). Models saved before this option keep the old features."""
+        totals = self.lexicon.totals(cues)
+        if getattr(self, "failure_cues_win", False) and any(
+                v > 0 for lab, v in totals.items() if lab != "bukan_maladministrasi"):
+            totals["bukan_maladministrasi"] = 0.0
+        return totals
 
     def _fast(self, name: str) -> CachedTfidf:
         """The token-cached transform of a fitted vectorizer (made on first use, also for older model files)."""
