@@ -91,7 +91,8 @@ def save(model: ComplaintClassifier, out_dir: Path, rows: list[dict], extra_sour
     (folder / "metadata.json").write_text(json.dumps({
         "version": version, "trained_at_utc": now.isoformat(), "items": len(rows), "items_per_label": counts,
         "extra_labels": extra_source, "review_threshold": model.review_threshold,
-        "char_ngrams": model.char_ngrams, "C": model.C,
+        "char_ngrams": model.char_ngrams, "C": model.C, "failure_cues_win": getattr(model, "failure_cues_win", False),
+        "nb_weight": getattr(model, "nb_weight", 0.0),
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     return folder
 

@@ -81,3 +81,39 @@ def test_bad_labels_are_refused(tmp_path):
     bad.write_text(json.dumps({"id": 1, "text": "x", "label": "pungli"}), encoding="utf-8")
     r = CliRunner().invoke(app, ["train", "--labels", str(bad), "--out", str(tmp_path / "m")])
     assert r.exit_code != 0 and "is not one of" in str(r.exception)
+
+
+def test_failure_cues_override_non_case_cues_in_the_features():
+    from transforms.classifier import ComplaintClassifier
+    from transforms.lexicon import Cue, Lexicon
+    from transforms.textnorm import normalize
+
+    lx = Lexicon([Cue("bukan_maladministrasi", "mau tanya", 1.2), Cue("penundaan_berlarut", "belum cair", 1.0)])
+    clf = ComplaintClassifier(lx)
+    question = clf._lexicon_scores(lx.fired(normalize("Mau tanya syarat KIP apa saja?")))
+    assert question["bukan_maladministrasi"] == 1.2
+    failure = clf._lexicon_scores(lx.fired(normalize("Mau tanya kenapa KIP saya blm cair padahal sdh 3 bln")))
+    assert failure == {"bukan_maladministrasi": 0.0, "penundaan_berlarut": 1.0}
+    # Model files saved before the option keep their old features (both cues counted).
+    del clf.__dict__["failure_cues_win"]
+    assert clf._lexicon_scores(lx.fired(normalize("mau tanya knp blm cair")))["bukan_maladministrasi"] == 1.2
+
+
+def test_probabilities_average_the_two_models_and_older_files_use_one():
+    import numpy as np
+
+    from transforms.classifier import ComplaintClassifier
+
+    texts = ([f"sudah {i} bulan izin belum jadi, tiap ditanya disuruh tunggu" for i in range(2, 12)]
+             + [f"petugas minta uang {i} ratus ribu supaya cepat" for i in range(1, 11)]
+             + [f"saya ingin menanyakan syarat nomor {i} untuk paspor" for i in range(10)])
+    labels = ["penundaan_berlarut"] * 10 + ["permintaan_imbalan"] * 10 + ["bukan_maladministrasi"] * 10
+    clf = ComplaintClassifier(models.lexicon(), char_ngrams=None, nb_weight=0.5).fit(texts, labels)
+    new = ["izin saya belum jadi sudah 5 bulan", "mau tanya syarat paspor"]
+    probs, _ = clf.probabilities(new)
+    x = clf._features(*clf._prepare(new))
+    expected = 0.5 * clf._model.predict_proba(x) + 0.5 * clf._nb.predict_proba(x)
+    assert np.allclose(probs, expected) and np.allclose(probs.sum(axis=1), 1)
+    assert [p.category for p in clf.predict(new)] == ["penundaan_berlarut", "bukan_maladministrasi"]
+    del clf.__dict__["_nb"]  # a model file saved before the ensemble: logistic regression only
+    assert np.allclose(clf.probabilities(new)[0], clf._model.predict_proba(x))

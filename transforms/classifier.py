@@ -2,8 +2,9 @@
 
 Features: TF-IDF of stemmed word uni/bigrams, TF-IDF of character 3-4-grams of the normalised text
 (robust to informal spelling; optional, they cost most of the prediction time), and the lexicon's per-form
-cue scores. Model: logistic regression with balanced sample weights (every form counts equally, however many
-examples the corpus holds), probabilities calibrated by 5-fold sigmoid calibration. A correction towards the
+cue scores (non-case cues count only when no cue of a form fired). Model: logistic regression with sample weights
+between the corpus mix and balanced (`class_weight_power`), averaged with a Complement Naive Bayes model on the
+same features (`nb_weight`); both calibrated by 5-fold sigmoid calibration. A correction towards the
 real-world mix of forms was tried and lowered macro-F1 on real complaints, so it is not applied.
 
 Output per text: category, confidence (the calibrated probability of that category), needs_review
@@ -20,6 +21,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
 from sklearn.utils.class_weight import compute_sample_weight
 
 from transforms.labels import LABELS
@@ -31,7 +33,7 @@ from transforms.vectorize import CachedTfidf
 # The classification columns of `complaints`, in order (filled by `classify_frame`).
 # Below this confidence a prediction is sent to an analyst. Chosen so that about 30% of real complaints are
 # reviewed (the review budget of issue #3); see the README's classifier section.
-REVIEW_THRESHOLD = 0.65
+REVIEW_THRESHOLD = 0.62
 CLASS_COLUMNS = ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
 
 
@@ -48,7 +50,8 @@ class Prediction:
 class ComplaintClassifier:
     def __init__(self, lexicon: Lexicon, review_threshold: float = REVIEW_THRESHOLD, secondary_min: float = 0.2,
                  lexicon_weight: float = 0.5, seed: int = 13, char_ngrams: tuple[int, int] | None = (3, 4),
-                 C: float = 4.0, class_weight_power: float = 0.5) -> None:
+                 C: float = 4.0, class_weight_power: float = 0.5, failure_cues_win: bool = True,
+                 nb_weight: float = 0.5, nb_alpha: float = 0.3) -> None:
         self.lexicon = lexicon
         self.review_threshold = review_threshold
         self.secondary_min = secondary_min
@@ -57,6 +60,9 @@ class ComplaintClassifier:
         self.char_ngrams = char_ngrams
         self.C = C
         self.class_weight_power = class_weight_power
+        self.failure_cues_win = failure_cues_win
+        self.nb_weight = nb_weight
+        self.nb_alpha = nb_alpha
         self.version: str | None = None
         self.labels: list[str] = []
 
@@ -79,9 +85,19 @@ class ComplaintClassifier:
         else:
             w = self._fast("_words").transform(stemmed)
             c = self._fast("_chars").transform(normalized) if self._chars else None
-        lex = np.array([list(self.lexicon.totals(cues).values()) for cues in fired]).reshape(len(fired), -1)
+        lex = np.array([list(self._lexicon_scores(cues).values()) for cues in fired]).reshape(len(fired), -1)
         lex = csr_matrix(np.log1p(lex) * self.lexicon_weight)
         return hstack([m for m in (w, c, lex) if m is not None]).tocsr()
+
+    def _lexicon_scores(self, cues) -> dict[str, float]:
+        """Per-form cue scores as model features. With `failure_cues_win`, the non-case cues ("ingin menanyakan",
+        "mohon dibangun", ...) count only when no cue of a form fired: a question or request that contains an alleged
+        failure is labelled by the failure (guideline rule 1). Models saved before this option keep the old features."""
+        totals = self.lexicon.totals(cues)
+        if getattr(self, "failure_cues_win", False) and any(
+                v > 0 for lab, v in totals.items() if lab != "bukan_maladministrasi"):
+            totals["bukan_maladministrasi"] = 0.0
+        return totals
 
     def _fast(self, name: str) -> CachedTfidf:
         """The token-cached transform of a fitted vectorizer (made on first use, also for older model files)."""
@@ -106,12 +122,24 @@ class ComplaintClassifier:
         self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False)
         self._model.fit(x, labels, sample_weight=weights)
         self.labels = [str(c) for c in self._model.classes_]
+        # A complementary model on the same features: Complement Naive Bayes, calibrated the same way; the
+        # probabilities are averaged with weight `nb_weight` (0: logistic regression only).
+        self._nb = None
+        if self.nb_weight > 0:
+            self._nb = CalibratedClassifierCV(ComplementNB(alpha=self.nb_alpha), method="sigmoid", cv=5, ensemble=False)
+            self._nb.fit(x, labels, sample_weight=weights)
+            assert [str(c) for c in self._nb.classes_] == self.labels
         return self
 
     # -- prediction
     def probabilities(self, texts: list[str]) -> tuple[np.ndarray, list]:
         normalized, stemmed, fired = self._prepare(texts)
-        return self._model.predict_proba(self._features(normalized, stemmed, fired)), fired
+        x = self._features(normalized, stemmed, fired)
+        probs = self._model.predict_proba(x)
+        nb = getattr(self, "_nb", None)  # absent in model files saved before the ensemble
+        if nb is not None:
+            probs = (1 - self.nb_weight) * probs + self.nb_weight * nb.predict_proba(x)
+        return probs, fired
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         if not texts:
