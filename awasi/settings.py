@@ -57,6 +57,14 @@ class Settings(BaseSettings):
     dask_workers: int = Field(2, description="Worker processes of the local Dask cluster (task_runner=dask)")
     dask_address: str | None = Field(None, description="Scheduler of an existing Dask cluster, e.g. tcp://host:8786")
 
+    # Batches: bound the memory of a run whatever the size of the night
+    stage_batch_bytes: int = Field(
+        16_000_000, description="Inbox bytes parsed and staged by one task (small partitions of a channel share one)")
+    batch_records: int = Field(
+        100_000, description="Records per batch of the later steps (classify, complaint gate, load); the night is "
+        "spilled to a scratch folder next to the warehouse and loaded batch by batch in one transaction")
+    duckdb_memory_limit: str = Field("1GB", description="Memory limit of the warehouse connection during the load")
+
     # Classifier
     models_dir: Path = Field(REPO_ROOT / "data" / "models", description="Versioned classifier models")
     model_version: str | None = Field(None, description="Active model version; newest when unset")

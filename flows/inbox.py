@@ -132,3 +132,42 @@ def read_with_retries(path: Path, attempts: int = 3, first_delay: float = 0.2) -
 
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class StageBatch:
+    """The work of one parse-and-stage task: files of one channel, from one or more consecutive delivery days.
+
+    Small partitions (channel x day) share a task, so the fixed cost of a task and of staging is paid once;
+    a large partition is split by files. A batch never mixes channels, so a failing channel fails alone.
+    """
+
+    channel: str
+    parts: list[tuple[str, list[InboxFile]]]   # (day, files) in partition order
+
+    @property
+    def label(self) -> str:
+        days = [d for d, _ in self.parts]
+        return f"{self.channel}-{days[0]}" + (f"..{days[-1]}" if len(days) > 1 else "")
+
+    @property
+    def files(self) -> int:
+        return sum(len(fs) for _, fs in self.parts)
+
+
+def stage_batches(partitions: dict[tuple[str, str], list[InboxFile]], max_bytes: int) -> list[StageBatch]:
+    """Group partitions (in their order) into batches of one channel holding about `max_bytes` of files."""
+    batches: list[StageBatch] = []
+    current: StageBatch | None = None
+    size = 0
+    for (channel, day), files in partitions.items():
+        for f in files:
+            fsize = f.size or 0
+            if current is None or current.channel != channel or (size and size + fsize > max_bytes):
+                current, size = StageBatch(channel, []), 0
+                batches.append(current)
+            if not current.parts or current.parts[-1][0] != day:
+                current.parts.append((day, []))
+            current.parts[-1][1].append(f)
+            size += fsize
+    return batches

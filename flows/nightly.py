@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -29,6 +30,7 @@ from prefect.states import Completed
 
 from awasi.settings import Settings, get_settings
 from flows import inbox as inbox_io
+from flows import scratch as scratch_io
 from flows import warehouse
 from flows.keys import pseudonym_secret
 from flows.registers import agency_register, region_register
@@ -42,7 +44,7 @@ from transforms.privacy import protect_records
 from transforms.resolve import resolve_places
 from transforms.schema import CHANNELS, FATES, records_frame
 from transforms.textnorm import stems
-from transforms.threads import assign_roles, record_key_expr
+from transforms.threads import ROLE_SCHEMA, assign_roles, record_key_expr
 
 FILE_SCHEMA = {"file_hash": pl.String, "channel": pl.String, "source_file": pl.String, "size_bytes": pl.Int64,
                "records": pl.Int32, "modified_at_utc": pl.Datetime("us"), "path": pl.String}
@@ -130,9 +132,18 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
                            skipped, unreadable, time.perf_counter() - started)
 
 
-@task(name="parse-channel", cache_policy=NO_CACHE, task_run_name="parse-{channel}-{day}")
-def parse_channel(channel, day, files, skip_hashes, attempts, only_hashes=None, retry_delay=0.5):
-    return parse_partition(channel, day, files, skip_hashes, attempts, only_hashes, retry_delay)
+@dataclass
+class StagedBatch:
+    """What one parse-and-stage task hands back: staged records and the files they came from."""
+
+    channel: str
+    label: str
+    records: pl.DataFrame        # normalised, protected, resolved
+    files: pl.DataFrame          # FILE_SCHEMA
+    skipped: list[str]
+    unreadable: list[str]
+    parse_seconds: float
+    stage_seconds: float
 
 
 def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
@@ -145,11 +156,28 @@ def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     return staged.with_columns(record_key=record_key_expr())
 
 
-@task(name="normalise-protect-resolve", cache_policy=NO_CACHE, task_run_name="stage-{parsed.channel}-{parsed.day}")
-def stage(parsed: ParsedPartition, settings: Settings) -> tuple[pl.DataFrame, float]:
+def parse_and_stage_batch(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
+                          only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
+    """Parse the partitions of one batch, then stage all their records at once (one fixed cost per batch)."""
+    parsed = [parse_partition(batch.channel, day, files, skip_hashes, attempts, only_hashes, retry_delay)
+              for day, files in batch.parts]
+    records = pl.concat([p.records for p in parsed], how="diagonal_relaxed")
+    files = pl.concat([p.files for p in parsed])
+    parse_seconds = sum(p.seconds for p in parsed)
+    skipped = [s for p in parsed for s in p.skipped]
+    unreadable = [u for p in parsed for u in p.unreadable]
+    del parsed
     started = time.perf_counter()
-    staged = stage_records(parsed.records, settings)
-    return staged, time.perf_counter() - started
+    staged = stage_records(records, settings)
+    del records
+    return StagedBatch(batch.channel, batch.label, staged, files, skipped, unreadable, parse_seconds,
+                       time.perf_counter() - started)
+
+
+@task(name="parse-and-stage", cache_policy=NO_CACHE, task_run_name="stage-{batch.label}")
+def parse_and_stage(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
+                    only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
+    return parse_and_stage_batch(batch, skip_hashes, attempts, settings, only_hashes, retry_delay)
 
 
 # ----------------------------------------------------------------------------- gates
@@ -223,10 +251,14 @@ def gate_complaints(roled: pl.DataFrame, predictions: pl.DataFrame, settings: Se
     report.validations.extend(result.results)
     for failure in result.batch_failures:
         raise RuntimeError(f"complaint gate failed ({failure.expectation}: {failure.reason}); nothing was loaded")
-    for r in result.results:
-        if not r.success and r.level == "warning":
-            report.warnings.append(f"Peringatan: {r.reason} ({r.rows_failed} dari {r.rows_evaluated} aduan).")
     return gates.quarantine_complaints(roled, gates.row_failures(result.results))
+
+
+def complaint_warnings(results, report: GateReport) -> None:
+    """Warnings of the complaint gate, once for the whole night (results merged over batches)."""
+    for r in results:
+        if r.suite == "complaints" and not r.success and r.level == "warning":
+            report.warnings.append(f"Peringatan: {r.reason} ({r.rows_failed} dari {r.rows_evaluated} aduan).")
 
 
 def gate_volume(current: dict[str, int], history: list[dict[str, int]], settings: Settings, now: datetime,
@@ -247,9 +279,29 @@ def gate_volume(current: dict[str, int], history: list[dict[str, int]], settings
 
 # ----------------------------------------------------------------------------- assemble and load
 
-def assign(staged: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """Read what earlier runs left and decide every record's complaint (roles, duplicates)."""
-    usable = staged.filter(pl.col("reason_code").is_null())
+# The columns deciding roles, threads and duplicates; `text` is read as a Boolean (has text).
+ASSIGN_COLUMNS = ["record_key", "file_hash", "position", "channel", "source_ref", "content_hash", "received_at",
+                  "source_file", "seq", "parent_refs", "reporter_pseudonym", "reporter_keys", "message_type", "text",
+                  "reason_code"]
+
+
+def assign(scratch: scratch_io.Scratch, settings: Settings) -> pl.DataFrame:
+    """Every record's complaint for the whole night (roles, threads, repeats, cross-channel duplicates).
+
+    Reads only the few columns that decide it from the scratch batches, plus what earlier runs left, so a
+    conversation, reply or duplicate is found whichever batch its records came in. Texts are read only for the
+    complaints that could be duplicates (a reporter key shared with another complaint). Returns ROLE_SCHEMA rows
+    (with final complaint ids) for every record, with `bucket`: the load batch of the record.
+    """
+    parts = [f.with_columns(text=pl.col("text").fill_null("") != "")
+             for f in scratch.read_batches(ASSIGN_COLUMNS)]
+    if not parts:
+        return pl.DataFrame(schema={"record_key": pl.String, "bucket": pl.Int64})
+    night = pl.concat(parts, how="diagonal_relaxed")
+    del parts
+    keys = night.select("record_key")
+    usable = night.filter(pl.col("reason_code").is_null())
+    del night
     refs = usable.select(
         "channel", ref=pl.coalesce(pl.col("source_ref"), pl.lit("sha:") + pl.col("content_hash"))
     ).unique()
@@ -264,12 +316,40 @@ def assign(staged: pl.DataFrame, settings: Settings) -> pl.DataFrame:
         since.astimezone(timezone.utc).replace(tzinfo=None) if since else None,
         settings.whatsapp_gap_minutes, settings.duplicate_window_days,
     )
+    del refs, emails, people
     open_wa = {k: (cid, last.replace(tzinfo=timezone.utc)) for k, (cid, last) in prior.open_whatsapp.items()}
-    roled = with_roles(staged, assign_roles(staged, prior.known_refs, open_wa, settings.whatsapp_gap_minutes))
-    complaints, _ = build_complaints(roled)
+    roles = assign_roles(usable, prior.known_refs, open_wa, settings.whatsapp_gap_minutes)
     recent = prior.recent_complaints.with_columns(pl.col("received_at_utc").dt.replace_time_zone("UTC"))
+    new = roles.filter(pl.col("role") == "primary").select("record_key", "complaint_id").join(
+        usable.select("record_key", "reporter_keys", pl.col("received_at").alias("received_at_utc")),
+        on="record_key", how="left")
+    del usable
+    candidates = duplicate_candidates(new, recent)
+    members = roles.filter(pl.col("complaint_id").is_in(candidates) & pl.col("role").is_in(["primary", "followup", "repeat"]))
+    wanted = members["record_key"]
+    records = scratch.select(None, pl.col("record_key").is_in(wanted))
+    if records is not None and records.height:
+        complaints, _ = build_complaints(with_roles(records, members))
+    else:
+        complaints = pl.DataFrame(schema={"complaint_id": pl.String, "reporter_keys": pl.List(pl.String),
+                                          "received_at_utc": pl.Datetime("us", "UTC"), "text": pl.String})
+    del records
     duplicates = find_duplicates(complaints, recent, settings.duplicate_window_days, settings.duplicate_similarity)
-    return apply_duplicates(roled, duplicates)
+    roles = apply_duplicates(roles, duplicates)
+    buckets = max(1, -(-keys.height // max(1, settings.batch_records)))
+    assignment = keys.join(roles.select("record_key", "complaint_id"), on="record_key", how="left").select(
+        "record_key", bucket=(pl.coalesce("complaint_id", "record_key").hash(seed=0) % buckets).cast(pl.Int64))
+    return roles.join(assignment, on="record_key", how="right").select(*ROLE_SCHEMA, "bucket")
+
+
+def duplicate_candidates(new: pl.DataFrame, recent: pl.DataFrame) -> pl.Series:
+    """Ids of new complaints sharing a reporter key with another complaint (new or recent): only these can be
+    duplicates or be duplicated; every other complaint is left out of the text comparison."""
+    cols = ["complaint_id", "reporter_keys"]
+    pairs = (pl.concat([recent.select(cols), new.select(cols)]).explode("reporter_keys").drop_nulls()
+             .unique())
+    shared = pairs.group_by("reporter_keys").len().filter(pl.col("len") > 1).select("reporter_keys")
+    return pairs.join(shared, on="reporter_keys", how="semi")["complaint_id"].unique()
 
 
 def naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
@@ -280,8 +360,9 @@ def naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, files: pl.DataFrame, report: GateReport,
-                run_id: str, now: datetime) -> warehouse.RunLoad:
+def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, run_id: str, now: datetime
+                ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The intake rows, new complaint rows and updates to earlier complaints of one batch (roled records)."""
     complaints, updates = build_complaints(roled)
     complaints = with_predictions(complaints, predictions)
     intake = build_intake(roled, run_id)
@@ -290,12 +371,15 @@ def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, files: pl.DataFr
         text_search=pl.col("text").map_elements(stems, return_dtype=pl.String),
         run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at),
     )
+    return naive_utc(intake), naive_utc(complaints), naive_utc(updates)
+
+
+def file_rows_load(files: pl.DataFrame, run_id: str, now: datetime) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The `files` rows of the run and each channel's newest modification time (the watermarks)."""
     marks = (files.drop_nulls("modified_at_utc").group_by("channel").agg(pl.col("modified_at_utc").max())
              .sort("channel"))
-    files = files.drop("path").with_columns(run_id=pl.lit(run_id), received_at_utc=pl.lit(loaded_at))
-    return warehouse.RunLoad(run_id, naive_utc(files), naive_utc(intake), naive_utc(complaints),
-                             naive_utc(updates), validations=validations_frame(report, run_id), run_row={},
-                             watermarks=marks)
+    files = files.drop("path").with_columns(run_id=pl.lit(run_id), received_at_utc=pl.lit(now.replace(tzinfo=None)))
+    return naive_utc(files), marks
 
 
 def validations_frame(report: GateReport, run_id: str) -> pl.DataFrame:
@@ -306,21 +390,45 @@ def validations_frame(report: GateReport, run_id: str) -> pl.DataFrame:
          for r in report.validations], schema=VALIDATION_SCHEMA)
 
 
+@task(name="load-batch", cache_policy=NO_CACHE, task_run_name="load-batch-{number}")
+def load_batch(writer: warehouse.RunWriter, number: int, intake: pl.DataFrame, complaints: pl.DataFrame,
+               updates: pl.DataFrame) -> None:
+    """Write one batch into the run's open load transaction (nothing is visible before the commit)."""
+    writer.add_batch(intake, complaints, updates)
+
+
 @task(name="load-warehouse", cache_policy=NO_CACHE)
-def load(db_path: Path, run: warehouse.RunLoad, fail_after: str | None = None, replace_intake: bool = False) -> None:
-    warehouse.load_run(db_path, run, fail_after=fail_after, replace_intake=replace_intake)
+def load(writer: warehouse.RunWriter, run: warehouse.RunLoad) -> None:
+    """Write the files, validations and run row, and commit the run's one transaction."""
+    writer.finish(run)
 
 
-def summarize(intake: pl.DataFrame, complaints: pl.DataFrame) -> dict:
+class Tally:
+    """Counts of the loaded batches, for the run summary."""
+
+    def __init__(self):
+        self.fates: dict[tuple[str, str], int] = {}
+        self.complaints_new = 0
+        self.resolved = 0
+        self.updated = 0
+
+    def add(self, intake: pl.DataFrame, complaints: pl.DataFrame, updates: pl.DataFrame) -> None:
+        for channel, fate, n in intake.group_by("channel", "fate").len().iter_rows():
+            self.fates[(channel, fate)] = self.fates.get((channel, fate), 0) + n
+        self.complaints_new += complaints.height
+        self.resolved += complaints.filter(pl.col("agency").is_not_null()).height
+        self.updated += updates.height
+
+
+def summarize(tally: Tally) -> dict:
     """Counts per channel and fate, and the share of new complaints whose agency resolved."""
     counts: dict[str, dict[str, int]] = {}
-    for channel, fate, n in intake.group_by("channel", "fate").len().iter_rows():
+    for (channel, fate), n in tally.fates.items():
         counts.setdefault(channel, {f: 0 for f in FATES})[fate] = n
-    total = {f: int(intake.filter(pl.col("fate") == f).height) for f in FATES}
-    resolved = complaints.filter(pl.col("agency").is_not_null()).height
+    total = {f: sum(n for (_, fate), n in tally.fates.items() if fate == f) for f in FATES}
     return {
-        "records_total": intake.height, **total, "complaints_new": complaints.height,
-        "agency_resolved_share": round(resolved / complaints.height, 4) if complaints.height else None,
+        "records_total": sum(tally.fates.values()), **total, "complaints_new": tally.complaints_new,
+        "agency_resolved_share": round(tally.resolved / tally.complaints_new, 4) if tally.complaints_new else None,
         "counts": counts,
     }
 
@@ -369,43 +477,123 @@ def select_files(settings: Settings, ledger: inbox_io.Ledger, retry: bool, backf
     return [f for f in seen if not inbox_io.unchanged(f, ledger)], seen
 
 
-def gather(partitions: dict, parsed_futures: dict, staged_futures: dict, report: GateReport, clock: StageClock
-           ) -> tuple[pl.DataFrame | None, pl.DataFrame, list[str]]:
-    """Join the partitions that parsed and staged; a failed partition is reported and left for the next run
-    (its files are not in the ledger, so they are read again). The same content delivered twice in one run
-    is taken once."""
-    staged_parts, file_parts, skipped = [], [], []
-    for key in partitions:
-        channel, day = key
-        parsed_state, staged_state = parsed_futures[key].state, staged_futures[key].state
-        if not parsed_state.is_completed() or not staged_state.is_completed():
-            failed = parsed_state if not parsed_state.is_completed() else staged_state
-            report.alerts.append(
-                f"Kanal {channel} (hari {day}): {len(partitions[key])} berkas gagal diproses setelah percobaan "
-                f"ulang ({failed.message or failed.name}); berkas ini dibaca lagi pada run berikutnya.")
+class Intake:
+    """Phase one of a run: staged batches taken in order, de-duplicated, filtered, gated and spilled."""
+
+    def __init__(self, settings: Settings, scratch: scratch_io.Scratch, report: GateReport, clock: StageClock,
+                 now: datetime, retry_keys: pl.DataFrame | None, backfill: bool, ledger_hashes: set[str] | None):
+        self.settings, self.scratch, self.report, self.clock, self.now = settings, scratch, report, clock, now
+        self.retry_keys, self.backfill, self.ledger_hashes = retry_keys, backfill, ledger_hashes
+        self.seen_hashes: set[str] = set()
+        self.file_parts: list[pl.DataFrame] = []
+        self.skipped: list[str] = []
+        self.already = 0
+        self.pending: list[pl.DataFrame] = []
+        self.pending_rows = 0
+
+    def failed(self, batch: inbox_io.StageBatch, state) -> None:
+        """A batch whose task failed after its retries: reported; its files are read again next run."""
+        days = [d for d, _ in batch.parts]
+        when = days[0] if len(days) == 1 else f"{days[0]}..{days[-1]}"
+        self.report.alerts.append(
+            f"Kanal {batch.channel} (hari {when}): {batch.files} berkas gagal diproses setelah percobaan "
+            f"ulang ({state.message or state.name}); berkas ini dibaca lagi pada run berikutnya.")
+
+    def take(self, staged: StagedBatch) -> None:
+        """One staged batch; the same content delivered twice in one run is taken once (the first)."""
+        if staged.unreadable:
+            self.report.alerts.append(
+                f"Kanal {staged.channel}: {len(staged.unreadable)} berkas tidak dapat dibaca "
+                f"(dikarantina; dibaca lagi begitu terbaca): {', '.join(staged.unreadable[:5])}.")
+        self.clock.add(f"parse_{staged.channel}", staged.parse_seconds)
+        self.clock.add("normalise_protect_resolve", staged.stage_seconds)
+        self.skipped.extend(staged.skipped)
+        files = staged.files
+        repeated = files.filter(~pl.col("file_hash").is_first_distinct() | pl.col("file_hash").is_in(self.seen_hashes))
+        self.skipped.extend(repeated["source_file"].to_list())
+        records = staged.records
+        if self.seen_hashes:
+            records = records.filter(~pl.col("file_hash").is_in(self.seen_hashes))
+        records = records.unique("record_key", keep="first", maintain_order=True)
+        files = files.filter(~pl.col("file_hash").is_in(self.seen_hashes)).unique(
+            "file_hash", keep="first", maintain_order=True)
+        self.seen_hashes.update(files["file_hash"].to_list())
+        if self.ledger_hashes is not None:  # retry and backfill: the ledger has these files already
+            files = files.filter(~pl.col("file_hash").is_in(self.ledger_hashes))
+        self.file_parts.append(files)
+        self.pending.append(records)
+        self.pending_rows += records.height
+        if self.pending_rows >= self.settings.batch_records:
+            self.flush()
+
+    def flush(self) -> None:
+        """Filter and gate the records taken so far and spill them to the scratch folder."""
+        if not self.pending:
+            return
+        staged = pl.concat(self.pending, how="diagonal_relaxed")
+        self.pending, self.pending_rows = [], 0
+        if self.retry_keys is not None:  # only the records still in quarantine
+            staged = staged.join(self.retry_keys, on="record_key", how="semi")
+        if self.backfill:  # records the warehouse holds already are left alone: a backfill is idempotent
+            present = warehouse.read_existing_records(self.settings.db_path, staged["record_key"].to_list())
+            self.already += len(present)
+            staged = staged.filter(~pl.col("record_key").is_in(list(present)))
+        with self.clock("validate_raw"):
+            staged, raw_report = gate_raw_task(staged, self.settings, self.now)
+        self.report.validations.extend(raw_report.validations)
+        for alert in raw_report.alerts:
+            if alert not in self.report.alerts:
+                self.report.alerts.append(alert)
+        self.report.warnings.extend(raw_report.warnings)
+        self.scratch.add_batch(staged)
+
+    def files(self) -> pl.DataFrame:
+        return pl.concat(self.file_parts) if self.file_parts else pl.DataFrame(schema=FILE_SCHEMA)
+
+
+def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intake: Intake, skip_hashes: set[str],
+                   only: set[str] | None) -> None:
+    """Run the parse-and-stage tasks with a bounded number in flight, taking their results in order, so the
+    memory held is a few batches whatever the size of the night."""
+    task_ = parse_and_stage.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
+    in_flight = max(2, settings.thread_workers + 1)
+    queue = iter(batches)
+    pending: deque = deque()
+
+    def submit_next():
+        batch = next(queue, None)
+        if batch is not None:
+            pending.append((batch, task_.submit(batch, skip_hashes, settings.read_retries, settings, only,
+                                                settings.read_retry_delay_s)))
+
+    for _ in range(in_flight):
+        submit_next()
+    while pending:
+        batch, future = pending.popleft()
+        future.wait()
+        state = future.state
+        submit_next()
+        if not state.is_completed():
+            intake.failed(batch, state)
             continue
-        parsed = parsed_futures[key].result()
-        if parsed.unreadable:
-            report.alerts.append(f"Kanal {channel}: {len(parsed.unreadable)} berkas tidak dapat dibaca "
-                                 f"(dikarantina; dibaca lagi begitu terbaca): {', '.join(parsed.unreadable[:5])}.")
-        staged_frame, stage_seconds = staged_futures[key].result()
-        clock.add(f"parse_{channel}", parsed.seconds)
-        clock.add("normalise_protect_resolve", stage_seconds)
-        staged_parts.append(staged_frame)
-        file_parts.append(parsed.files)
-        skipped.extend(parsed.skipped)
-    if not staged_parts:
-        return None, pl.DataFrame(schema=FILE_SCHEMA), skipped
-    files = pl.concat(file_parts)
-    repeated = files.filter(~pl.col("file_hash").is_first_distinct())
-    skipped.extend(repeated["source_file"].to_list())
-    staged = pl.concat(staged_parts, how="diagonal_relaxed").unique("record_key", keep="first", maintain_order=True)
-    return staged, files.unique("file_hash", keep="first", maintain_order=True), skipped
+        staged = future.result()
+        del future
+        intake.take(staged)
+        del staged
+    intake.flush()
 
 
 def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = False,
                backfill: Backfill | None = None, flow_run_id: str = "") -> dict:
-    """The body of the nightly flow. Raises on failure after recording the failed run."""
+    """The body of the nightly flow. Raises on failure after recording the failed run.
+
+    1. parse and stage the night in batches of files (tasks), gate the raw records and spill them to a scratch
+       folder next to the warehouse;
+    2. decide every record's complaint for the whole night from a few columns (threads and duplicates cross
+       batches), and give each record a load batch: all records of a complaint share one;
+    3. per load batch: classify, gate the complaints and write them into the run's one open transaction;
+    4. write files, validations and the run row, and commit. A crash anywhere leaves the warehouse unchanged.
+    """
     log = get_run_logger()
     started = time.monotonic()
     now = datetime.now(timezone.utc)
@@ -414,6 +602,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
                 "inbox": str(settings.inbox)}
     loaded = False
     clock = StageClock()
+    scratch = None
     try:
         ledger = warehouse.read_ledger(settings.db_path)
         to_read, files = select_files(settings, ledger, retry, backfill)
@@ -422,75 +611,89 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         skip_hashes = set() if (retry or backfill) else ledger.hashes
         pseudonym_secret(settings.pseudonym_key, settings.pseudonym_key_file, settings.pseudonym_key_block)
         partitions = inbox_io.partition(to_read, settings.timezone)
-        phase = time.perf_counter()
-        parse = parse_channel.with_options(retries=settings.task_retries,
-                                           retry_delay_seconds=settings.task_retry_delay_s)
-        parsed_futures = {key: parse.submit(key[0], key[1], fs, skip_hashes, settings.read_retries, only,
-                                            settings.read_retry_delay_s)
-                          for key, fs in partitions.items()}
-        stage_part = stage.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
-        staged_futures = {key: stage_part.submit(fut, settings) for key, fut in parsed_futures.items()}
-        for fut in staged_futures.values():
-            fut.wait()
+        batches = inbox_io.stage_batches(partitions, settings.stage_batch_bytes)
+        scratch = scratch_io.Scratch(settings.db_path, run_id)
         report = GateReport()
+        intake = Intake(settings, scratch, report, clock, now,
+                        quarantined.select(pl.col("record_id").alias("record_key")) if retry else None,
+                        backfill is not None, ledger.hashes if (retry or backfill) else None)
+        phase = time.perf_counter()
+        read_and_stage(settings, batches, intake, skip_hashes, only)
         clock.add("read_parse_normalise_wall", time.perf_counter() - phase)
-        staged, file_rows, skipped = gather(partitions, parsed_futures, staged_futures, report, clock)
-        if staged is None:
-            staged = stage_records(records_frame([]), settings)
+        file_rows, skipped, already = intake.files(), intake.skipped, intake.already
+        del intake
         unread = len(files) - len(to_read) if not backfill else 0
         skipped_count = len(skipped) + max(unread, 0)
-        already = 0
-        if retry:  # only the records still in quarantine; the file ledger already has these files
-            staged = staged.join(quarantined.select(pl.col("record_id").alias("record_key")), on="record_key", how="semi")
-        if retry or backfill:
-            file_rows = file_rows.filter(~pl.col("file_hash").is_in(list(ledger.hashes)))
-        if backfill:  # records the warehouse holds already are left alone: a backfill is idempotent
-            present = warehouse.read_existing_records(settings.db_path, staged["record_key"].to_list())
-            already = len(present)
-            staged = staged.filter(~pl.col("record_key").is_in(list(present)))
-        with clock("validate_raw"):
-            staged, raw_report = gate_raw_task(staged, settings, now)
-        report.validations.extend(raw_report.validations)
-        report.alerts.extend(raw_report.alerts)
-        report.warnings.extend(raw_report.warnings)
         with clock("assign"):
-            roled = assign(staged, settings)
-        with clock("classify"):
-            predictions = classify(roled, settings)
-        with clock("validate_complaints"):
-            roled = gate_complaints(roled, predictions, settings, now, report)
-        with clock("materialize"):
-            run = materialize(roled, predictions, file_rows, report, run_id, now)
-        summary = summarize(run.intake, run.complaints)
-        if not retry and not backfill and file_rows.height:
-            current = {ch: c.get("accepted", 0) + c.get("merged", 0) + c.get("quarantined", 0)
-                       for ch, c in summary["counts"].items()}
-            gate_volume(current, warehouse.read_volume_history(settings.db_path), settings, now, report)
-            run.validations = validations_frame(report, run_id)
-        if not files:
-            report.alerts.append("Inbox kosong: tidak ada berkas dari kanal mana pun.")
-        outcome = "partial" if report.alerts else "completed"
-        from expectations.validate import data_docs_index
+            roles = assign(scratch, settings)
+            buckets = int(roles["bucket"].max()) + 1 if roles.height else 0
+            scratch.write_buckets(roles.select("record_key", "bucket"), buckets)
+        history = (warehouse.read_volume_history(settings.db_path)
+                   if not retry and not backfill and file_rows.height else [])
+        docs = None
+        tally = Tally()
+        complaint_results = []
+        with warehouse.RunWriter(settings.db_path, fail_after, replace_intake=retry,
+                                 memory_limit=settings.duckdb_memory_limit) as writer:
+            for k in range(buckets):
+                records = scratch.read_bucket(k)
+                if records is None:
+                    continue
+                roled = with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
+                del records
+                with clock("classify"):
+                    predictions = classify(roled, settings)
+                with clock("validate_complaints"):
+                    batch_report = GateReport()
+                    roled = gate_complaints(roled, predictions, settings, now, batch_report)
+                    complaint_results.extend(batch_report.validations)
+                with clock("materialize"):
+                    batch = materialize(roled, predictions, run_id, now)
+                del roled, predictions
+                tally.add(*batch)
+                with clock("load"):
+                    load_batch(writer, k + 1, *batch)
+                del batch
+            del roles
+            report.validations = gates.merge_results(report.validations)
+            complaint_results = gates.merge_results(complaint_results)
+            report.validations.extend(complaint_results)
+            complaint_warnings(complaint_results, report)
+            summary = summarize(tally)
+            if history:
+                current = {ch: c.get("accepted", 0) + c.get("merged", 0) + c.get("quarantined", 0)
+                           for ch, c in summary["counts"].items()}
+                gate_volume(current, history, settings, now, report)
+            if not files:
+                report.alerts.append("Inbox kosong: tidak ada berkas dari kanal mana pun.")
+            outcome = "partial" if report.alerts else "completed"
+            from expectations.validate import data_docs_index
 
-        docs = data_docs_index(settings.gx_dir)
-        kind = "retry" if retry else "backfill" if backfill else "nightly"
-        run.run_row = {
-            **base_row, "finished_at_utc": datetime.now(timezone.utc).replace(tzinfo=None),
-            "duration_s": round(time.monotonic() - started, 3), "outcome": outcome,
-            "message": _message(summary, skipped_count, report.alerts + report.warnings, kind, backfill, already),
-            "files_seen": len(files), "files_new": file_rows.height, "files_skipped": skipped_count,
-            "accepted": summary["accepted"], "merged": summary["merged"], "quarantined": summary["quarantined"],
-            "records_total": summary["records_total"], "complaints_new": summary["complaints_new"],
-            "complaints_updated": run.updates.height, "agency_resolved_share": summary["agency_resolved_share"],
-            "counts": summary["counts"], "alerts": report.alerts + report.warnings,
-            "data_docs": str(docs) if docs.exists() else None, "stage_seconds": clock.seconds,
-        }
-        with clock("load"):
-            load(settings.db_path, run, fail_after, replace_intake=retry)
+            docs = data_docs_index(settings.gx_dir)
+            kind = "retry" if retry else "backfill" if backfill else "nightly"
+            files_load, marks = file_rows_load(file_rows, run_id, now)
+            run = warehouse.RunLoad(run_id, files_load, validations_frame(report, run_id), run_row={},
+                                    watermarks=marks)
+            run.run_row = {
+                **base_row, "finished_at_utc": datetime.now(timezone.utc).replace(tzinfo=None),
+                "duration_s": round(time.monotonic() - started, 3), "outcome": outcome,
+                "message": _message(summary, skipped_count, report.alerts + report.warnings, kind, backfill, already),
+                "files_seen": len(files), "files_new": file_rows.height, "files_skipped": skipped_count,
+                "accepted": summary["accepted"], "merged": summary["merged"], "quarantined": summary["quarantined"],
+                "records_total": summary["records_total"], "complaints_new": summary["complaints_new"],
+                "complaints_updated": tally.updated, "agency_resolved_share": summary["agency_resolved_share"],
+                "counts": summary["counts"], "alerts": report.alerts + report.warnings,
+                "data_docs": str(docs) if docs.exists() else None, "stage_seconds": clock.seconds,
+            }
+            with clock("load"):
+                load(writer, run)
         loaded = True
+        scratch.remove()
         with clock("publish_snapshot"):
             warehouse.publish_snapshot(settings.db_path, run_id)
     except Exception as exc:
+        if scratch is not None:
+            scratch.remove()
         if loaded:  # the data is in the warehouse; only the readers' snapshot is stale
             message = (f"Data run {run_id} tersimpan, tetapi snapshot untuk dasbor/ekspor gagal diterbitkan: "
                        f"{type(exc).__name__}: {exc}. Dasbor masih menampilkan data run sebelumnya.")

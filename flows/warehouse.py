@@ -152,55 +152,95 @@ def read_volume_history(db_path: Path, runs: int = 14) -> list[dict[str, int]]:
 
 @dataclass
 class RunLoad:
+    """What a run writes after its batches: the files it took, its validations and its run row."""
+
     run_id: str
     files: pl.DataFrame
-    intake: pl.DataFrame
-    complaints: pl.DataFrame
-    updates: pl.DataFrame
     validations: pl.DataFrame
     run_row: dict
     watermarks: pl.DataFrame | None = None   # channel, modified_at_utc of the files this run took
 
 
-def load_run(db_path: Path, load: RunLoad, fail_after: str | None = None, replace_intake: bool = False) -> None:
-    """Write one run in a single transaction: all of it or nothing.
+class RunWriter:
+    """The one load transaction of a run, open while the night's batches are added; all of it or nothing.
 
+    `add_batch` writes one batch's intake and complaint rows and applies its updates to complaints of earlier
+    runs; `finish` writes the files, validations and run row and commits. Leaving the context without
+    `finish` (any exception, a kill) rolls everything back.
     `replace_intake` (quarantine retry) replaces the intake rows of records received before.
-    `fail_after` names a step after which to raise; tests use it to prove a crash leaves the
-    warehouse as it was.
+    `fail_after` names a step after which to raise: `files`, `intake`, `complaints` or `validations` (the first
+    time it is written), or `intake:N` / `complaints:N` (in batch N, from 1); tests use it to prove a crash
+    leaves the warehouse as it was.
     """
-    with connect(db_path) as con:
-        ensure_schema(con)
-        con.execute("begin transaction")
+
+    def __init__(self, db_path: Path, fail_after: str | None = None, replace_intake: bool = False,
+                 memory_limit: str | None = None):
+        self.db_path, self.fail_after, self.replace_intake = db_path, fail_after, replace_intake
+        self.memory_limit = memory_limit
+        self.batches = 0
+        self._cm = None
+        self.con = None
+
+    def __enter__(self):
+        self._cm = connect(self.db_path)
+        self.con = self._cm.__enter__()
         try:
-            for name, frame in (("files", load.files), ("intake", load.intake), ("complaints", load.complaints),
-                                ("validations", load.validations)):
-                if frame.height:
-                    con.register("staged", frame.to_arrow())
-                    cols = ", ".join(frame.columns)
-                    verb = "insert or replace" if (replace_intake and name == "intake") else "insert"
-                    con.execute(f"{verb} into {name} ({cols}) select {cols} from staged")  # names from code only
-                    con.unregister("staged")
-                if fail_after == name:
-                    raise RuntimeError(f"simulated crash after loading {name}")
-            if load.updates.height:
-                con.register("updates", load.updates.to_arrow())
-                con.execute(sql("apply_updates"))
-                con.unregister("updates")
-            if load.files.height:
-                con.register("run_files", load.files.select("source_file", "size_bytes").to_arrow())
-                for statement in statements("resolve_unreadable"):
-                    con.execute(statement, {"run_id": load.run_id})
-                con.unregister("run_files")
-            if load.watermarks is not None and load.watermarks.height:
-                con.register("run_marks", load.watermarks.to_arrow())
-                con.execute(sql("advance_watermarks"), [load.run_id, datetime.now(timezone.utc).replace(tzinfo=None)])
-                con.unregister("run_marks")
-            insert_run(con, load.run_row)
-            con.execute("commit")
-        except BaseException:
-            con.execute("rollback")
+            ensure_schema(self.con)
+            if self.memory_limit:
+                self.con.execute(f"set memory_limit = '{self.memory_limit}'")  # a setting, not user input
+            self.con.execute("set preserve_insertion_order = false")
+            self.con.execute("begin transaction")
+        except BaseException as exc:
+            self._cm.__exit__(type(exc), exc, exc.__traceback__)
             raise
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if self.con is not None and exc_type is not None:
+                self.con.execute("rollback")
+        finally:
+            self._cm.__exit__(exc_type, exc, tb)
+            self.con = None
+        return False
+
+    def _check(self, step: str) -> None:
+        if self.fail_after in (step, f"{step}:{self.batches}"):
+            raise RuntimeError(f"simulated crash after loading {self.fail_after}")
+
+    def _insert(self, name: str, frame: pl.DataFrame) -> None:
+        if frame.height:
+            self.con.register("staged", frame.to_arrow())
+            cols = ", ".join(frame.columns)
+            verb = "insert or replace" if (self.replace_intake and name == "intake") else "insert"
+            self.con.execute(f"{verb} into {name} ({cols}) select {cols} from staged")  # names from code only
+            self.con.unregister("staged")
+        self._check(name)
+
+    def add_batch(self, intake: pl.DataFrame, complaints: pl.DataFrame, updates: pl.DataFrame) -> None:
+        self.batches += 1
+        self._insert("intake", intake)
+        self._insert("complaints", complaints)
+        if updates.height:
+            self.con.register("updates", updates.to_arrow())
+            self.con.execute(sql("apply_updates"))
+            self.con.unregister("updates")
+
+    def finish(self, load: RunLoad) -> None:
+        con = self.con
+        self._insert("files", load.files)
+        self._insert("validations", load.validations)
+        if load.files.height:
+            con.register("run_files", load.files.select("source_file", "size_bytes").to_arrow())
+            for statement in statements("resolve_unreadable"):
+                con.execute(statement, {"run_id": load.run_id})
+            con.unregister("run_files")
+        if load.watermarks is not None and load.watermarks.height:
+            con.register("run_marks", load.watermarks.to_arrow())
+            con.execute(sql("advance_watermarks"), [load.run_id, datetime.now(timezone.utc).replace(tzinfo=None)])
+            con.unregister("run_marks")
+        insert_run(con, load.run_row)
+        con.execute("commit")
 
 
 def insert_run(con, row: dict) -> None:

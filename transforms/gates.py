@@ -89,3 +89,20 @@ def volume_frame(current: dict[str, int], history: list[dict[str, int]], channel
                      "ratio_to_median": (volume / median) if median else None})
     return pl.DataFrame(rows, schema={"channel": pl.String, "volume": pl.Int64, "recent_median": pl.Float64,
                                       "ratio_to_median": pl.Float64})
+
+
+def merge_results(results) -> list:
+    """One result per (suite, expectation) from the results of several batches of one run: rows evaluated and
+    rows failed summed, a success only when every batch succeeded (failed keys are not kept)."""
+    from dataclasses import replace
+
+    merged: dict[tuple[str, str], object] = {}
+    for r in results:
+        key = (r.suite, r.expectation)
+        m = merged.get(key)
+        if m is None:
+            merged[key] = replace(r, failed={})
+        else:
+            merged[key] = replace(m, success=m.success and r.success, rows_evaluated=m.rows_evaluated + r.rows_evaluated,
+                                  rows_failed=m.rows_failed + r.rows_failed)
+    return list(merged.values())

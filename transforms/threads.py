@@ -51,6 +51,7 @@ def assign_roles(
 
     `known_refs`: (channel, ref) -> complaint_id for references received in earlier runs.
     `open_whatsapp`: reporter pseudonym -> (complaint_id, last message time) of recent conversations.
+    Only whether a record has text matters here, so `text` may also be a Boolean column (has text).
     """
     usable = (
         records.filter(pl.col("reason_code").is_null())
@@ -71,7 +72,7 @@ def assign_roles(
 
     conversations: dict[str, dict] = {}  # pseudonym -> current conversation state
     rows = usable.select("record_key", "channel", "ref", "received_at", "parent_refs", "reporter_pseudonym",
-                         "message_type", "text").to_dicts()
+                         "message_type", "text").iter_rows(named=True)  # one row at a time: a night can be large
     for r in rows:
         key, channel, ref = r["record_key"], r["channel"], r["ref"]
         if (channel, ref) in seen or (channel, ref) in by_ref_record:

@@ -1,0 +1,104 @@
+"""A night processed in batches: the same tables as in one batch, and a crash in a later batch stores nothing.
+
+The real flow under the session's Prefect test server, into DuckDB files on disk.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from awasi.sample.writer import write_inbox
+
+pytestmark = pytest.mark.usefixtures("prefect_backend")
+
+
+def q(db, sql, *params):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def tables(db) -> dict:
+    """Everything a run leaves in intake, complaints and files, without run ids and load times."""
+    return {
+        "intake": q(db, "select * exclude (run_id) from intake order by all"),
+        "complaints": q(db, "select * exclude (run_id, loaded_at_utc) from complaints order by all"),
+        "files": q(db, "select * exclude (run_id, received_at_utc) from files order by all"),
+        "validations": q(db, "select suite, expectation, success, rows_evaluated, rows_failed from validations "
+                             "order by all"),
+    }
+
+
+def run(inbox, db, **kw):
+    from flows.nightly import nightly
+
+    return nightly(inbox=str(inbox), db=str(db), **kw)
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory):
+    """An inbox run once with the default batch sizes (one batch at this size)."""
+    base = tmp_path_factory.mktemp("batches")
+    manifest = write_inbox(base / "inbox", n=800, seed=5, end=date(2026, 11, 20))
+    result = run(base / "inbox", base / "one.duckdb")
+    return base / "inbox", base / "one.duckdb", manifest, result
+
+
+@pytest.fixture
+def tiny_batches(monkeypatch):
+    """Load batches of about 60 records and parse-and-stage tasks of about 20 kB of files."""
+    monkeypatch.setenv("AWASI_BATCH_RECORDS", "60")
+    monkeypatch.setenv("AWASI_STAGE_BATCH_BYTES", "20000")
+
+
+def test_a_night_in_many_batches_gives_the_same_tables_as_one_batch(night, tmp_path, tiny_batches):
+    inbox, one_db, manifest, one = night
+    assert one["merged"] > 0  # repeats, conversations, replies and duplicates exist and may cross batches
+    many = run(inbox, tmp_path / "many.duckdb")
+    assert many["records_total"] == one["records_total"] == manifest["total_records"]
+    assert {k: many[k] for k in ("accepted", "merged", "quarantined", "complaints_new", "message")} == \
+        {k: one[k] for k in ("accepted", "merged", "quarantined", "complaints_new", "message")}
+    assert tables(tmp_path / "many.duckdb") == tables(one_db)
+    # every record received is exactly one intake row
+    assert q(tmp_path / "many.duckdb", "select count(*), count(distinct record_id) from intake")[0] == \
+        (manifest["total_records"],) * 2
+
+
+def test_a_crash_in_a_later_batch_leaves_the_warehouse_unchanged(night, tmp_path, tiny_batches):
+    inbox, one_db, _, _ = night
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError, match="complaints:3"):
+        run(inbox, db, fail_after="complaints:3")  # batches 1 and 2 were written into the open transaction
+    assert q(db, "select count(*) from intake")[0][0] == 0
+    assert q(db, "select count(*) from complaints")[0][0] == 0
+    assert q(db, "select count(*) from files")[0][0] == 0
+    assert q(db, "select outcome from runs") == [("failed",)]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".w.run-")]  # the scratch folder is gone
+    again = run(inbox, db)
+    assert again["outcome"] in ("completed", "partial")
+    assert tables(db) == tables(one_db)
+
+
+def test_stage_batches_group_small_partitions_of_one_channel_and_split_large_ones():
+    from flows.inbox import InboxFile, stage_batches
+
+    def f(channel, name, size):
+        return InboxFile(channel, Path(f"/in/{channel}/{name}"), f"{channel}/{name}", datetime(2026, 11, 1), size)
+
+    partitions = {
+        ("email", "2026-11-01"): [f("email", "a", 10), f("email", "b", 10)],
+        ("email", "2026-11-02"): [f("email", "c", 10)],
+        ("lapor", "2026-11-01"): [f("lapor", "x", 50), f("lapor", "y", 50), f("lapor", "z", 50)],
+        ("whatsapp", "2026-11-01"): [f("whatsapp", "w", 500)],
+    }
+    batches = stage_batches(partitions, max_bytes=100)
+    assert [(b.channel, [(d, [x.relative for x in fs]) for d, fs in b.parts]) for b in batches] == [
+        ("email", [("2026-11-01", ["email/a", "email/b"]), ("2026-11-02", ["email/c"])]),
+        ("lapor", [("2026-11-01", ["lapor/x", "lapor/y"])]),
+        ("lapor", [("2026-11-01", ["lapor/z"])]),
+        ("whatsapp", [("2026-11-01", ["whatsapp/w"])]),  # a file larger than a batch is a batch of its own
+    ]
+    assert batches[0].label == "email-2026-11-01..2026-11-02" and batches[0].files == 3
