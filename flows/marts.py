@@ -63,13 +63,19 @@ def _check_keys(con) -> None:
                            "cannot key corrections by hash (flows/marts.py)")
 
 
-def ensure(con) -> None:
-    """On a read-only connection to a file without marts, provide them as temporary objects."""
-    present = {r[0] for r in con.execute(
-        "select table_name from information_schema.tables "
-        "where table_name in ('workdays', 'complaint_facts', 'reporter_repeats')"
-    ).fetchall()}
-    if present == {"workdays", "complaint_facts", "reporter_repeats"}:
+_HAS_MARTS: dict[tuple, bool] = {}  # per file version: looking costs ~10 ms, a dashboard query ~20-300 ms
+
+
+def ensure(con, source: Path) -> None:
+    """On a read-only connection to `source`: when the file has no marts, provide them as temporary objects."""
+    stat = source.stat()
+    key = (str(source), stat.st_mtime_ns, stat.st_size)
+    if key not in _HAS_MARTS:
+        present = {r[0] for r in con.execute(
+            "select table_name from duckdb_tables() "
+            "where table_name in ('workdays', 'complaint_facts', 'reporter_repeats')").fetchall()}
+        _HAS_MARTS[key] = present == {"workdays", "complaint_facts", "reporter_repeats"}
+    if _HAS_MARTS[key]:
         return
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace temp table workdays as select * from calendar_frame")

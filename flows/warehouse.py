@@ -350,7 +350,7 @@ def analytics(db_path: Path):
             ensure_corrections(db_path)
         with connect(source, read_only=True) as con:
             con.execute("attach ? as corr (read_only)", [str(corr)])
-            marts.ensure(con)
+            marts.ensure(con, source)
             for statement in statements("effective_views"):
                 con.execute(statement)
             yield con
