@@ -4,6 +4,8 @@
   counted from the first day of the calendar), so working days between two dates are `ordinal(b) - ordinal(a)`.
 - `complaint_facts`: one narrow row per complaint (`flows/sql/complaint_facts.sql`), sorted by day of receipt
   so a date filter skips whole row groups.
+- `reporter_repeats` (the unfiltered repeat-reporter totals) and `filter_values` (the agency, province and channel
+  combinations the sidebar filters offer).
 
 `build` writes both into a snapshot before it is published. A warehouse or snapshot made before marts existed
 still works: `ensure` gives a read-only connection the same names as temporary objects (slower, same numbers).
@@ -28,6 +30,9 @@ def _sql(name: str) -> str:
 
 
 REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + _sql("repeat_reporters")
+# The values the sidebar filters offer, read on every page load: each agency, province and channel combination.
+FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
+MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values"}
 
 
 @lru_cache(maxsize=4)
@@ -51,6 +56,7 @@ def build(con) -> None:
     _check_keys(con)
     # Repeat reporters over all complaints: the unfiltered Ringkasan's costliest number (millions of groups).
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
+    con.execute(f"create or replace table filter_values as {FILTER_VALUES}")
 
 
 def _check_keys(con) -> None:
@@ -71,10 +77,8 @@ def ensure(con, source: Path) -> None:
     stat = source.stat()
     key = (str(source), stat.st_mtime_ns, stat.st_size)
     if key not in _HAS_MARTS:
-        present = {r[0] for r in con.execute(
-            "select table_name from duckdb_tables() "
-            "where table_name in ('workdays', 'complaint_facts', 'reporter_repeats')").fetchall()}
-        _HAS_MARTS[key] = present == {"workdays", "complaint_facts", "reporter_repeats"}
+        present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        _HAS_MARTS[key] = MARTS <= present
     if _HAS_MARTS[key]:
         return
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
@@ -83,3 +87,4 @@ def ensure(con, source: Path) -> None:
     con.execute(f"create or replace temp table complaint_facts as {_sql('complaint_facts')}")
     _check_keys(con)
     con.execute(f"create or replace temp view reporter_repeats as {REPEATS_OVER_ALL}")
+    con.execute(f"create or replace temp view filter_values as {FILTER_VALUES}")

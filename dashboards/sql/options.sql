@@ -1,6 +1,6 @@
 -- Values offered in the filter boxes (within the account's scope; $scope null = all agencies).
 with visible as (
-    select agency, province, channel from complaint_facts
+    select agency, province, channel from filter_values
     where $scope::varchar[] is null or list_contains($scope::varchar[], agency)
 )
 select 'agency' as kind, agency as value from visible where agency is not null group by agency
