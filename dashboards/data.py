@@ -49,6 +49,9 @@ def _fragment(path: Path) -> str:
 
 def _sql(name: str, **fragments: str) -> str:
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    # The same filter over whole complaint rows (text, title), for the search.
+    text = text.replace("{filtered_complaints}", _fragment(SHARED["filtered"]).replace(
+        "from facts_effective", "from complaints_effective"))
     for shared, path in SHARED.items():
         text = text.replace("{" + shared + "}", _fragment(path))
     for key, value in fragments.items():

@@ -1,17 +1,12 @@
 -- Search complaints: every word must appear, matched on the stemmed lower-case text ("pungutan" finds
 -- "dipungut"; a part of a word matches too), on the text itself for rows loaded before stemming existed, or on
 -- the title. $w1..$w3 are the stemmed words, built in code and passed as parameters (never spliced into SQL).
-with f as ({filtered}),
-found as (
-    select complaint_id, received_at_local, channel, agency, province, confidence, is_secret, title
-    from complaints
-    where ($w1 is null or contains(coalesce(text_search, lower(text)), $w1) or contains(lower(title), $w1))
-      and ($w2 is null or contains(coalesce(text_search, lower(text)), $w2) or contains(lower(title), $w2))
-      and ($w3 is null or contains(coalesce(text_search, lower(text)), $w3) or contains(lower(title), $w3))
-)
-select c.complaint_id, c.received_at_local, c.channel, c.agency, c.province, f.effective_category, c.confidence,
-       f.pending_review, f.corrected, c.is_secret, c.title
-from found as c
-join f on f.id_hash = hash(c.complaint_id)
-order by c.received_at_local desc, c.complaint_id
+with f as ({filtered_complaints})
+select complaint_id, received_at_local, channel, agency, province, effective_category, confidence,
+       pending_review, corrected, is_secret, title
+from f
+where ($w1 is null or contains(coalesce(text_search, lower(text)), $w1) or contains(lower(title), $w1))
+  and ($w2 is null or contains(coalesce(text_search, lower(text)), $w2) or contains(lower(title), $w2))
+  and ($w3 is null or contains(coalesce(text_search, lower(text)), $w3) or contains(lower(title), $w3))
+order by received_at_local desc, complaint_id
 limit 200

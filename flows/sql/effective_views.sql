@@ -7,6 +7,7 @@ group by complaint_id;
 
 create or replace temp view complaints_effective as
 select c.*,
+       c.received_at_local::date as day,
        coalesce(l.corrected_category, c.category) as effective_category,
        l.corrected_category is not null as corrected,
        coalesce(c.needs_review, false) and l.corrected_category is null as pending_review
