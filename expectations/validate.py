@@ -76,8 +76,12 @@ def _context(gx_dir: Path):
     return _CONTEXTS[key]
 
 
-def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dict, gx_dir: Path) -> SuiteResult:
-    """Validate `frame` with the named suite; row failures are reported by `key_column`."""
+def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dict, gx_dir: Path,
+              docs: bool = True) -> SuiteResult:
+    """Validate `frame` with the named suite; row failures are reported by `key_column`.
+
+    With `docs`, the Data Docs site is rebuilt at once; a run validating many batches passes False and calls
+    `build_docs` once at the end (each rebuild renders every stored result: seconds, growing with history)."""
     import great_expectations as gx
 
     spec = load_suite_dict(suite_name)
@@ -96,7 +100,7 @@ def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dic
     vd = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=suite_name, data=batch, suite=suite))
     checkpoint = ctx.checkpoints.add_or_update(gx.Checkpoint(
         name=suite_name, validation_definitions=[vd],
-        actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+        actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if docs else [],
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key_column]},
     ))
     columns = [c for c in dict.fromkeys([key_column, *suite_columns(suite_name)]) if c in frame.columns]
@@ -131,6 +135,12 @@ def _plain(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def build_docs(gx_dir: Path) -> Path:
+    """Rebuild the Data Docs site from every stored validation result; the index page."""
+    _context(Path(gx_dir)).build_data_docs()
+    return data_docs_index(gx_dir)
 
 
 def data_docs_index(gx_dir: Path) -> Path:
