@@ -85,6 +85,8 @@ def main() -> None:
                     help="sizes of the synthetic warehouses for dashboard latency ('' to skip)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    ap.add_argument("--inbox", type=Path, default=None,
+                    help="reuse an inbox written by an earlier run or `awasi generate` (skips generating one)")
     args = ap.parse_args()
 
     from awasi.sample.writer import write_inbox
@@ -92,13 +94,17 @@ def main() -> None:
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="awasi-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    inbox, db = work / "inbox", work / "awasi.duckdb"
+    inbox, db = args.inbox or work / "inbox", work / "awasi.duckdb"
     env = {**os.environ, "AWASI_ARCHIVE_DIR": str(work / "archive"), "AWASI_GX_DIR": str(work / "gx"),
            "PREFECT_HOME": str(work / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "AWASI_PSEUDONYM_KEY_FILE": str(work / "key")}
     t = time.perf_counter()
-    manifest = write_inbox(inbox, n=args.n, seed=args.seed, end=date(2026, 11, 20))
-    print(f"inbox of {manifest['total_records']:,} records written in {time.perf_counter() - t:.0f} s: {inbox}")
+    if args.inbox:
+        manifest = json.loads((inbox / "manifest.json").read_text())
+        args.n = manifest["total_records"]
+    else:
+        manifest = write_inbox(inbox, n=args.n, seed=args.seed, end=date(2026, 11, 20))
+    print(f"inbox of {manifest['total_records']:,} records ready in {time.perf_counter() - t:.0f} s: {inbox}")
 
     awasi = [sys.executable, "-m", "awasi.cli", "run", "--inbox", str(inbox), "--db", str(db)]
     full_s, full_rss, out = run_measured(awasi + ["--summary-json", str(work / "full.json")], env)
