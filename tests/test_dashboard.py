@@ -145,3 +145,16 @@ def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
     assert at.metric[0].delta == "+17 vs periode sebelumnya"
     at = open_page("ringkasan", {"dari": "2024-05-01", "sampai": "2025-04-30"})
     assert at.metric[0].value == "7" and at.metric[0].delta == "+7 vs periode sebelumnya"
+
+
+def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("dimensi")
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    assert dict(zip(table["kategori"], table["jumlah aduan"]))["Penundaan Berlarut"] == 14
+    at.segmented_control(key="dimensi_pilih").set_value("provinsi").run()
+    table = at.dataframe[0].value
+    assert dict(zip(table["provinsi"], table["jumlah aduan"])) == {
+        "DKI Jakarta": sql(tiny_db, "select count(*) from complaints_effective where province = 'DKI Jakarta'"),
+        "Jawa Barat": sql(tiny_db, "select count(*) from complaints_effective where province = 'Jawa Barat'")}
