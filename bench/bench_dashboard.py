@@ -76,8 +76,8 @@ def _summary(s: Store, f: Filters):
 PAGES = {
     "Ringkasan": _summary,
     "Tren per instansi": lambda s, f: (s.by_month(f), s.by_dimension(f, "instansi"), s.agency_growth(f)),
-    "Kategori, Kanal, Wilayah": lambda s, f: [s.by_dimension(f, d) for d in ("kategori", "kanal", "provinsi",
-                                                                               "kabupaten/kota")],
+    # the page shows one dimension at a time; kabupaten/kota is the largest of the four
+    "Kategori, Kanal, Wilayah": lambda s, f: s.by_dimension(f, "kabupaten/kota"),
     "Profil instansi": lambda s, f: (s.agency_league(f), s.by_dimension(f, "kategori"), s.by_month(f)),
     "Ketepatan waktu": _timeliness,
     "Jelajah aduan (cari)": lambda s, f: s.search(f, "sertifikat membentak"),
