@@ -7,7 +7,7 @@
 - `reporter_repeats` (the unfiltered repeat-reporter totals) and `filter_values` (the agency, province and channel
   combinations the sidebar filters offer).
 
-`build` writes both into a snapshot before it is published. A warehouse or snapshot made before marts existed
+`build` writes them into a snapshot before it is published. A warehouse or snapshot made before marts existed
 still works: `ensure` gives a read-only connection the same names as temporary objects (slower, same numbers).
 """
 
