@@ -18,7 +18,6 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -201,7 +200,7 @@ def gate_raw(staged: pl.DataFrame, settings: Settings, now: datetime, report: Ga
         result = run_suite(batch, f"raw_{channel}", "record_key", params, settings.gx_dir, docs=False)
         report.validations.extend(result.results)
         staged = gates.quarantine_rows(staged, "record_key", gates.row_failures(result.results))
-        for failure in result.batch_failures:  # a parser or wiring bug: hold the whole channel back
+        for failure in result.batch_failures:  # a parser or wiring bug: hold the channel's records of this block back
             staged = staged.with_columns(
                 reason_code=pl.when((pl.col("channel") == channel) & pl.col("reason_code").is_null())
                 .then(pl.lit("batch_held")).otherwise(pl.col("reason_code")),
@@ -631,7 +630,6 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             scratch.write_buckets(roles.select("record_key", "bucket"), buckets)
         history = (warehouse.read_volume_history(settings.db_path)
                    if not retry and not backfill and file_rows.height else [])
-        docs = None
         tally = Tally()
         complaint_results = []
         with warehouse.RunWriter(settings.db_path, fail_after, replace_intake=retry,
@@ -691,12 +689,10 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             with clock("load"):
                 load(writer, run)
         loaded = True
-        scratch.remove()
+        scratch.remove()  # before the snapshot copy, so the disk holds one of them at a time
         with clock("publish_snapshot"):
             warehouse.publish_snapshot(settings.db_path, run_id)
     except Exception as exc:
-        if scratch is not None:
-            scratch.remove()
         if loaded:  # the data is in the warehouse; only the readers' snapshot is stale
             message = (f"Data run {run_id} tersimpan, tetapi snapshot untuk dasbor/ekspor gagal diterbitkan: "
                        f"{type(exc).__name__}: {exc}. Dasbor masih menampilkan data run sebelumnya.")
@@ -711,6 +707,9 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             "duration_s": round(time.monotonic() - started, 3), "outcome": "failed", "message": message[:2000],
         })
         raise
+    finally:  # whatever the outcome, an interrupt included (removing twice is harmless)
+        if scratch is not None:
+            scratch.remove()
     _archive(settings, run, file_rows, log)
     result = {**run.run_row, "skipped_files": skipped}
     _publish_summary(result)

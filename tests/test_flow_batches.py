@@ -8,17 +8,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from awasi.sample.writer import write_inbox
+from tests.test_flow_nightly import q, run
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
-
-
-def q(db, sql, *params):
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchall()
 
 
 def tables(db) -> dict:
@@ -30,12 +25,6 @@ def tables(db) -> dict:
         "validations": q(db, "select suite, expectation, success, rows_evaluated, rows_failed from validations "
                              "order by all"),
     }
-
-
-def run(inbox, db, **kw):
-    from flows.nightly import nightly
-
-    return nightly(inbox=str(inbox), db=str(db), **kw)
 
 
 @pytest.fixture(scope="module")
