@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows import warehouse
+from flows import sqlfiles, warehouse
 
 SQL_DIR = Path(__file__).parent / "sql"
 DIMENSIONS = {"kategori": "effective_category", "kanal": "channel", "provinsi": "province",
@@ -39,7 +39,7 @@ class Filters:
 FIRST_RESPONSE_HOURS = 4   # the standard Ringkasan and Profil instansi report ("dijawab <= 4 jam")
 # SQL files that queries include as {name}, in this order (service_steps itself includes {filtered}).
 SHARED = {"service_steps": SQL_DIR / "service_steps.sql", "filtered": SQL_DIR / "filters.sql",
-          "repeat_reporters": warehouse.SQL_DIR / "repeat_reporters.sql"}
+          "repeat_reporters": sqlfiles.SQL_DIR / "repeat_reporters.sql"}
 
 
 def _fragment(path: Path) -> str:

@@ -19,17 +19,14 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.sqlfiles import sql
 from transforms.timeliness import indonesian_holidays, working_day_calendar
 
 CALENDAR_START = date(2000, 1, 1)   # the intake gate refuses anything received earlier
 CALENDAR_YEARS_AHEAD = 5            # 'today' keeps its ordinal for years after the last publication
 
 
-def _sql(name: str) -> str:
-    return (Path(__file__).parent / "sql" / f"{name}.sql").read_text(encoding="utf-8")
-
-
-REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + _sql("repeat_reporters")
+REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql("repeat_reporters")
 # The values the sidebar filters offer, read on every page load: each agency, province and channel combination.
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
 MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values"}
@@ -52,7 +49,7 @@ def build(con) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace table workdays as select * from calendar_frame order by day")
     con.unregister("calendar_frame")
-    con.execute(f"create or replace table complaint_facts as {_sql('complaint_facts')} order by day")
+    con.execute(f"create or replace table complaint_facts as {sql('complaint_facts')} order by day")
     _check_keys(con)
     # Repeat reporters over all complaints: the unfiltered Ringkasan's costliest number (millions of groups).
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
@@ -84,7 +81,7 @@ def ensure(con, source: Path) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace temp table workdays as select * from calendar_frame")
     con.unregister("calendar_frame")
-    con.execute(f"create or replace temp table complaint_facts as {_sql('complaint_facts')}")
+    con.execute(f"create or replace temp table complaint_facts as {sql('complaint_facts')}")
     _check_keys(con)
     con.execute(f"create or replace temp view reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace temp view filter_values as {FILTER_VALUES}")

@@ -18,21 +18,10 @@ import polars as pl
 
 from flows import marts
 from flows.inbox import Ledger
-
-SQL_DIR = Path(__file__).parent / "sql"
-
+from flows.sqlfiles import sql, statements
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the DuckDB file."""
-
-
-def sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def statements(name: str) -> list[str]:
-    """The statements of a multi-statement SQL file (separated by a semicolon at a line end)."""
-    return [part.strip() for part in sql(name).split(";\n") if part.strip()]
 
 
 @contextmanager
