@@ -24,11 +24,7 @@ class WarehouseBusy(RuntimeError):
     """Another process holds the DuckDB file."""
 
 
-@contextmanager
-def connect(db_path: Path | str, read_only: bool = False):
-    path = Path(db_path)
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path), read_only=read_only)
         con.execute("set enable_progress_bar = false")  # an unattended run writes logs, not progress bars
@@ -39,6 +35,15 @@ def connect(db_path: Path | str, read_only: bool = False):
                 f"({str(exc).splitlines()[0]})"
             ) from exc
         raise
+    return con
+
+
+@contextmanager
+def connect(db_path: Path | str, read_only: bool = False):
+    path = Path(db_path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(path, read_only)
     try:
         yield con
     finally:
@@ -316,11 +321,91 @@ def current_source(db_path: Path) -> Path:
     return Path(db_path)
 
 
-# DuckDB shares one database instance among the connections a process opens on the same file, and the
-# corrections database is attached to that instance under one name: two threads (two dashboard sessions) each
-# attaching it would collide ("database with name corr already exists"). Readers in one process therefore take
+# DuckDB shares one database instance among the connections a process opens on the same file, and an attached
+# database has one name in that instance: two threads (two dashboard sessions) each attaching the corrections
+# database would collide ("database with name corr already exists"). Readers in one process therefore take
 # turns; each query is short and DuckDB already uses every core for it.
 _READERS = threading.Lock()
+_OPEN_READERS_MAX = 4  # snapshots kept open per process (a dashboard reads one; tests open many)
+
+
+def _file_version(path: Path) -> tuple:
+    """What changes when a DuckDB file is written: the file and its write-ahead log."""
+    out = []
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = p.stat()
+            out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
+@dataclass
+class _Reader:
+    """A read-only connection to one published snapshot, kept open between queries (opening a snapshot, its
+    views and its corrections costs ~20 ms a query; kept open, DuckDB's cache also stays warm)."""
+    source: Path
+    version: tuple
+    con: duckdb.DuckDBPyConnection
+    corrections_version: tuple | None = None
+
+    @classmethod
+    def open(cls, source: Path) -> "_Reader":
+        con = _open(source, read_only=True)
+        try:
+            marts.ensure(con, source)
+        except BaseException:
+            con.close()
+            raise
+        return cls(source, _file_version(source), con)
+
+    def refresh_corrections(self, corr: Path) -> None:
+        """Copy the analysts' latest corrections in when the corrections file changed since the last copy."""
+        version = _file_version(corr)
+        if version == self.corrections_version:
+            return
+        try:
+            self.con.execute("attach ? as corr (read_only)", [str(corr)])
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if self.corrections_version is not None:
+                return  # an analyst's correction is being written this instant: use the copy read before
+            raise WarehouseBusy(f"the corrections store {corr} is being written; try again "
+                                f"({str(exc).splitlines()[0]})") from exc
+        try:
+            self.con.execute(sql("latest_corrections"))
+        finally:
+            self.con.execute("detach corr")
+        if self.corrections_version is None:
+            for statement in statements("effective_views"):
+                self.con.execute(statement)
+        self.corrections_version = version
+
+
+_OPEN_READERS: dict[str, _Reader] = {}  # db path -> reader of its current snapshot, most recently used last
+
+
+def _reader(db_path: Path, source: Path) -> _Reader:
+    key = str(Path(db_path).resolve())
+    reader = _OPEN_READERS.pop(key, None)
+    if reader is not None and (reader.source != source or reader.version != _file_version(source)):
+        reader.con.close()  # a newer snapshot was published (or the file was replaced)
+        reader = None
+    if reader is None:
+        reader = _Reader.open(source)
+    _OPEN_READERS[key] = reader
+    while len(_OPEN_READERS) > _OPEN_READERS_MAX:
+        _OPEN_READERS.pop(next(iter(_OPEN_READERS))).con.close()
+    return reader
+
+
+def close_readers() -> None:
+    """Close every kept reader connection of this process."""
+    with _READERS:
+        while _OPEN_READERS:
+            _OPEN_READERS.popitem()[1].con.close()
 
 
 @contextmanager
@@ -328,7 +413,9 @@ def analytics(db_path: Path):
     """A read-only connection for counts and exports: latest snapshot + analysts' corrections.
 
     Provides the temp views `complaints_effective` and `facts_effective` (the mart `complaint_facts`), both
-    with the analysts' corrections applied.
+    with the analysts' corrections applied. A published snapshot never changes, so its connection is kept open
+    for the next query; the warehouse itself (read only before the first publication) is opened per query, as
+    the nightly writer of this same process may need it.
     """
     with _READERS:
         source = current_source(db_path)  # resolved in turn: a snapshot seen earlier may be pruned by now
@@ -337,9 +424,20 @@ def analytics(db_path: Path):
         corr = corrections_path(db_path)
         if not corr.exists():
             ensure_corrections(db_path)
-        with connect(source, read_only=True) as con:
-            con.execute("attach ? as corr (read_only)", [str(corr)])
-            marts.ensure(con, source)
-            for statement in statements("effective_views"):
-                con.execute(statement)
-            yield con
+        if source == Path(db_path):
+            reader = _Reader.open(source)
+            try:
+                reader.refresh_corrections(corr)
+                yield reader.con
+            finally:
+                reader.con.close()
+            return
+        reader = _reader(db_path, source)
+        try:
+            reader.refresh_corrections(corr)
+            yield reader.con
+        except duckdb.Error:
+            # a failed query leaves the connection usable, but do not keep one in an unknown state
+            _OPEN_READERS.pop(str(Path(db_path).resolve()), None)
+            reader.con.close()
+            raise

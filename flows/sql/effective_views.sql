@@ -1,9 +1,6 @@
 -- Every count and export reads these views: the analyst's latest correction wins over the classifier.
--- Created per read-only connection (temp views) over the attached corrections database `corr`.
-create or replace temp view latest_corrections as
-select complaint_id, hash(complaint_id) as id_hash, arg_max(category, corrected_at_utc) as corrected_category
-from corr.corrections
-group by complaint_id;
+-- Created per read-only connection (temp views) over `latest_corrections`, a temp table the reader copies from the
+-- corrections database whenever that file changes (flows/sql/latest_corrections.sql).
 
 create or replace temp view complaints_effective as
 select c.*,
