@@ -59,6 +59,20 @@ def _sql(name: str, **fragments: str) -> str:
     return text
 
 
+MEDIAN_DAYS = "median(days_to_close)"  # computed in the query, or read from the mart `close_medians`
+
+
+def _only_agencies(f: Filters) -> bool:
+    """True when the filter at most narrows the agencies: per-agency numbers are then those of all complaints."""
+    return replace(f, agency=None, scope=None) == Filters()
+
+
+def _fill(table: pl.DataFrame, values: pl.DataFrame, column: str, on: list[str]) -> pl.DataFrame:
+    """`table` with `column` taken from `values` (matched on `on`, a missing agency matching a missing one)."""
+    return table.drop(column).join(values, on=on, how="left", nulls_equal=True, maintain_order="left") \
+        .select(table.columns)
+
+
 @dataclass
 class Store:
     db_path: Path
@@ -90,11 +104,23 @@ class Store:
         return int(row[0]), int(row[1])
 
     def agency_league(self, f: Filters) -> pl.DataFrame:
-        return self.frame("agency_league", {**f.params(), "hours": FIRST_RESPONSE_HOURS})
+        params = {**f.params(), "hours": FIRST_RESPONSE_HOURS}
+        if not _only_agencies(f):
+            return self.frame("agency_league", params, median_days=MEDIAN_DAYS)
+        # per-agency medians from the mart: the same numbers when the filter only narrows the agencies
+        table = self.frame("agency_league", params, median_days="null::double")
+        medians = self.frame("close_medians", {"lapor_only": False})
+        return _fill(table, medians.drop("is_total"), "median_hari_selesai", on=["agency"])
 
     def timeliness(self, f: Filters, today: date, hours: int, fwd: int, act: int) -> pl.DataFrame:
         """Per agency against the standards, the first row (is_total) over all filtered complaints."""
-        return self.frame("timeliness", {**f.params(), "today": today, "hours": hours, "fwd": fwd, "act": act})
+        params = {**f.params(), "today": today, "hours": hours, "fwd": fwd, "act": act}
+        if f != Filters():  # the total's median is the mart's only over every complaint
+            return self.frame("timeliness", params, median_days=MEDIAN_DAYS)
+        table = self.frame("timeliness", params, median_days="null::double")
+        medians = self.frame("close_medians", {"lapor_only": True}).rename(
+            {"median_hari_selesai": "median_hari_sampai_selesai"})
+        return _fill(table, medians, "median_hari_sampai_selesai", on=["is_total", "agency"])
 
     def overdue(self, f: Filters, today: date, hours: int, fwd: int, act: int, limit: int = 500) -> pl.DataFrame:
         """The complaints overdue now, oldest first."""
@@ -108,7 +134,9 @@ class Store:
         return self.frame("by_dimension", f.params(), dimension=DIMENSIONS[dimension])
 
     def agency_growth(self, f: Filters) -> pl.DataFrame:
-        return self.frame("agency_growth", f.params())
+        # The newest day first, as a parameter: the growth query then reads only its last six months.
+        last_day = self.frame("last_day", f.params())["last_day"][0]
+        return self.frame("agency_growth", {**f.params(), "last_day": last_day})
 
     def search(self, f: Filters, words: str) -> pl.DataFrame:
         from transforms.textnorm import stems

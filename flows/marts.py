@@ -2,10 +2,12 @@
 
 - `workdays`: every calendar day with its working-day ordinal (Monday-Friday minus Indonesian national holidays,
   counted from the first day of the calendar), so working days between two dates are `ordinal(b) - ordinal(a)`.
-- `complaint_facts`: one narrow row per complaint (`flows/sql/complaint_facts.sql`), sorted by day of receipt
-  so a date filter skips whole row groups.
-- `reporter_repeats` (the unfiltered repeat-reporter totals) and `filter_values` (the agency, province and channel
-  combinations the sidebar filters offer).
+- `complaint_facts`: one narrow row per complaint (`flows/sql/complaint_facts.sql`), sorted by channel and
+  then day of receipt, so a date filter or a channel (Ketepatan waktu reads SP4N-LAPOR! only) skips whole row
+  groups.
+- `reporter_repeats` (the unfiltered repeat-reporter totals), `filter_values` (the agency, province and channel
+  combinations the sidebar filters offer) and `close_medians` (median days to close per agency,
+  `flows/sql/close_medians.sql`).
 
 `build` writes them into a snapshot before it is published. A warehouse or snapshot made before marts existed
 still works: `ensure` gives a read-only connection the same names as temporary objects (slower, same numbers).
@@ -29,7 +31,9 @@ CALENDAR_YEARS_AHEAD = 5            # 'today' keeps its ordinal for years after 
 REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql("repeat_reporters")
 # The values the sidebar filters offer, read on every page load: each agency, province and channel combination.
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
-MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values"}
+MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values", "close_medians", "marts_version"}
+# Raised when a mart's columns change: a snapshot with older marts is then read through temporary ones.
+VERSION = 2  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians
 
 
 @lru_cache(maxsize=4)
@@ -49,11 +53,13 @@ def build(con) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace table workdays as select * from calendar_frame order by day")
     con.unregister("calendar_frame")
-    con.execute(f"create or replace table complaint_facts as {sql('complaint_facts')} order by day")
+    con.execute(f"create or replace table complaint_facts as {sql('complaint_facts')} order by channel, day")
     _check_keys(con)
     # Repeat reporters over all complaints: the unfiltered Ringkasan's costliest number (millions of groups).
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace table filter_values as {FILTER_VALUES}")
+    con.execute(f"create or replace table close_medians as {sql('close_medians')}")
+    con.execute(f"create or replace table marts_version as select {VERSION} as version")
 
 
 def _check_keys(con) -> None:
@@ -75,7 +81,8 @@ def ensure(con, source: Path) -> None:
     key = (str(source), stat.st_mtime_ns, stat.st_size)
     if key not in _HAS_MARTS:
         present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
-        _HAS_MARTS[key] = MARTS <= present
+        _HAS_MARTS[key] = MARTS <= present and con.execute(
+            "select max(version) from marts_version").fetchall()[0][0] == VERSION
     if _HAS_MARTS[key]:
         return
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
@@ -85,3 +92,5 @@ def ensure(con, source: Path) -> None:
     _check_keys(con)
     con.execute(f"create or replace temp view reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace temp view filter_values as {FILTER_VALUES}")
+    con.execute(f"create or replace temp view close_medians as {sql('close_medians')}")
+    con.execute(f"create or replace temp view marts_version as select {VERSION} as version")

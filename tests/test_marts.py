@@ -112,3 +112,13 @@ def test_a_hash_collision_refuses_the_mart(tmp_path):
                 "t(complaint_id, id_hash)")
     with pytest.raises(RuntimeError, match="share a 64-bit hash"):
         marts._check_keys(con)
+
+
+def test_a_snapshot_with_older_marts_is_read_through_current_ones(tiny_db):
+    expected = Store(tiny_db).summary(Filters())
+    warehouse.close_readers()
+    snapshot = warehouse.current_source(tiny_db)
+    with warehouse.connect(snapshot) as con:  # as published by the code before marts version 2
+        con.execute("drop table marts_version")
+        con.execute("alter table complaint_facts drop column is_maladministration")
+    assert Store(tiny_db).summary(Filters()) == expected

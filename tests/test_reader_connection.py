@@ -63,3 +63,12 @@ def test_corrections_being_written_elsewhere_do_not_break_a_reader(tiny_db, tmp_
         holder.wait()
     # Once the writer is gone, its correction counts (DuckDB replays the write-ahead log on open).
     assert store.summary(Filters(category="tidak_patut"))["total"] == 3
+
+
+def test_the_maladministration_count_follows_corrections(tiny_db):
+    store = Store(tiny_db)
+    assert store.summary(Filters())["maladministration"] == 24
+    add_correction(tiny_db, "C001", "bukan_maladministrasi", "analis-uji")
+    assert store.summary(Filters())["maladministration"] == 23
+    add_correction(tiny_db, "C001", "berpihak", "analis-uji")
+    assert store.summary(Filters())["maladministration"] == 24

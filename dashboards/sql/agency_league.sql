@@ -3,10 +3,10 @@
 with f as ({filtered}),
 per_agency as (
     select agency, any_value(agency_type) as agency_type, count(*) as aduan,
-           count(*) filter (where effective_category is not null and effective_category <> 'bukan_maladministrasi') as maladministrasi,
-           count(*) filter (where responded) as dengan_tanggapan,
-           count(*) filter (where response_minutes <= 60 * $hours) as tanggap_4_jam,
-           median(days_to_close) as median_hari_selesai
+           coalesce(count_if(maladministration), 0)::bigint as maladministrasi,
+           coalesce(count_if(responded), 0)::bigint as dengan_tanggapan,
+           coalesce(count_if(response_minutes <= 60 * $hours), 0)::bigint as tanggap_4_jam,
+           {median_days} as median_hari_selesai
     from f
     where agency is not null
     group by agency
@@ -18,4 +18,4 @@ select agency, agency_type, aduan, maladministrasi,
        rank() over (partition by agency_type order by aduan desc) as peringkat_dalam_jenis,
        count(*) over (partition by agency_type) as jumlah_instansi_sejenis
 from per_agency
-order by aduan desc
+order by aduan desc, agency

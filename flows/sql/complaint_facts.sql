@@ -5,7 +5,8 @@
 select c.complaint_id,
        hash(c.complaint_id) as id_hash,                            -- join key for corrections (checked unique)
        c.channel, c.agency, c.agency_type, c.province, c.regency, c.status,
-       c.category, coalesce(c.needs_review, false) as needs_review, coalesce(c.is_secret, false) as is_secret,
+       c.category, coalesce(c.category <> 'bukan_maladministrasi', false) as is_maladministration,
+       coalesce(c.needs_review, false) as needs_review, coalesce(c.is_secret, false) as is_secret,
        case when c.reporter_pseudonym is not null then hash(c.reporter_pseudonym) end as reporter_key,  -- anonymous: null
        c.received_at_local,
        c.received_at_local::date as day,

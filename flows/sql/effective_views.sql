@@ -15,6 +15,9 @@ create or replace temp view facts_effective as
 select f.*,
        coalesce(l.corrected_category, f.category) as effective_category,
        l.corrected_category is not null as corrected,
-       f.needs_review and l.corrected_category is null as pending_review
+       f.needs_review and l.corrected_category is null as pending_review,
+       -- one of the ten forms (after correction); a flag in the mart, as comparing strings per row is costly
+       case when l.corrected_category is null then f.is_maladministration
+            else l.corrected_category <> 'bukan_maladministrasi' end as maladministration
 from complaint_facts as f
 left join latest_corrections as l on l.id_hash = f.id_hash  -- unique per complaint (flows/marts.py checks)

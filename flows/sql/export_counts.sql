@@ -16,8 +16,8 @@ with base as (
       and ($scope::varchar[] is null or list_contains($scope::varchar[], agency))
 )
 select coalesce(grp, '(tidak diketahui)') as grp,
-       count(*) filter (where yr = $year) as n,
-       count(*) filter (where yr = $year - 1) as n_prev
+       coalesce(count_if(yr = $year), 0)::bigint as n,
+       coalesce(count_if(yr = $year - 1), 0)::bigint as n_prev
 from base
 where not ($review = 'exclude' and pending)
 group by all
