@@ -375,7 +375,8 @@ class _Reader:
             raise WarehouseBusy(f"the corrections store {corr} is being written; try again "
                                 f"({str(exc).splitlines()[0]})") from exc
         try:
-            self.con.execute(sql("latest_corrections"))
+            for statement in statements("latest_corrections"):
+                self.con.execute(statement)
         finally:
             self.con.execute("detach corr")
         if self.corrections_version is None:

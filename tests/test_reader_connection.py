@@ -72,3 +72,18 @@ def test_the_maladministration_count_follows_corrections(tiny_db):
     assert store.summary(Filters())["maladministration"] == 23
     add_correction(tiny_db, "C001", "berpihak", "analis-uji")
     assert store.summary(Filters())["maladministration"] == 24
+
+
+def test_the_mart_view_equals_the_full_view_after_corrections(tiny_db):
+    for cid, category in (("C002", "tidak_patut"), ("C003", "bukan_maladministrasi"), ("C010", "berpihak"),
+                          ("C010", "diskriminasi"), ("C020", "bukan_maladministrasi")):
+        add_correction(tiny_db, cid, category, "analis-uji")
+    by_category = ("select effective_category, count(*), count_if(pending_review), count_if(corrected) "
+                   "from {} group by all order by all")
+    with warehouse.analytics(tiny_db) as con:
+        facts = con.execute(by_category.format("facts_effective")).fetchall()
+        full = con.execute(by_category.format("complaints_effective")).fetchall()
+        ids = con.execute("select count(*), count(distinct complaint_id) from facts_effective").fetchall()[0]
+        flag = con.execute("select count_if(maladministration) from facts_effective").fetchall()[0][0]
+    assert facts == full and ids == (24, 24)
+    assert dict((c, n) for c, n, _, _ in facts)["diskriminasi"] == 2 and flag == 22
