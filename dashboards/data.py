@@ -8,7 +8,7 @@ half-loaded run is ever visible.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -59,6 +59,8 @@ def _sql(name: str, **fragments: str) -> str:
     return text
 
 
+SEARCH_LIMIT = 200           # the rows search.sql returns
+SEARCH_WINDOWS = (31, 366)   # days back from the newest complaint that search reads first, then all
 MEDIAN_DAYS = "median(days_to_close)"  # computed in the query, or read from the mart `close_medians`
 
 
@@ -139,11 +141,30 @@ class Store:
         return self.frame("agency_growth", {**f.params(), "last_day": last_day})
 
     def search(self, f: Filters, words: str) -> pl.DataFrame:
+        """The newest SEARCH_LIMIT complaints whose text has every word (up to three), newest first.
+
+        Read window by window back from the newest complaint (SEARCH_WINDOWS), stopping once enough are found:
+        the newest matches are the same, and older text is read only when the recent weeks have too few."""
         from transforms.textnorm import stems
 
         terms = [stems(w) or w.lower() for w in words.split() if w.strip()][:3]
-        return self.frame("search", {**f.params(), **{f"w{i + 1}": (terms[i] if i < len(terms) else None)
-                                                      for i in range(3)}})
+        words_params = {f"w{i + 1}": (terms[i] if i < len(terms) else None) for i in range(3)}
+        newest = self.frame("last_day", f.params())["last_day"][0]
+        if newest is None:
+            return self.frame("search", {**f.params(), **words_params})  # nothing in the filter: empty, typed
+        parts, found, end = [], 0, newest
+        for days in (*SEARCH_WINDOWS, None):
+            start = None if days is None else newest - timedelta(days=days - 1)
+            last_window = start is None or (f.start is not None and start <= f.start)
+            if last_window:
+                start = f.start
+            part = self.frame("search", {**replace(f, start=start, end=end).params(), **words_params})
+            parts.append(part)
+            found += part.height
+            if found >= SEARCH_LIMIT or last_window:
+                break
+            end = start - timedelta(days=1)
+        return pl.concat(parts).head(SEARCH_LIMIT)
 
     def complaint(self, complaint_id: str, scope: tuple[str, ...] | None = None) -> dict | None:
         rows = self.frame("complaint", {"id": complaint_id, "scope": list(scope) if scope is not None else None})
