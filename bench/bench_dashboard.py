@@ -86,14 +86,29 @@ def _summary(s: Store, f: Filters):
     return s.summary(f), s.period_counts(f, current, before), s.repeat_reporters(f), s.runs()
 
 
+def _profile(s: Store, f: Filters):
+    """As the page: the league of all agencies, then the form mix and the trend of the first one."""
+    from dataclasses import replace
+
+    league = s.agency_league(replace(f, agency=None))
+    one = replace(f, agency=league["agency"][0]) if league.height else f
+    return league, s.by_dimension(one, "kategori"), s.by_month(one)
+
+
+def _explore(s: Store, f: Filters):
+    """As the page: search, then read the first complaint found."""
+    found = s.search(f, "sertifikat membentak")
+    return found, s.complaint(found["complaint_id"][0], f.scope) if found.height else None
+
+
 PAGES = {
     "Ringkasan": _summary,
     "Tren per instansi": lambda s, f: (s.by_month(f), s.by_dimension(f, "instansi"), s.agency_growth(f)),
     # the page shows one dimension at a time; kabupaten/kota is the largest of the four
     "Kategori, Kanal, Wilayah": lambda s, f: s.by_dimension(f, "kabupaten/kota"),
-    "Profil instansi": lambda s, f: (s.agency_league(f), s.by_dimension(f, "kategori"), s.by_month(f)),
+    "Profil instansi": lambda s, f: _profile(s, f),
     "Ketepatan waktu": _timeliness,
-    "Jelajah aduan (cari)": lambda s, f: s.search(f, "sertifikat membentak"),
+    "Jelajah aduan (cari)": lambda s, f: _explore(s, f),
     "Kualitas data": lambda s, f: (s.validations(), s.quarantine(), s.runs()),
 }
 
