@@ -52,8 +52,11 @@ class Settings(BaseSettings):
     # Running: retries of a failing partition task, and where partitions (channel x day) run
     task_retries: int = Field(2, description="Retries of a partition's parse/stage task before it is reported")
     task_retry_delay_s: float = Field(5.0, description="Seconds before a failed partition task is retried")
-    task_runner: Literal["threads", "dask"] = Field("threads", description="threads, or dask (prefect-dask)")
-    thread_workers: int = Field(4, description="Threads of the default task runner")
+    task_runner: Literal["processes", "threads", "dask"] = Field(
+        "processes", description="processes (a pool started on the first task), threads, or dask (prefect-dask)")
+    process_workers: int | None = Field(None, description="Worker processes of the process runner (one per core "
+                                        "when unset)")
+    thread_workers: int = Field(4, description="Threads of the thread runner")
     dask_workers: int = Field(2, description="Worker processes of the local Dask cluster (task_runner=dask)")
     dask_address: str | None = Field(None, description="Scheduler of an existing Dask cluster, e.g. tcp://host:8786")
 

@@ -33,7 +33,7 @@ from flows import scratch as scratch_io
 from flows import warehouse
 from flows.keys import pseudonym_secret
 from flows.registers import agency_register, region_register
-from flows.runners import task_runner
+from flows.runners import task_runner, worker_count
 from transforms import gates
 from transforms.channels.dispatch import file_record, parse_file
 from transforms.classifier import CLASS_COLUMNS, classify_frame
@@ -556,7 +556,7 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
     """Run the parse-and-stage tasks with a bounded number in flight, taking their results in order, so the
     memory held is a few batches whatever the size of the night."""
     task_ = parse_and_stage.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
-    in_flight = max(2, settings.thread_workers + 1)
+    in_flight = max(2, worker_count(settings) + 1)
     queue = iter(batches)
     pending: deque = deque()
 

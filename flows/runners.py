@@ -1,16 +1,51 @@
-"""The task runner a flow run uses, chosen by settings: threads on one machine, or a Dask cluster.
+"""The task runner a flow run uses, chosen by settings: processes (default), threads, or a Dask cluster.
 
-Partitions (channel x day of delivery) are parsed and staged as separate tasks, so with Dask they run on
-as many workers as the cluster has. `AWASI_TASK_RUNNER=dask` starts a local cluster of
-`AWASI_DASK_WORKERS` processes; with `AWASI_DASK_ADDRESS=tcp://scheduler:8786` the run uses an existing
-(multi-machine) cluster instead.
+Parse-and-stage batches are separate tasks, so they run on as many workers as the runner has. Parsing,
+masking and place resolution are mostly Python code, so threads share one core (the GIL); the default
+runner is a pool of worker processes (`AWASI_PROCESS_WORKERS`, one per core when unset). The pool starts its
+processes on the first task submitted, so a night with nothing new starts none. `AWASI_TASK_RUNNER=threads`
+runs the tasks in the flow's own process (useful to debug or to patch code in tests);
+`AWASI_TASK_RUNNER=dask` starts a local cluster of `AWASI_DASK_WORKERS` processes, and with
+`AWASI_DASK_ADDRESS=tcp://scheduler:8786` the run uses an existing (multi-machine) cluster instead.
 """
 
 from __future__ import annotations
 
-from prefect.task_runners import ThreadPoolTaskRunner
+import os
+
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from awasi.settings import Settings
+
+
+class ProcessTaskRunner(ProcessPoolTaskRunner):
+    """Prefect's process pool, with the worker processes pointed at the flow's own API.
+
+    A run without `PREFECT_API_URL` talks to a temporary server the flow process started; the worker
+    processes are not told about it and would each start a server of their own (15-20 s each, and their
+    task runs would not appear in the flow's API). The URL of the flow run's client is set for the
+    submission, so the context and environment the runner hands its workers (taken at the first submit)
+    carry it.
+    """
+
+    def submit(self, task, parameters, wait_for=None, dependencies=None):
+        from prefect.context import FlowRunContext
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        flow_run = FlowRunContext.get()
+        if PREFECT_API_URL.value() or flow_run is None or flow_run.client is None:
+            return super().submit(task, parameters, wait_for, dependencies)
+        with temporary_settings({PREFECT_API_URL: str(flow_run.client.api_url)}):
+            return super().submit(task, parameters, wait_for, dependencies)
+
+
+def worker_count(settings: Settings) -> int:
+    """How many tasks run at once with these settings."""
+    if settings.task_runner == "processes":
+        return settings.process_workers or os.cpu_count() or 1
+    if settings.task_runner == "dask":
+        return settings.dask_workers
+    return settings.thread_workers
 
 
 def task_runner(settings: Settings):
@@ -21,4 +56,6 @@ def task_runner(settings: Settings):
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
+    if settings.task_runner == "processes":
+        return ProcessTaskRunner(max_workers=worker_count(settings))
     return ThreadPoolTaskRunner(max_workers=settings.thread_workers)

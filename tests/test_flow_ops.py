@@ -1,4 +1,4 @@
-"""Operating the nightly flow: incremental runs, backfill, failing channels, a killed run, Dask.
+"""Operating the nightly flow: incremental runs, backfill, failing channels, a killed run, the task runners.
 
 Every test runs the real flow under the session's Prefect test server into DuckDB files on disk. The
 deliveries are two sets of sample files: set A (delivered on 19 November) and set B (delivered on 20 November).
@@ -69,9 +69,18 @@ def sets(tmp_path_factory):
 
 
 def run(inbox, db, **kw):
-    from flows.nightly import nightly
+    """The flow with the task runner the settings (environment) choose: the default worker processes, or
+    threads where a test patches code of this process (`in_process`)."""
+    from awasi.settings import get_settings
+    from flows.nightly import run_nightly
 
-    return nightly(inbox=str(inbox), db=str(db), **kw)
+    return run_nightly(get_settings(inbox=inbox, db_path=db), **kw)
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """Tasks on threads of this process, so that what a test patches here is what the tasks run."""
+    monkeypatch.setenv("AWASI_TASK_RUNNER", "threads")
 
 
 @pytest.fixture
@@ -81,7 +90,7 @@ def archive(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def reads(monkeypatch):
+def reads(monkeypatch, in_process):
     """The paths the flow reads, in order."""
     from flows import inbox as inbox_io
 
@@ -181,7 +190,7 @@ def test_backfill_restores_a_lost_night_from_the_raw_archive(reference, sets, tm
 
 
 @pytest.fixture
-def failing_reads(monkeypatch):
+def failing_reads(monkeypatch, in_process):
     """Reads of WhatsApp files fail with an I/O error (`state['healthy_after']` attempts, None: always)."""
     state = {"attempts": {}, "healthy_after": None}
     original = pathlib.Path.read_bytes
@@ -238,7 +247,7 @@ def test_a_channel_whose_reads_fail_is_reported_while_the_others_load(reference,
 
 
 def test_a_partition_task_that_keeps_failing_is_retried_reported_and_taken_next_night(
-        sets, tmp_path, archive, monkeypatch):
+        sets, tmp_path, archive, monkeypatch, in_process):
     import flows.nightly as nightly_module
 
     a, _, manifest = sets
@@ -308,7 +317,8 @@ def test_a_killed_run_run_again_gives_the_same_tables(reference, sets, tmp_path,
         assert con.execute("select count(*) from complaints").fetchall() == q(ref_db, "select count(*) from complaints")
 
 
-def test_dask_and_default_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
+def test_dask_threads_and_default_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
+    from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
     from flows.nightly import nightly
@@ -317,7 +327,11 @@ def test_dask_and_default_runners_give_identical_tables(sets, tmp_path, archive,
     inbox = tmp_path / "inbox"
     deliver(a, inbox, DAY_A)
     deliver(b, inbox, DAY_B)  # two delivery days: each channel has two partitions
-    threads = nightly(inbox=str(inbox), db=str(tmp_path / "threads.duckdb"))
+    processes = nightly(inbox=str(inbox), db=str(tmp_path / "processes.duckdb"))  # the default runner
+    threads = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=4))(
+        inbox=str(inbox), db=str(tmp_path / "threads.duckdb"))
+    assert processes["records_total"] == threads["records_total"] > 0
+    assert tables(tmp_path / "processes.duckdb") == tables(tmp_path / "threads.duckdb")
     monkeypatch.setenv("PREFECT_API_URL", _api_env()["PREFECT_API_URL"])  # for the Dask worker processes
     runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
                                             "dashboard_address": None})
