@@ -224,17 +224,30 @@ def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame) -> pl.
     return complaints.drop(list(CLASS_COLUMNS)).join(predictions, on="complaint_id", how="left")
 
 
-@task(name="classify", cache_policy=NO_CACHE)
-def classify(roled: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """Classification of every new complaint (after normalisation and de-duplication, before the gate)."""
+def classify_texts(texts: pl.DataFrame, settings: Settings) -> pl.DataFrame:
+    """The classification columns of complaints (`complaint_id`, `text`), with the settings' model version."""
     from awasi import models
 
-    complaints, _ = build_complaints(roled)
-    columns = ["complaint_id", *CLASS_COLUMNS]
-    if complaints.height == 0:
-        return complaints.select(columns)
-    model = models.ensure_model(settings.models_dir, settings.model_version)
-    return classify_frame(complaints.select("complaint_id", "text"), model).select(columns)
+    model = models.load(settings.models_dir, settings.model_version)
+    return classify_frame(texts, model).select("complaint_id", *CLASS_COLUMNS)
+
+
+@task(name="classify", cache_policy=NO_CACHE, task_run_name="classify-{number}")
+def classify(number: int, texts: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, float]:
+    """Classification of the new complaints of one load batch (after normalisation and de-duplication, before
+    the gate), and the seconds it took. Runs on the task runner's workers, ahead of the batch's load."""
+    started = time.perf_counter()
+    return classify_texts(texts, settings), time.perf_counter() - started
+
+
+def model_settings(settings: Settings) -> Settings:
+    """The settings with the model version fixed (trained first if there is none), so that every worker
+    classifies with the same model and none of them trains one."""
+    from awasi import models
+
+    trained = models.versions(settings.models_dir)
+    version = settings.model_version or (trained[-1] if trained else models.ensure_model(settings.models_dir).version)
+    return settings.model_copy(update={"model_version": version})
 
 
 def gate_complaints(roled: pl.DataFrame, predictions: pl.DataFrame, settings: Settings, now: datetime,
@@ -583,6 +596,49 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
     intake.flush()
 
 
+def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets: int, settings: Settings,
+                       clock: StageClock):
+    """(k, roled records, predictions) of each load batch in order. The classification of the next batches is
+    submitted to the task runner ahead (as many as it has workers, plus one), so the workers classify while this
+    process gates, materialises and loads the batch before; a night with nothing new submits nothing."""
+    if buckets == 0:
+        return
+    settings = model_settings(settings)
+    task_ = classify.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
+    ahead = max(2, worker_count(settings) + 1)
+    queue = iter(range(buckets))
+    pending: deque = deque()
+
+    def submit_next() -> None:
+        for k in queue:
+            records = scratch.read_bucket(k)
+            if records is None:
+                continue
+            roled = with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
+            del records
+            complaints, _ = build_complaints(roled)
+            if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
+                pending.append((k, roled, complaints.select("complaint_id", *CLASS_COLUMNS)))
+            else:
+                pending.append((k, roled, task_.submit(k + 1, complaints.select("complaint_id", "text"), settings)))
+            return
+
+    for _ in range(ahead):
+        submit_next()
+    while pending:
+        k, roled, future = pending.popleft()
+        if isinstance(future, pl.DataFrame):
+            predictions = future
+        else:
+            with clock("classify_wait"):
+                predictions, seconds = future.result()
+            clock.add("classify", seconds)
+        del future
+        submit_next()
+        yield k, roled, predictions
+        del roled, predictions
+
+
 def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = False,
                backfill: Backfill | None = None, flow_run_id: str = "") -> dict:
     """The body of the nightly flow. Raises on failure after recording the failed run.
@@ -634,14 +690,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         complaint_results = []
         with warehouse.RunWriter(settings.db_path, fail_after, replace_intake=retry,
                                  memory_limit=settings.duckdb_memory_limit) as writer:
-            for k in range(buckets):
-                records = scratch.read_bucket(k)
-                if records is None:
-                    continue
-                roled = with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
-                del records
-                with clock("classify"):
-                    predictions = classify(roled, settings)
+            for k, roled, predictions in classified_buckets(scratch, roles, buckets, settings, clock):
                 with clock("validate_complaints"):
                     batch_report = GateReport()
                     roled = gate_complaints(roled, predictions, settings, now, batch_report)
