@@ -599,34 +599,39 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
 def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets: int, settings: Settings,
                        clock: StageClock):
     """(k, roled records, predictions) of each load batch in order. The classification of the next batches is
-    submitted to the task runner ahead (as many as it has workers, plus one), so the workers classify while this
-    process gates, materialises and loads the batch before; a night with nothing new submits nothing."""
+    submitted to the task runner ahead (one per worker), so the workers classify while this process gates,
+    materialises and loads the batch before; a night with nothing new submits nothing. Only the texts of the
+    batches in flight are held; a batch's records are read again from the scratch folder when it is loaded."""
     if buckets == 0:
         return
     settings = model_settings(settings)
     task_ = classify.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
-    ahead = max(2, worker_count(settings) + 1)
     queue = iter(range(buckets))
     pending: deque = deque()
 
+    def roled_bucket(k: int) -> pl.DataFrame | None:
+        records = scratch.read_bucket(k)
+        return None if records is None else with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
+
     def submit_next() -> None:
         for k in queue:
-            records = scratch.read_bucket(k)
-            if records is None:
+            roled = roled_bucket(k)
+            if roled is None:
                 continue
-            roled = with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
-            del records
             complaints, _ = build_complaints(roled)
+            del roled  # read again when its turn comes: only the texts in flight are held
             if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
-                pending.append((k, roled, complaints.select("complaint_id", *CLASS_COLUMNS)))
+                pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS)))
             else:
-                pending.append((k, roled, task_.submit(k + 1, complaints.select("complaint_id", "text"), settings)))
+                pending.append((k, task_.submit(k + 1, complaints.select("complaint_id", "text"), settings)))
             return
 
-    for _ in range(ahead):
+    for _ in range(max(1, worker_count(settings))):
         submit_next()
     while pending:
-        k, roled, future = pending.popleft()
+        k, future = pending.popleft()
+        submit_next()
+        roled = roled_bucket(k)
         if isinstance(future, pl.DataFrame):
             predictions = future
         else:
@@ -634,7 +639,6 @@ def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets
                 predictions, seconds = future.result()
             clock.add("classify", seconds)
         del future
-        submit_next()
         yield k, roled, predictions
         del roled, predictions
 
