@@ -52,8 +52,8 @@ class Settings(BaseSettings):
     # Running: retries of a failing partition task, and where partitions (channel x day) run
     task_retries: int = Field(2, description="Retries of a partition's parse/stage task before it is reported")
     task_retry_delay_s: float = Field(5.0, description="Seconds before a failed partition task is retried")
-    task_runner: Literal["processes", "threads", "dask"] = Field(
-        "processes", description="processes (a pool started on the first task), threads, or dask (prefect-dask)")
+    task_runner: Literal["threads", "processes", "dask"] = Field(
+        "threads", description="threads, processes (a pool started on the first task), or dask (prefect-dask)")
     process_workers: int | None = Field(None, description="Worker processes of the process runner (one per core "
                                         "when unset)")
     thread_workers: int = Field(4, description="Threads of the thread runner")

@@ -1,11 +1,12 @@
-"""The task runner a flow run uses, chosen by settings: processes (default), threads, or a Dask cluster.
+"""The task runner a flow run uses, chosen by settings: threads (default), processes, or a Dask cluster.
 
-Parse-and-stage batches are separate tasks, so they run on as many workers as the runner has. Parsing,
-masking and place resolution are mostly Python code, so threads share one core (the GIL); the default
-runner is a pool of worker processes (`AWASI_PROCESS_WORKERS`, one per core when unset). The pool starts its
-processes on the first task submitted, so a night with nothing new starts none. `AWASI_TASK_RUNNER=threads`
-runs the tasks in the flow's own process (useful to debug or to patch code in tests);
-`AWASI_TASK_RUNNER=dask` starts a local cluster of `AWASI_DASK_WORKERS` processes, and with
+Parse-and-stage batches and the classification of each load batch are separate tasks, so they run on as many
+workers as the runner has. The default is a thread pool in the flow's process. `AWASI_TASK_RUNNER=processes` is a
+pool of worker processes (`AWASI_PROCESS_WORKERS`, one per core when unset), started on the first task submitted,
+so a night with nothing new starts none: parsing and masking are mostly Python code, which threads run one at a
+time (the GIL), but each worker process holds its own copy of the libraries and the model, and at 1,000,000
+records on this 2-core machine the processes were no faster than threads and took 4.7 GB in all against 3.4 GB
+(bench/RESULTS.md). `AWASI_TASK_RUNNER=dask` starts a local cluster of `AWASI_DASK_WORKERS` processes, and with
 `AWASI_DASK_ADDRESS=tcp://scheduler:8786` the run uses an existing (multi-machine) cluster instead.
 """
 
