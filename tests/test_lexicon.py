@@ -34,3 +34,18 @@ def test_longest_cue_wins_and_matches_do_not_overlap():
     assert fired(lx, "gk ada respon sama sekali") == ["tidak ada respon"]
     # Cues match whole words only.
     assert fired(lx, "kabarnya belum adanya") == []
+
+
+def test_shipped_lexicon_knows_obstruction_and_misuse_of_office():
+    """Cues added for the weakest forms: obstruction ("dipersulit") is a procedural deviation, noun forms of
+    "sewenang-wenang" and misuse of office are abuse of authority; a negated cue still does not fire."""
+    lx = lexicon()
+
+    def labels(text):
+        return {c.label for c in lx.fired(normalize(text))}
+
+    assert "penyimpangan_prosedur" in labels("Kami terus dipersulit petugas saat mengurus surat pindah")
+    assert "penyimpangan_prosedur" not in labels("alhamdulillah tidak dipersulit sama sekali")
+    assert "penyalahgunaan_wewenang" in labels("korban kesewenang-wenangan kepala dusun")
+    assert "penyalahgunaan_wewenang" in labels("mobil dinas dipakai mudik keluarga pejabat")
+    assert "penundaan_berlarut" in labels("bantuan itu belum terealisasi padahal sudah dijanjikan")
