@@ -5,7 +5,10 @@ with f as ({filtered_complaints})
 select complaint_id, received_at_local, channel, agency, province, effective_category, confidence,
        pending_review, corrected, is_secret, title
 from f
-where ($w1 is null or contains(coalesce(text_search, lower(text)), $w1) or contains(lower(title), $w1))
+-- the date range once more on the stored timestamp: a plain comparison the scan applies before it reads any text
+where ($start is null or received_at_local >= $start::date)
+  and ($end is null or received_at_local < $end::date + 1)
+  and ($w1 is null or contains(coalesce(text_search, lower(text)), $w1) or contains(lower(title), $w1))
   and ($w2 is null or contains(coalesce(text_search, lower(text)), $w2) or contains(lower(title), $w2))
   and ($w3 is null or contains(coalesce(text_search, lower(text)), $w3) or contains(lower(title), $w3))
 order by received_at_local desc, complaint_id
