@@ -7,6 +7,7 @@ import polars as pl
 
 from transforms.infographic import COLORS
 from transforms.labels import DISPLAY
+from transforms.series import map_values
 
 
 def category_name(code: str | None) -> str:
@@ -14,7 +15,7 @@ def category_name(code: str | None) -> str:
 
 
 def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
-    data = frame.with_columns(nama=pl.col("kategori").map_elements(category_name, return_dtype=pl.String))
+    data = frame.with_columns(nama=map_values(frame["kategori"], category_name))
     codes = sorted(data["kategori"].unique().to_list())
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("bulan:T", title="Bulan", timeUnit="yearmonth"),

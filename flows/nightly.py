@@ -42,6 +42,7 @@ from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
 from transforms.resolve import resolve_places
 from transforms.schema import CHANNELS, FATES, records_frame
+from transforms.series import map_values
 from transforms.textnorm import stems
 from transforms.threads import ROLE_SCHEMA, assign_roles, record_key_expr
 
@@ -381,7 +382,7 @@ def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, run_id: str, now
     intake = build_intake(roled, run_id)
     loaded_at = now.replace(tzinfo=None)
     complaints = complaints.with_columns(
-        text_search=pl.col("text").map_elements(stems, return_dtype=pl.String),
+        text_search=map_values(complaints["text"], stems),
         run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at),
     )
     return naive_utc(intake), naive_utc(complaints), naive_utc(updates)

@@ -9,6 +9,7 @@ import altair as alt
 import polars as pl
 
 from transforms.labels import DISPLAY
+from transforms.series import map_values
 
 COLORS = {
     "penundaan_berlarut": "#1f4e79",
@@ -46,8 +47,9 @@ def display_name(code: str, by: str) -> str:
 def counts_table(raw: pl.DataFrame, by: str) -> pl.DataFrame:
     """grp, n, n_prev -> nama, kode, jumlah, persen, jumlah_tahun_lalu, perubahan (sorted, biggest first)."""
     total = int(raw["n"].sum()) if raw.height else 0
-    out = raw.filter((pl.col("n") > 0) | (pl.col("n_prev") > 0)).with_columns(
-        nama=pl.col("grp").map_elements(lambda c: display_name(c, by), return_dtype=pl.String),
+    kept = raw.filter((pl.col("n") > 0) | (pl.col("n_prev") > 0))
+    out = kept.with_columns(
+        nama=map_values(kept["grp"], lambda c: display_name(c, by)),
         persen=pl.when(pl.lit(total) > 0).then((pl.col("n") * 100 / pl.lit(max(total, 1))).round(1)).otherwise(0.0),
         perubahan=(pl.col("n") - pl.col("n_prev")).cast(pl.Int64),
     ).select(

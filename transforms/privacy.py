@@ -26,6 +26,8 @@ from functools import lru_cache
 
 import polars as pl
 
+from transforms.series import map_values
+
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes.
 NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
@@ -267,7 +269,7 @@ def reporter_keys(records: pl.DataFrame, secret: bytes) -> pl.Series:
         "email": [_email_key(e) for e in records["reporter_email"].to_list()],
         "nik": [_own_nik_key(t) if hit else None for t, hit in zip(texts.to_list(), nik_hits)],
     }, schema={"tel": pl.String, "email": pl.String, "nik": pl.String})
-    pseudonyms = keys.select(pl.all().map_elements(lambda k: pseudonym(k, secret), return_dtype=pl.String))
+    pseudonyms = pl.DataFrame([map_values(keys[c], lambda k: pseudonym(k, secret)) for c in keys.columns])
     return pseudonyms.select(pl.concat_list(pl.all()).list.drop_nulls().alias("reporter_keys")).to_series()
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboards.charts import bars, category_name
 from dashboards.data import Filters, Store
+from transforms.series import map_values
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -25,8 +26,7 @@ def render(store: Store, filters: Filters) -> None:
         st.info("Tidak ada aduan untuk filter ini.")
         return
     if dim == "kategori":
-        frame = frame.with_columns(kode=pl.col("nilai"),
-                                   nilai=pl.col("nilai").map_elements(category_name, return_dtype=pl.String))
+        frame = frame.with_columns(kode=pl.col("nilai"), nilai=map_values(frame["nilai"], category_name))
         st.altair_chart(bars(frame, "nilai", color_by_category=True), width="stretch")
     else:
         st.altair_chart(bars(frame, "nilai"), width="stretch")

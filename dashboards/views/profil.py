@@ -10,6 +10,7 @@ import streamlit as st
 from dashboards.charts import bars, category_name, monthly_stacked
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, desimal, persen
+from transforms.series import map_values
 
 DEFINITIONS = """
 - **Aduan**: aduan untuk instansi ini dalam filter terpilih.
@@ -43,8 +44,8 @@ def render(store: Store, filters: Filters) -> None:
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     only = replace(filters, agency=agency)
-    mix = store.by_dimension(only, "kategori").with_columns(
-        kode=pl.col("nilai"), nilai=pl.col("nilai").map_elements(category_name, return_dtype=pl.String))
+    mix = store.by_dimension(only, "kategori")
+    mix = mix.with_columns(kode=pl.col("nilai"), nilai=map_values(mix["nilai"], category_name))
     st.subheader("Bentuk maladministrasi")
     st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
     st.subheader("Tren bulanan")
