@@ -94,9 +94,13 @@ class Store:
             return self.frame("repeat_reporters_all").row(0, named=True)
         return self.frame("repeat_reporters_filtered", f.params()).row(0, named=True)
 
+    def newest_day(self, f: Filters) -> date | None:
+        """The newest day of receipt under the filters."""
+        return self.frame("last_day", f.params())["last_day"][0]
+
     def last_day(self, f: Filters) -> date | None:
         """The newest day of receipt under the filters other than dates."""
-        return self.frame("last_day", replace(f, start=None, end=None).params())["last_day"][0]
+        return self.newest_day(replace(f, start=None, end=None))
 
     def period_counts(self, f: Filters, current: tuple[date, date], before: tuple[date, date]) -> tuple[int, int]:
         """Complaints received in the two periods, under the filters other than dates."""
@@ -137,8 +141,7 @@ class Store:
 
     def agency_growth(self, f: Filters) -> pl.DataFrame:
         # The newest day first, as a parameter: the growth query then reads only its last six months.
-        last_day = self.frame("last_day", f.params())["last_day"][0]
-        return self.frame("agency_growth", {**f.params(), "last_day": last_day})
+        return self.frame("agency_growth", {**f.params(), "last_day": self.newest_day(f)})
 
     def search(self, f: Filters, words: str) -> pl.DataFrame:
         """The newest SEARCH_LIMIT complaints whose text has every word (up to three), newest first.
@@ -149,7 +152,7 @@ class Store:
 
         terms = [stems(w) or w.lower() for w in words.split() if w.strip()][:3]
         words_params = {f"w{i + 1}": (terms[i] if i < len(terms) else None) for i in range(3)}
-        newest = self.frame("last_day", f.params())["last_day"][0]
+        newest = self.newest_day(f)
         if newest is None:
             return self.frame("search", {**f.params(), **words_params})  # nothing in the filter: empty, typed
         parts, found, end = [], 0, newest

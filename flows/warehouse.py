@@ -388,8 +388,12 @@ class _Reader:
 _OPEN_READERS: dict[str, _Reader] = {}  # db path -> reader of its current snapshot, most recently used last
 
 
+def _reader_key(db_path: Path) -> str:
+    return str(Path(db_path).resolve())
+
+
 def _reader(db_path: Path, source: Path) -> _Reader:
-    key = str(Path(db_path).resolve())
+    key = _reader_key(db_path)
     reader = _OPEN_READERS.pop(key, None)
     if reader is not None and (reader.source != source or reader.version != _file_version(source)):
         reader.con.close()  # a newer snapshot was published (or the file was replaced)
@@ -425,20 +429,16 @@ def analytics(db_path: Path):
         corr = corrections_path(db_path)
         if not corr.exists():
             ensure_corrections(db_path)
-        if source == Path(db_path):
-            reader = _Reader.open(source)
-            try:
-                reader.refresh_corrections(corr)
-                yield reader.con
-            finally:
-                reader.con.close()
-            return
-        reader = _reader(db_path, source)
+        kept = source != Path(db_path)
+        reader = _reader(db_path, source) if kept else _Reader.open(source)
         try:
             reader.refresh_corrections(corr)
             yield reader.con
         except duckdb.Error:
-            # a failed query leaves the connection usable, but do not keep one in an unknown state
-            _OPEN_READERS.pop(str(Path(db_path).resolve()), None)
-            reader.con.close()
+            if kept:  # a failed query leaves the connection usable, but do not keep one in an unknown state
+                _OPEN_READERS.pop(_reader_key(db_path), None)
+                reader.con.close()
             raise
+        finally:
+            if not kept:
+                reader.con.close()
