@@ -106,6 +106,9 @@ def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dic
     columns = [c for c in dict.fromkeys([key_column, *suite_columns(suite_name)]) if c in frame.columns]
     pdf = frame.select(columns).to_pandas()
     run = checkpoint.run(batch_parameters={"dataframe": pdf}, expectation_parameters=params)
+    # GX keeps the validated frame reachable from its batch objects (reference cycles, and the data source's
+    # batch cache) until a full garbage collection; emptied here, it holds no memory while it waits.
+    pdf.drop(columns=list(pdf.columns), inplace=True)
     [validation] = list(run.run_results.values())
     results = []
     for r in validation.results:

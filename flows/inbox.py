@@ -146,6 +146,10 @@ class StageBatch:
     parts: list[tuple[str, list[InboxFile]]]   # (day, files) in partition order
 
     @property
+    def bytes(self) -> int:
+        return sum(f.size or 0 for _, files in self.parts for f in files)
+
+    @property
     def label(self) -> str:
         days = [d for d, _ in self.parts]
         return f"{self.channel}-{days[0]}" + (f"..{days[-1]}" if len(days) > 1 else "")

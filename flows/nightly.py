@@ -12,6 +12,7 @@ module wires them as Prefect tasks. Every record received ends as exactly one `i
 
 from __future__ import annotations
 
+import gc
 import time
 import uuid
 from collections import deque
@@ -560,6 +561,10 @@ class Intake:
                 self.report.alerts.append(alert)
         self.report.warnings.extend(raw_report.warnings)
         self.scratch.add_batch(staged)
+        del staged
+        # The validation library leaves each validated frame in reference cycles (its batch objects), which only
+        # a full collection frees; without one per batch the flow's memory grew with the night (bench/RESULTS.md).
+        gc.collect()
 
     def files(self) -> pl.DataFrame:
         return pl.concat(self.file_parts) if self.file_parts else pl.DataFrame(schema=FILE_SCHEMA)
@@ -568,8 +573,19 @@ class Intake:
 def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intake: Intake, skip_hashes: set[str],
                    only: set[str] | None) -> None:
     """Run the parse-and-stage tasks with a bounded number in flight, taking their results in order, so the
-    memory held is a few batches whatever the size of the night."""
+    memory held is a few batches whatever the size of the night. A small night (no more bytes than one batch)
+    runs its tasks one by one in this process, so it starts no worker process (`AWASI_TASK_RUNNER=processes`)."""
     task_ = parse_and_stage.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
+    if sum(b.bytes for b in batches) <= settings.stage_batch_bytes:
+        for batch in batches:
+            state = task_(batch, skip_hashes, settings.read_retries, settings, only, settings.read_retry_delay_s,
+                          return_state=True)
+            if state.is_completed():
+                intake.take(state.result())
+            else:
+                intake.failed(batch, state)
+        intake.flush()
+        return
     in_flight = max(2, worker_count(settings) + 1)
     queue = iter(batches)
     pending: deque = deque()
@@ -597,22 +613,23 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
     intake.flush()
 
 
-def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets: int, settings: Settings,
-                       clock: StageClock):
+def classified_buckets(scratch: scratch_io.Scratch, buckets: int, settings: Settings, clock: StageClock):
     """(k, roled records, predictions) of each load batch in order. The classification of the next batches is
     submitted to the task runner ahead (one per worker), so the workers classify while this process gates,
     materialises and loads the batch before; a night with nothing new submits nothing. Only the texts of the
-    batches in flight are held; a batch's records are read again from the scratch folder when it is loaded."""
+    batches in flight are held; a batch's records are read again from the scratch folder when it is loaded.
+    A night of one load batch is classified in this process: a small night starts no worker process."""
     if buckets == 0:
         return
     settings = model_settings(settings)
     task_ = classify.with_options(retries=settings.task_retries, retry_delay_seconds=settings.task_retry_delay_s)
+    inline = buckets == 1
     queue = iter(range(buckets))
     pending: deque = deque()
 
     def roled_bucket(k: int) -> pl.DataFrame | None:
         records = scratch.read_bucket(k)
-        return None if records is None else with_roles(records, roles.filter(pl.col("bucket") == k).drop("bucket"))
+        return None if records is None else with_roles(records, scratch.read_roles(k))
 
     def submit_next() -> None:
         for k in queue:
@@ -624,7 +641,8 @@ def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets
             if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
                 pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS)))
             else:
-                pending.append((k, task_.submit(k + 1, complaints.select("complaint_id", "text"), settings)))
+                texts = complaints.select("complaint_id", "text")
+                pending.append((k, task_(k + 1, texts, settings) if inline else task_.submit(k + 1, texts, settings)))
             return
 
     for _ in range(max(1, worker_count(settings))):
@@ -635,6 +653,9 @@ def classified_buckets(scratch: scratch_io.Scratch, roles: pl.DataFrame, buckets
         roled = roled_bucket(k)
         if isinstance(future, pl.DataFrame):
             predictions = future
+        elif isinstance(future, tuple):  # classified inline
+            predictions, seconds = future
+            clock.add("classify", seconds)
         else:
             with clock("classify_wait"):
                 predictions, seconds = future.result()
@@ -688,14 +709,15 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         with clock("assign"):
             roles = assign(scratch, settings)
             buckets = int(roles["bucket"].max()) + 1 if roles.height else 0
-            scratch.write_buckets(roles.select("record_key", "bucket"), buckets)
+            scratch.write_buckets(roles, buckets)
+            del roles  # each bucket's roles are in the scratch folder
         history = (warehouse.read_volume_history(settings.db_path)
                    if not retry and not backfill and file_rows.height else [])
         tally = Tally()
         complaint_results = []
         with warehouse.RunWriter(settings.db_path, fail_after, replace_intake=retry,
-                                 memory_limit=settings.duckdb_memory_limit) as writer:
-            for k, roled, predictions in classified_buckets(scratch, roles, buckets, settings, clock):
+                                 memory_limit=settings.duckdb_memory_limit, spill_dir=scratch.root / "load") as writer:
+            for k, roled, predictions in classified_buckets(scratch, buckets, settings, clock):
                 with clock("validate_complaints"):
                     batch_report = GateReport()
                     roled = gate_complaints(roled, predictions, settings, now, batch_report)
@@ -707,7 +729,6 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
                 with clock("load"):
                     load_batch(writer, k + 1, *batch)
                 del batch
-            del roles
             report.validations = gates.merge_results(report.validations)
             complaint_results = gates.merge_results(complaint_results)
             report.validations.extend(complaint_results)

@@ -43,9 +43,16 @@ class Scratch:
             parts.append(frame.filter(predicate) if predicate is not None else frame)
         return pl.concat(parts, how="diagonal_relaxed") if parts else None
 
-    def write_buckets(self, assignment: pl.DataFrame, buckets: int) -> None:
-        """Redistribute the staged records by `assignment` (record_key, bucket); staging order is kept."""
+    def write_buckets(self, roles: pl.DataFrame, buckets: int) -> None:
+        """Redistribute the staged records by the `bucket` of their `roles` rows (record_key, bucket, and the
+        record's role columns); staging order is kept. Each bucket's roles are written beside its records, so the
+        night's roles need not be held while the buckets are loaded."""
         self.buckets = buckets
+        for (k,), part in roles.partition_by("bucket", as_dict=True, maintain_order=True).items():
+            target = self.root / "roles" / f"{k:05d}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part.drop("bucket").write_parquet(target, compression="lz4")
+        assignment = roles.select("record_key", "bucket")
         for n, path in enumerate(self.batches):
             frame = pl.read_parquet(path).join(assignment, on="record_key", how="left", maintain_order="left")
             for (k,), part in frame.partition_by("bucket", as_dict=True, maintain_order=True).items():
@@ -58,6 +65,10 @@ class Scratch:
         folder = self.root / "buckets" / f"{k:05d}"
         parts = [pl.read_parquet(p) for p in sorted(folder.glob("*.parquet"))] if folder.is_dir() else []
         return pl.concat(parts, how="diagonal_relaxed") if parts else None
+
+    def read_roles(self, k: int) -> pl.DataFrame | None:
+        path = self.root / "roles" / f"{k:05d}.parquet"
+        return pl.read_parquet(path) if path.exists() else None
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

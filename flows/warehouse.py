@@ -7,7 +7,9 @@ Only this module (and the dashboard's read-only access) opens the warehouse file
 from __future__ import annotations
 
 import json
+import shutil
 import threading
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -168,9 +170,11 @@ class RunWriter:
     """
 
     def __init__(self, db_path: Path, fail_after: str | None = None, replace_intake: bool = False,
-                 memory_limit: str | None = None):
+                 memory_limit: str | None = None, spill_dir: Path | None = None):
         self.db_path, self.fail_after, self.replace_intake = db_path, fail_after, replace_intake
         self.memory_limit = memory_limit
+        db = Path(db_path)
+        self.spill_dir = Path(spill_dir) if spill_dir else db.with_name(f".{db.stem}.load-{uuid.uuid4().hex[:8]}")
         self.batches = 0
         self._cm = None
         self.con = None
@@ -196,6 +200,7 @@ class RunWriter:
         finally:
             self._cm.__exit__(exc_type, exc, tb)
             self.con = None
+            shutil.rmtree(self.spill_dir, ignore_errors=True)
         return False
 
     def _check(self, step: str) -> None:
@@ -203,12 +208,18 @@ class RunWriter:
             raise RuntimeError(f"simulated crash after loading {self.fail_after}")
 
     def _insert(self, name: str, frame: pl.DataFrame) -> None:
+        """Insert a frame through a Parquet file, not a registered Arrow table: in this DuckDB, memory taken by
+        scanning registered Arrow data stays with the connection until it closes, so a night's load grew by
+        the whole night (bench/RESULTS.md); a Parquet scan stays within the connection's memory limit."""
         if frame.height:
-            self.con.register("staged", frame.to_arrow())
+            self.spill_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path = self.spill_dir / f"{name}-{self.batches:05d}.parquet"
+            frame.write_parquet(path, compression="lz4")
             cols = ", ".join(frame.columns)
             verb = "insert or replace" if (self.replace_intake and name == "intake") else "insert"
-            self.con.execute(f"{verb} into {name} ({cols}) select {cols} from staged")  # names from code only
-            self.con.unregister("staged")
+            self.con.execute(f"{verb} into {name} ({cols}) select {cols} from read_parquet(?)",  # names from code
+                             [str(path)])
+            path.unlink()
         self._check(name)
 
     def add_batch(self, intake: pl.DataFrame, complaints: pl.DataFrame, updates: pl.DataFrame) -> None:

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="awasi-prefect-"))
+# The session's folders (Prefect home, GX, raw archive, models) live under one temporary folder, removed when
+# the session ends, so repeated test runs do not fill /tmp.
+_SESSION_DIR = tempfile.mkdtemp(prefix="awasi-tests-")
+atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
+
+
+def _session_dir(name: str) -> str:
+    path = os.path.join(_SESSION_DIR, name)
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+os.environ.setdefault("PREFECT_HOME", _session_dir("prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 os.environ.setdefault("AWASI_PSEUDONYM_KEY", "test-key-not-a-secret")
-os.environ.setdefault("AWASI_GX_DIR", tempfile.mkdtemp(prefix="awasi-gx-"))
-os.environ.setdefault("AWASI_ARCHIVE_DIR", tempfile.mkdtemp(prefix="awasi-archive-"))
+os.environ.setdefault("AWASI_GX_DIR", _session_dir("gx"))
+os.environ.setdefault("AWASI_ARCHIVE_DIR", _session_dir("archive"))
 # One model per test session, trained from the repository corpus on first use.
-os.environ.setdefault("AWASI_MODELS_DIR", tempfile.mkdtemp(prefix="awasi-models-"))
+os.environ.setdefault("AWASI_MODELS_DIR", _session_dir("models"))
 
 import pytest  # noqa: E402
 

@@ -65,10 +65,41 @@ def test_a_crash_in_a_later_batch_leaves_the_warehouse_unchanged(night, tmp_path
     assert q(db, "select count(*) from complaints")[0][0] == 0
     assert q(db, "select count(*) from files")[0][0] == 0
     assert q(db, "select outcome from runs") == [("failed",)]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".w.run-")]  # the scratch folder is gone
+    # the scratch folder (and the load's Parquet files in it) is gone
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".w.")]
     again = run(inbox, db)
     assert again["outcome"] in ("completed", "partial")
     assert tables(db) == tables(one_db)
+
+
+def test_a_small_night_runs_in_the_flow_process_and_a_large_one_on_the_runners_workers(night, tmp_path, monkeypatch):
+    """A night of no more bytes than one stage batch submits nothing to the task runner (with worker processes,
+    starting the pool would cost more than the night); a larger night hands its parse and classify tasks to it."""
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.nightly import nightly
+
+    inbox, one_db, _, _ = night
+    submitted: list[str] = []
+
+    class Counting(ThreadPoolTaskRunner):
+        def submit(self, task, *args, **kwargs):
+            submitted.append(task.name)
+            return super().submit(task, *args, **kwargs)
+
+    def run_counting(db):
+        submitted.clear()
+        return nightly.with_options(task_runner=Counting(max_workers=2))(inbox=str(inbox), db=str(db))
+
+    small = run_counting(tmp_path / "small.duckdb")  # 800 records: well under one 16 MB batch
+    assert submitted == []
+    assert tables(tmp_path / "small.duckdb") == tables(one_db) and small["records_total"] == 800
+
+    monkeypatch.setenv("AWASI_BATCH_RECORDS", "60")
+    monkeypatch.setenv("AWASI_STAGE_BATCH_BYTES", "20000")
+    run_counting(tmp_path / "large.duckdb")
+    assert "parse-and-stage" in submitted and "classify" in submitted
+    assert tables(tmp_path / "large.duckdb") == tables(one_db)
 
 
 def test_stage_batches_group_small_partitions_of_one_channel_and_split_large_ones():

@@ -317,17 +317,19 @@ def test_a_killed_run_run_again_gives_the_same_tables(reference, sets, tmp_path,
         assert con.execute("select count(*) from complaints").fetchall() == q(ref_db, "select count(*) from complaints")
 
 
-def test_dask_threads_and_default_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
+def test_dask_threads_and_process_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
     from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
     from flows.nightly import nightly
+    from flows.runners import ProcessTaskRunner
 
     a, b, _ = sets
     inbox = tmp_path / "inbox"
     deliver(a, inbox, DAY_A)
     deliver(b, inbox, DAY_B)  # two delivery days: each channel has two partitions
-    processes = nightly(inbox=str(inbox), db=str(tmp_path / "processes.duckdb"))  # the default runner
+    processes = nightly.with_options(task_runner=ProcessTaskRunner(max_workers=2))(
+        inbox=str(inbox), db=str(tmp_path / "processes.duckdb"))
     threads = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=4))(
         inbox=str(inbox), db=str(tmp_path / "threads.duckdb"))
     assert processes["records_total"] == threads["records_total"] > 0
