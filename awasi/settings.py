@@ -53,7 +53,8 @@ class Settings(BaseSettings):
     task_retries: int = Field(2, description="Retries of a partition's parse/stage task before it is reported")
     task_retry_delay_s: float = Field(5.0, description="Seconds before a failed partition task is retried")
     task_runner: Literal["threads", "processes", "dask"] = Field(
-        "threads", description="threads, processes (a pool started on the first task), or dask (prefect-dask)")
+        "processes", description="processes (a pool of worker processes, started only for a night larger than one "
+        "stage batch), threads (in the flow's process: less memory, one core for Python code), or dask (prefect-dask)")
     process_workers: int | None = Field(None, description="Worker processes of the process runner (one per core "
                                         "when unset)")
     thread_workers: int = Field(4, description="Threads of the thread runner")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -115,8 +116,10 @@ def partition(files: list[InboxFile], tz: str) -> dict[tuple[str, str], list[Inb
     return dict(sorted(parts.items()))
 
 
-def read_with_retries(path: Path, attempts: int = 3, first_delay: float = 0.2) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or None and the last error after `attempts` tries with doubling back-off."""
+def read_with_retries(path: Path, attempts: int = 3, first_delay: float = 0.2,
+                      known_failure: Callable[[str], bool] | None = None) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or None and the last error after `attempts` tries with doubling back-off. A failure
+    for which `known_failure(error)` is true (reported by an earlier run) is not retried."""
     delay = first_delay
     error = None
     for attempt in range(1, attempts + 1):
@@ -124,6 +127,8 @@ def read_with_retries(path: Path, attempts: int = 3, first_delay: float = 0.2) -
             return path.read_bytes(), None
         except OSError as exc:
             error = f"{type(exc).__name__}: {exc.strerror or exc}"
+            if known_failure is not None and known_failure(error):
+                break
             if attempt < attempts:
                 time.sleep(delay)
                 delay *= 2

@@ -111,10 +111,15 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
     """
     started = time.perf_counter()
     rows, file_rows, skipped, unreadable, seen = [], [], [], [], set(skip_hashes)
-    for f in files:
-        data, error = inbox_io.read_with_retries(f.path, attempts=attempts, first_delay=retry_delay)
+    def unreadable_hash(f: inbox_io.InboxFile, error: str) -> str:
         # An unreadable file is identified by its path and error, so it is reported once, not every night.
-        fhash = inbox_io.file_hash(data if data is not None else f"unreadable:{f.relative}:{error}".encode())
+        return inbox_io.file_hash(f"unreadable:{f.relative}:{error}".encode())
+
+    for f in files:
+        # a file reported unreadable by an earlier run with the same error is read once, without the back-off
+        data, error = inbox_io.read_with_retries(f.path, attempts=attempts, first_delay=retry_delay,
+                                                 known_failure=lambda e, f=f: unreadable_hash(f, e) in seen)
+        fhash = inbox_io.file_hash(data) if data is not None else unreadable_hash(f, error)
         if (only_hashes is not None and fhash not in only_hashes) or fhash in seen:
             skipped.append(f.relative)
             continue

@@ -1,12 +1,14 @@
-"""The task runner a flow run uses, chosen by settings: threads (default), processes, or a Dask cluster.
+"""The task runner a flow run uses, chosen by settings: worker processes (default), threads, or a Dask cluster.
 
 Parse-and-stage batches and the classification of each load batch are separate tasks, so they run on as many
-workers as the runner has. The default is a thread pool in the flow's process. `AWASI_TASK_RUNNER=processes` is a
-pool of worker processes (`AWASI_PROCESS_WORKERS`, one per core when unset), started on the first task submitted,
-so a night with nothing new starts none: parsing and masking are mostly Python code, which threads run one at a
-time (the GIL), but each worker process holds its own copy of the libraries and the model, and at 1,000,000
-records on this 2-core machine the processes were no faster than threads and took 4.7 GB in all against 3.4 GB
-(bench/RESULTS.md). `AWASI_TASK_RUNNER=dask` starts a local cluster of `AWASI_DASK_WORKERS` processes, and with
+workers as the runner has. The default, `AWASI_TASK_RUNNER=processes`, is a pool of worker processes
+(`AWASI_PROCESS_WORKERS`, one per core when unset): parsing, masking and classifying are mostly Python code, which
+threads run one at a time (the GIL), so on this 2-core machine processes take a national year (1,000,000 records)
+in about 4.2 minutes against 6.7 with threads (bench/RESULTS.md). The pool is started on the first task submitted,
+and a night no larger than one stage batch runs its tasks in the flow's process, so a small or empty night starts
+no worker. Each worker holds its own copy of the libraries and the model (about 0.5 GB). `AWASI_TASK_RUNNER=threads`
+runs the tasks on threads in the flow's process, for a machine with one core or little memory.
+`AWASI_TASK_RUNNER=dask` starts a local cluster of `AWASI_DASK_WORKERS` processes, and with
 `AWASI_DASK_ADDRESS=tcp://scheduler:8786` the run uses an existing (multi-machine) cluster instead.
 """
 

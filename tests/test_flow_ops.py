@@ -236,6 +236,12 @@ def test_a_channel_whose_reads_fail_is_reported_while_the_others_load(reference,
                                "(select 1 from files f where f.file_hash = i.file_hash and f.run_id = "
                                "(select min(run_id) from runs)) group by all order by 1")
 
+    failing_reads["attempts"].clear()  # a night later, still failing: each file is read once, without back-off
+    run(inbox, db)                     # (the same failure was reported the night before), and nothing is doubled
+    assert set(failing_reads["attempts"].values()) == {1} and len(failing_reads["attempts"]) == len(whatsapp)
+    assert q(db, "select count(*) from intake where channel = 'whatsapp' and reason_code = 'unreadable_file'"
+              )[0][0] == len(whatsapp)
+
     failing_reads["healthy_after"] = 0  # the share is back: the next night reads WhatsApp again
     deliver(b, inbox, DAY_B)
     healed = run(inbox, db)
