@@ -52,7 +52,17 @@ def assign_roles(
     `known_refs`: (channel, ref) -> complaint_id for references received in earlier runs.
     `open_whatsapp`: reporter pseudonym -> (complaint_id, last message time) of recent conversations.
     Only whether a record has text matters here, so `text` may also be a Boolean column (has text).
+    No reference, conversation or thread crosses channels, so the channels are assigned one at a time: the
+    working state (a few Python objects per record) is one channel's, not the night's.
     """
+    channels = records.filter(pl.col("reason_code").is_null())["channel"].unique(maintain_order=True).to_list()
+    if len(channels) > 1:
+        return pl.concat([
+            assign_roles(records.filter(pl.col("channel") == channel),
+                         {k: v for k, v in known_refs.items() if k[0] == channel},
+                         open_whatsapp if channel == "whatsapp" else {}, gap_minutes)
+            for channel in channels
+        ])
     usable = (
         records.filter(pl.col("reason_code").is_null())
         .with_columns(
