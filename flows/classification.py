@@ -6,12 +6,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from flows import warehouse
-from transforms.classifier import CLASS_COLUMNS, classify_frame
-from transforms.labels import DISPLAY, LABELS
+from transforms.labels import CLASS_COLUMNS, DISPLAY, LABELS
 
 
 def reclassify_warehouse(db_path: Path, model, batch: int = 50_000) -> int:
     """Classify every stored complaint again with `model`, in one transaction."""
+    from transforms.classifier import classify_frame  # scikit-learn: not for the dashboard's corrections
+
     with warehouse.connect(db_path) as con:
         warehouse.ensure_schema(con)
         frame = con.sql("select complaint_id, text from complaints").pl()

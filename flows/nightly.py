@@ -37,8 +37,8 @@ from flows.registers import agency_register, region_register
 from flows.runners import task_runner, worker_count
 from transforms import gates
 from transforms.channels.dispatch import file_record, parse_file
-from transforms.classifier import CLASS_COLUMNS, classify_frame
 from transforms.complaints import apply_duplicates, build_complaints, build_intake, find_duplicates, with_roles
+from transforms.labels import CLASS_COLUMNS
 from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
 from transforms.resolve import resolve_places
@@ -234,6 +234,7 @@ def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame) -> pl.
 def classify_texts(texts: pl.DataFrame, settings: Settings) -> pl.DataFrame:
     """The classification columns of complaints (`complaint_id`, `text`), with the settings' model version."""
     from awasi import models
+    from transforms.classifier import classify_frame  # scikit-learn: imported only by a night that classifies
 
     model = models.load(settings.models_dir, settings.model_version)
     return classify_frame(texts, model).select("complaint_id", *CLASS_COLUMNS)

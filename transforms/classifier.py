@@ -24,17 +24,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import ComplementNB
 from sklearn.utils.class_weight import compute_sample_weight
 
-from transforms.labels import LABELS
+from transforms.labels import CLASS_COLUMNS, LABELS
 from transforms.lexicon import Lexicon
 from transforms.textnorm import normalize, stem
 from transforms.vectorize import CachedTfidf
 
 
-# The classification columns of `complaints`, in order (filled by `classify_frame`).
 # Below this confidence a prediction is sent to an analyst. Chosen so that about 30% of real complaints are
 # reviewed (the review budget of issue #3); see the README's classifier section.
 REVIEW_THRESHOLD = 0.62
-CLASS_COLUMNS = ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
 
 
 @dataclass

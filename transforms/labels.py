@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The classification columns of `complaints`, in order (filled by `transforms.classifier.classify_frame`).
+CLASS_COLUMNS = ("category", "confidence", "needs_review", "secondary", "cues", "classifier_version")
 LABELS = (
     "penundaan_berlarut", "tidak_memberikan_pelayanan", "penyimpangan_prosedur", "tidak_kompeten",
     "penyalahgunaan_wewenang", "permintaan_imbalan", "tidak_patut", "berpihak", "diskriminasi",
