@@ -111,6 +111,7 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
     """
     started = time.perf_counter()
     rows, file_rows, skipped, unreadable, seen = [], [], [], [], set(skip_hashes)
+
     def unreadable_hash(f: inbox_io.InboxFile, error: str) -> str:
         # An unreadable file is identified by its path and error, so it is reported once, not every night.
         return inbox_io.file_hash(f"unreadable:{f.relative}:{error}".encode())
