@@ -4,7 +4,7 @@ Parse-and-stage batches and the classification of each load batch are separate t
 workers as the runner has. The default, `AWASI_TASK_RUNNER=processes`, is a pool of worker processes
 (`AWASI_PROCESS_WORKERS`, one per core when unset): parsing, masking and classifying are mostly Python code, which
 threads run one at a time (the GIL), so on this 2-core machine processes take a national year (1,000,000 records)
-in about 4.2 minutes against 6.7 with threads (bench/RESULTS.md). The pool is started on the first task submitted,
+in about 4.4 minutes against 6.8 with threads (bench/RESULTS.md). The pool is started on the first task submitted,
 and a night no larger than one stage batch runs its tasks in the flow's process, so a small or empty night starts
 no worker. Each worker holds its own copy of the libraries and the model (about 0.5 GB). `AWASI_TASK_RUNNER=threads`
 runs the tasks on threads in the flow's process, for a machine with one core or little memory.
