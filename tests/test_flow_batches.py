@@ -27,13 +27,40 @@ def tables(db) -> dict:
     }
 
 
+def run_counting(inbox, db, **kw) -> tuple[dict, list[str]]:
+    """The flow with the task runner the settings choose, and the names of the tasks submitted to that runner
+    (a task called directly runs in the flow's process)."""
+    from awasi.settings import get_settings
+    from flows.nightly import nightly
+    from flows.runners import task_runner
+
+    submitted: list[str] = []
+    runner = task_runner(get_settings())
+
+    class Counting(type(runner)):
+        def submit(self, task, *args, **kwargs):
+            submitted.append(task.name)
+            return super().submit(task, *args, **kwargs)
+
+    runner.__class__ = Counting  # the flow run uses a duplicate, which keeps the class
+    return nightly.with_options(task_runner=runner)(inbox=str(inbox), db=str(db), **kw), submitted
+
+
 @pytest.fixture(scope="module")
 def night(tmp_path_factory):
-    """An inbox run once with the default batch sizes (one batch at this size)."""
+    """An inbox run once with the default batch sizes (one batch at this size), and the tasks it submitted."""
     base = tmp_path_factory.mktemp("batches")
     manifest = write_inbox(base / "inbox", n=800, seed=5, end=date(2026, 11, 20))
-    result = run(base / "inbox", base / "one.duckdb")
-    return base / "inbox", base / "one.duckdb", manifest, result
+    result, submitted = run_counting(base / "inbox", base / "one.duckdb")
+    return base / "inbox", base / "one.duckdb", manifest, result, submitted
+
+
+def test_a_small_night_runs_its_tasks_in_the_flow_process(night):
+    """No more bytes than one stage batch and one load batch: nothing goes to the runner, so the default worker
+    processes are never started for it."""
+    _, _, manifest, result, submitted = night
+    assert result["records_total"] == manifest["total_records"] == 800
+    assert submitted == []
 
 
 @pytest.fixture
@@ -44,9 +71,10 @@ def tiny_batches(monkeypatch):
 
 
 def test_a_night_in_many_batches_gives_the_same_tables_as_one_batch(night, tmp_path, tiny_batches):
-    inbox, one_db, manifest, one = night
+    inbox, one_db, manifest, one, _ = night
     assert one["merged"] > 0  # repeats, conversations, replies and duplicates exist and may cross batches
-    many = run(inbox, tmp_path / "many.duckdb")
+    many, submitted = run_counting(inbox, tmp_path / "many.duckdb")
+    assert "parse-and-stage" in submitted and "classify" in submitted  # a larger night uses the runner's workers
     assert many["records_total"] == one["records_total"] == manifest["total_records"]
     assert {k: many[k] for k in ("accepted", "merged", "quarantined", "complaints_new", "message")} == \
         {k: one[k] for k in ("accepted", "merged", "quarantined", "complaints_new", "message")}
@@ -57,7 +85,7 @@ def test_a_night_in_many_batches_gives_the_same_tables_as_one_batch(night, tmp_p
 
 
 def test_a_crash_in_a_later_batch_leaves_the_warehouse_unchanged(night, tmp_path, tiny_batches):
-    inbox, one_db, _, _ = night
+    inbox, one_db, _, _, _ = night
     db = tmp_path / "w.duckdb"
     with pytest.raises(RuntimeError, match="complaints:3"):
         run(inbox, db, fail_after="complaints:3")  # batches 1 and 2 were written into the open transaction
@@ -70,36 +98,6 @@ def test_a_crash_in_a_later_batch_leaves_the_warehouse_unchanged(night, tmp_path
     again = run(inbox, db)
     assert again["outcome"] in ("completed", "partial")
     assert tables(db) == tables(one_db)
-
-
-def test_a_small_night_runs_in_the_flow_process_and_a_large_one_on_the_runners_workers(night, tmp_path, monkeypatch):
-    """A night of no more bytes than one stage batch submits nothing to the task runner (with worker processes,
-    starting the pool would cost more than the night); a larger night hands its parse and classify tasks to it."""
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from flows.nightly import nightly
-
-    inbox, one_db, _, _ = night
-    submitted: list[str] = []
-
-    class Counting(ThreadPoolTaskRunner):
-        def submit(self, task, *args, **kwargs):
-            submitted.append(task.name)
-            return super().submit(task, *args, **kwargs)
-
-    def run_counting(db):
-        submitted.clear()
-        return nightly.with_options(task_runner=Counting(max_workers=2))(inbox=str(inbox), db=str(db))
-
-    small = run_counting(tmp_path / "small.duckdb")  # 800 records: well under one 16 MB batch
-    assert submitted == []
-    assert tables(tmp_path / "small.duckdb") == tables(one_db) and small["records_total"] == 800
-
-    monkeypatch.setenv("AWASI_BATCH_RECORDS", "60")
-    monkeypatch.setenv("AWASI_STAGE_BATCH_BYTES", "20000")
-    run_counting(tmp_path / "large.duckdb")
-    assert "parse-and-stage" in submitted and "classify" in submitted
-    assert tables(tmp_path / "large.duckdb") == tables(one_db)
 
 
 def test_stage_batches_group_small_partitions_of_one_channel_and_split_large_ones():
