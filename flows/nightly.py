@@ -647,11 +647,15 @@ def classified_buckets(scratch: scratch_io.Scratch, buckets: int, settings: Sett
                 continue
             complaints, _ = build_complaints(roled)
             del roled  # read again when its turn comes: only the texts in flight are held
+            texts = complaints.select("complaint_id", "text")
             if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
                 pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS)))
+            elif inline:
+                predictions, seconds = task_(k + 1, texts, settings)
+                clock.add("classify", seconds)
+                pending.append((k, predictions))
             else:
-                texts = complaints.select("complaint_id", "text")
-                pending.append((k, task_(k + 1, texts, settings) if inline else task_.submit(k + 1, texts, settings)))
+                pending.append((k, task_.submit(k + 1, texts, settings)))
             return
 
     for _ in range(max(1, worker_count(settings))):
@@ -660,11 +664,8 @@ def classified_buckets(scratch: scratch_io.Scratch, buckets: int, settings: Sett
         k, future = pending.popleft()
         submit_next()
         roled = roled_bucket(k)
-        if isinstance(future, pl.DataFrame):
+        if isinstance(future, pl.DataFrame):  # empty, or classified inline
             predictions = future
-        elif isinstance(future, tuple):  # classified inline
-            predictions, seconds = future
-            clock.add("classify", seconds)
         else:
             with clock("classify_wait"):
                 predictions, seconds = future.result()
