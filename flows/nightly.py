@@ -32,12 +32,13 @@ from awasi.settings import Settings, get_settings
 from flows import inbox as inbox_io
 from flows import scratch as scratch_io
 from flows import warehouse
+from flows.assign import assign as assign_night
 from flows.keys import pseudonym_secret
 from flows.registers import agency_register, region_register
 from flows.runners import task_runner, worker_count
 from transforms import gates
 from transforms.channels.dispatch import file_record, parse_file
-from transforms.complaints import apply_duplicates, build_complaints, build_intake, find_duplicates, with_roles
+from transforms.complaints import build_complaints, build_intake, with_roles
 from transforms.labels import CLASS_COLUMNS
 from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
@@ -45,7 +46,7 @@ from transforms.resolve import resolve_places
 from transforms.schema import CHANNELS, FATES, records_frame
 from transforms.series import map_values
 from transforms.textnorm import stems
-from transforms.threads import ROLE_SCHEMA, assign_roles, record_key_expr
+from transforms.identifiers import record_key_expr
 
 FILE_SCHEMA = {"file_hash": pl.String, "channel": pl.String, "source_file": pl.String, "size_bytes": pl.Int64,
                "records": pl.Int32, "modified_at_utc": pl.Datetime("us"), "path": pl.String}
@@ -300,79 +301,6 @@ def gate_volume(current: dict[str, int], history: list[dict[str, int]], settings
 
 
 # ----------------------------------------------------------------------------- assemble and load
-
-# The columns deciding roles, threads and duplicates; `text` is read as a Boolean (has text).
-ASSIGN_COLUMNS = ["record_key", "file_hash", "position", "channel", "source_ref", "content_hash", "received_at",
-                  "source_file", "seq", "parent_refs", "reporter_pseudonym", "reporter_keys", "message_type", "text",
-                  "reason_code"]
-
-
-def assign(scratch: scratch_io.Scratch, settings: Settings) -> pl.DataFrame:
-    """Every record's complaint for the whole night (roles, threads, repeats, cross-channel duplicates).
-
-    Reads only the few columns that decide it from the scratch batches, plus what earlier runs left, so a
-    conversation, reply or duplicate is found whichever batch its records came in. Texts are read only for the
-    complaints that could be duplicates (a reporter key shared with another complaint). Returns ROLE_SCHEMA rows
-    (with final complaint ids) for every record, with `bucket`: the load batch of the record.
-    """
-    parts = [f.with_columns(text=pl.col("text").fill_null("") != "")
-             for f in scratch.read_batches(ASSIGN_COLUMNS)]
-    if not parts:
-        return pl.DataFrame(schema={"record_key": pl.String, "bucket": pl.Int64})
-    night = pl.concat(parts, how="diagonal_relaxed")
-    del parts
-    keys = night.select("record_key")
-    usable = night.filter(pl.col("reason_code").is_null())
-    del night
-    refs = usable.select(
-        "channel", ref=pl.coalesce(pl.col("source_ref"), pl.lit("sha:") + pl.col("content_hash"))
-    ).unique()
-    emails = usable.filter(pl.col("channel") == "email").select(
-        pl.lit("email").alias("channel"), pl.col("parent_refs").alias("ref")
-    ).explode("ref").drop_nulls()
-    refs = pl.concat([refs, emails]).unique()
-    people = usable["reporter_keys"].explode().drop_nulls().unique().to_list()
-    since = usable["received_at"].min() if usable.height else None
-    prior = warehouse.read_prior_state(
-        settings.db_path, refs, people,
-        since.astimezone(timezone.utc).replace(tzinfo=None) if since else None,
-        settings.whatsapp_gap_minutes, settings.duplicate_window_days,
-    )
-    del refs, emails, people
-    open_wa = {k: (cid, last.replace(tzinfo=timezone.utc)) for k, (cid, last) in prior.open_whatsapp.items()}
-    roles = assign_roles(usable, prior.known_refs, open_wa, settings.whatsapp_gap_minutes)
-    recent = prior.recent_complaints.with_columns(pl.col("received_at_utc").dt.replace_time_zone("UTC"))
-    new = roles.filter(pl.col("role") == "primary").select("record_key", "complaint_id").join(
-        usable.select("record_key", "reporter_keys", pl.col("received_at").alias("received_at_utc")),
-        on="record_key", how="left")
-    del usable
-    candidates = duplicate_candidates(new, recent)
-    members = roles.filter(pl.col("complaint_id").is_in(candidates) & pl.col("role").is_in(["primary", "followup", "repeat"]))
-    wanted = members["record_key"]
-    records = scratch.select(None, pl.col("record_key").is_in(wanted))
-    if records is not None and records.height:
-        complaints, _ = build_complaints(with_roles(records, members))
-    else:
-        complaints = pl.DataFrame(schema={"complaint_id": pl.String, "reporter_keys": pl.List(pl.String),
-                                          "received_at_utc": pl.Datetime("us", "UTC"), "text": pl.String})
-    del records
-    duplicates = find_duplicates(complaints, recent, settings.duplicate_window_days, settings.duplicate_similarity)
-    roles = apply_duplicates(roles, duplicates)
-    buckets = max(1, -(-keys.height // max(1, settings.batch_records)))
-    assignment = keys.join(roles.select("record_key", "complaint_id"), on="record_key", how="left").select(
-        "record_key", bucket=(pl.coalesce("complaint_id", "record_key").hash(seed=0) % buckets).cast(pl.Int64))
-    return roles.join(assignment, on="record_key", how="right").select(*ROLE_SCHEMA, "bucket")
-
-
-def duplicate_candidates(new: pl.DataFrame, recent: pl.DataFrame) -> pl.Series:
-    """Ids of new complaints sharing a reporter key with another complaint (new or recent): only these can be
-    duplicates or be duplicated; every other complaint is left out of the text comparison."""
-    cols = ["complaint_id", "reporter_keys"]
-    pairs = (pl.concat([recent.select(cols), new.select(cols)]).explode("reporter_keys").drop_nulls()
-             .unique())
-    shared = pairs.group_by("reporter_keys").len().filter(pl.col("len") > 1).select("reporter_keys")
-    return pairs.join(shared, on="reporter_keys", how="semi")["complaint_id"].unique()
-
 
 def naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
     """DuckDB TIMESTAMP columns hold UTC wall time; strip the zone so no session time zone applies."""
@@ -717,10 +645,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         unread = len(files) - len(to_read) if not backfill else 0
         skipped_count = len(skipped) + max(unread, 0)
         with clock("assign"):
-            roles = assign(scratch, settings)
-            buckets = int(roles["bucket"].max()) + 1 if roles.height else 0
-            scratch.write_buckets(roles, buckets)
-            del roles  # each bucket's roles are in the scratch folder
+            buckets = assign_night(scratch, settings)  # each bucket's records and roles are in the scratch folder
         history = (warehouse.read_volume_history(settings.db_path)
                    if not retry and not backfill and file_rows.height else [])
         tally = Tally()

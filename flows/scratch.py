@@ -1,8 +1,9 @@
 """The run's scratch space: staged records spilled to Parquet so the night is never held in memory at once.
 
-A run writes each gated staging batch to `stage/<n>.parquet`. Once every record's complaint is known, the
-batches are redistributed into `buckets/<k>/<n>.parquet`: all records of one complaint (and its merged records)
-land in the same bucket, so each bucket is classified, gated and loaded on its own. The folder lives next to
+A run writes each gated staging batch to `stage/<n>.parquet`. Once every record's complaint is known (in the
+database `assign.duckdb` of flows/assign.py), the batches are redistributed into `buckets/<k>/<n>.parquet`: all
+records of one complaint (and its merged records) land in the same bucket, so each bucket is classified, gated and
+loaded on its own. The folder lives next to
 the warehouse (the same disk, owner-only) and is removed when the run ends, whatever its outcome.
 """
 
@@ -13,6 +14,8 @@ import shutil
 from pathlib import Path
 
 import polars as pl
+
+from transforms.complaints import ROLE_SCHEMA
 
 
 class Scratch:
@@ -43,32 +46,31 @@ class Scratch:
             parts.append(frame.filter(predicate) if predicate is not None else frame)
         return pl.concat(parts, how="diagonal_relaxed") if parts else None
 
-    def write_buckets(self, roles: pl.DataFrame, buckets: int) -> None:
-        """Redistribute the staged records by the `bucket` of their `roles` rows (record_key, bucket, and the
-        record's role columns); staging order is kept. Each bucket's roles are written beside its records, so the
-        night's roles need not be held while the buckets are loaded."""
-        self.buckets = buckets
-        for (k,), part in roles.partition_by("bucket", as_dict=True, maintain_order=True).items():
-            target = self.root / "roles" / f"{k:05d}.parquet"
+    @property
+    def roles_dir(self) -> Path:
+        """Each load batch's roles, as `bucket=<k>/*.parquet` (written by flows/assign.py)."""
+        return self.root / "roles"
+
+    def redistribute(self, n: int, path: Path, bucket: pl.Series) -> None:
+        """Move staged batch `n` into the load batches: `bucket` holds each of its records' batch, in file order;
+        staging order is kept inside each load batch."""
+        frame = pl.read_parquet(path).with_columns(bucket.alias("bucket"))
+        for (k,), part in frame.partition_by("bucket", as_dict=True, maintain_order=True).items():
+            target = self.root / "buckets" / f"{k:05d}" / f"{n:05d}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             part.drop("bucket").write_parquet(target, compression="lz4")
-        assignment = roles.select("record_key", "bucket")
-        for n, path in enumerate(self.batches):
-            frame = pl.read_parquet(path).join(assignment, on="record_key", how="left", maintain_order="left")
-            for (k,), part in frame.partition_by("bucket", as_dict=True, maintain_order=True).items():
-                target = self.root / "buckets" / f"{k:05d}" / f"{n:05d}.parquet"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                part.drop("bucket").write_parquet(target, compression="lz4")
-            path.unlink()
+        path.unlink()
 
     def read_bucket(self, k: int) -> pl.DataFrame | None:
         folder = self.root / "buckets" / f"{k:05d}"
         parts = [pl.read_parquet(p) for p in sorted(folder.glob("*.parquet"))] if folder.is_dir() else []
         return pl.concat(parts, how="diagonal_relaxed") if parts else None
 
-    def read_roles(self, k: int) -> pl.DataFrame | None:
-        path = self.root / "roles" / f"{k:05d}.parquet"
-        return pl.read_parquet(path) if path.exists() else None
+    def read_roles(self, k: int) -> pl.DataFrame:
+        """The roles of load batch `k` (none when all its records were quarantined at the raw gate)."""
+        folder = self.roles_dir / f"bucket={k}"
+        parts = [pl.read_parquet(p) for p in sorted(folder.glob("*.parquet"))] if folder.is_dir() else []
+        return pl.concat(parts) if parts else pl.DataFrame(schema=ROLE_SCHEMA)
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

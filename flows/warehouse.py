@@ -11,8 +11,8 @@ import shutil
 import threading
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -56,15 +56,6 @@ def ensure_schema(con) -> None:
     con.execute(sql("schema"))
 
 
-@dataclass
-class PriorState:
-    """What a run needs to know about earlier runs."""
-
-    known_refs: dict[tuple[str, str], str] = field(default_factory=dict)
-    open_whatsapp: dict[str, tuple[str, datetime]] = field(default_factory=dict)
-    recent_complaints: pl.DataFrame | None = None
-
-
 def read_ledger(db_path: Path) -> Ledger:
     """The files earlier runs took (hashes, paths with sizes) and each channel's watermark."""
     ledger = Ledger()
@@ -90,36 +81,6 @@ def read_existing_records(db_path: Path, record_ids: list[str]) -> set[str]:
         found = {r[0] for r in con.execute(sql("existing_records")).fetchall()}
         con.unregister("batch_records")
     return found
-
-
-def read_prior_state(db_path: Path, refs: pl.DataFrame, pseudonyms: list[str],
-                     since: datetime | None, gap_minutes: int, window_days: int) -> PriorState:
-    """References, open WhatsApp conversations and recent complaints that this run's records may join.
-
-    `refs` has columns channel, ref; `pseudonyms` are all reporter pseudonyms of the run; `since` is
-    the earliest received time (naive UTC) among the run's records.
-    """
-    state = PriorState()
-    empty = pl.DataFrame(schema={"complaint_id": pl.String, "reporter_keys": pl.List(pl.String),
-                                 "received_at_utc": pl.Datetime("us"), "text": pl.String})
-    state.recent_complaints = empty
-    if not Path(db_path).exists():
-        return state
-    with connect(db_path) as con:
-        ensure_schema(con)
-        if refs.height:
-            con.register("batch_refs", refs.to_arrow())
-            rows = con.execute(sql("known_refs")).fetchall()
-            state.known_refs = {(c, r): cid for c, r, cid in rows}
-            con.unregister("batch_refs")
-        if pseudonyms and since is not None:
-            con.register("batch_people", pl.DataFrame({"pseudonym": pseudonyms}).to_arrow())
-            for pseud, cid, last in con.execute(sql("open_whatsapp"), [gap_minutes, since]).fetchall():
-                state.open_whatsapp[pseud] = (cid, last)
-            dup_since = since - timedelta(days=window_days)
-            state.recent_complaints = con.sql(sql("recent_complaints"), params=[dup_since]).pl()
-            con.unregister("batch_people")
-    return state
 
 
 def read_quarantined(db_path: Path) -> pl.DataFrame:

@@ -1,8 +1,10 @@
 from datetime import datetime, timedelta, timezone
 
+import duckdb
 import polars as pl
 
-from transforms.complaints import apply_duplicates, build_complaints, build_intake, find_duplicates
+from flows.sqlfiles import sql
+from transforms.complaints import build_complaints, build_intake, find_duplicates
 
 T0 = datetime(2025, 3, 4, 3, tzinfo=timezone.utc)
 TEXT = "Sudah tiga bulan sertifikat tanah saya di Kantor Pertanahan belum juga selesai, padahal semua syarat lengkap."
@@ -65,8 +67,19 @@ def test_followups_are_appended_and_earlier_complaints_get_updates():
     assert updates.to_dicts()[0]["complaint_id"] == "WA-old" and updates["text_append"][0] == "masih belum"
 
 
+def with_duplicates(roled: pl.DataFrame, duplicates: dict[str, str]) -> pl.DataFrame:
+    """The records' roles after flows/sql/assign_duplicates.sql (in DuckDB) merged `duplicates` into earlier ones."""
+    con = duckdb.connect()
+    con.register("roled", roled.select("record_key", "role", "complaint_id", "merge_reason").cast(pl.String))
+    con.execute("create table roles as select * from roled")
+    con.register("duplicates", pl.DataFrame({"complaint_id": list(duplicates), "dup_of": list(duplicates.values())}))
+    con.execute(sql("assign_duplicates"))
+    roles = con.sql("select * from roles").pl()
+    return roled.drop("role", "complaint_id", "merge_reason").join(roles, on="record_key", maintain_order="left")
+
+
 def test_intake_has_one_row_per_record_with_fate():
-    roled = apply_duplicates(roled_frame(), {"WA-1": "LPR-0"})
+    roled = with_duplicates(roled_frame(), {"WA-1": "LPR-0"})
     intake = build_intake(roled, "run-1")
     assert intake.height == 5
     assert intake["fate"].to_list() == ["merged", "merged", "merged", "merged", "quarantined"]

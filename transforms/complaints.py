@@ -7,7 +7,7 @@ from datetime import timedelta
 import polars as pl
 from rapidfuzz import fuzz
 
-from transforms.threads import record_key_expr
+from transforms.identifiers import record_key_expr
 
 COMPLAINT_COLUMNS = [
     "complaint_id", "channel", "source_ref", "source_file", "received_at_utc", "received_at_local",
@@ -17,10 +17,18 @@ COMPLAINT_COLUMNS = [
     "closed_at_utc", "attachments", "records",
 ]
 STEP_TIMES = ("first_response_at", "forwarded_at", "acted_at", "closed_at")
+ROLE_SCHEMA = {  # each usable record's place in a complaint, decided by flows/assign.py
+    "record_key": pl.String,
+    "role": pl.String,            # primary | repeat | followup | duplicate | quarantined
+    "complaint_id": pl.String,
+    "merge_reason": pl.String,
+    "reason_code": pl.String,
+    "reason": pl.String,
+}
 
 
 def with_roles(records: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
-    """Attach roles to records; records broken at parse or sanity time are 'quarantined'."""
+    """Attach roles (ROLE_SCHEMA) to records; records broken at parse or sanity time are 'quarantined'."""
     joined = records.with_columns(record_key=record_key_expr()).join(
         roles.rename({"reason_code": "role_reason_code", "reason": "role_reason"}), on="record_key", how="left"
     )
@@ -113,22 +121,6 @@ def find_duplicates(
             for k in keys:
                 by_key.setdefault(k, []).append(c)
     return duplicates
-
-
-def apply_duplicates(roled: pl.DataFrame, duplicates: dict[str, str]) -> pl.DataFrame:
-    """Point every record of a duplicate complaint at the earlier complaint and mark it merged."""
-    if not duplicates:
-        return roled
-    dup = pl.DataFrame({"complaint_id": list(duplicates), "dup_of": list(duplicates.values())},
-                       schema={"complaint_id": pl.String, "dup_of": pl.String})
-    out = roled.join(dup, on="complaint_id", how="left")
-    is_dup = pl.col("dup_of").is_not_null()
-    return out.with_columns(
-        role=pl.when(is_dup & (pl.col("role") == "primary")).then(pl.lit("duplicate")).otherwise(pl.col("role")),
-        merge_reason=pl.when(is_dup).then(pl.format("duplikat lintas kanal dari {}", pl.col("dup_of")))
-        .otherwise(pl.col("merge_reason")),
-        complaint_id=pl.coalesce("dup_of", "complaint_id"),
-    ).drop("dup_of")
 
 
 def build_intake(roled: pl.DataFrame, run_id: str) -> pl.DataFrame:

@@ -1,0 +1,6 @@
+-- complaint_id_for(channel, ref): the stable id of the complaint a channel reference starts; the same as
+-- transforms.threads.complaint_id_for (tests/test_assign.py checks they agree).
+create or replace temp macro complaint_id_for(channel, ref) as
+    (case channel when 'lapor' then 'LPR' when 'whatsapp' then 'WA' when 'email' then 'EML'
+                  when 'callcenter' then 'CC' else 'X' end)
+    || '-' || left(sha256(channel || ':' || ref), 12)
