@@ -609,8 +609,8 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
 
     1. parse and stage the night in batches of files (tasks), gate the raw records and spill them to a scratch
        folder next to the warehouse;
-    2. decide every record's complaint for the whole night from a few columns (threads and duplicates cross
-       batches), and give each record a load batch: all records of a complaint share one;
+    2. decide every record's complaint for the whole night (threads and duplicates cross batches) in a scratch
+       DuckDB database (flows/assign.py), and give each record a load batch: all records of a complaint share one;
     3. per load batch: classify, gate the complaints and write them into the run's one open transaction;
     4. write files, validations and the run row, and commit. A crash anywhere leaves the warehouse unchanged.
     """

@@ -3,8 +3,8 @@
 A run writes each gated staging batch to `stage/<n>.parquet`. Once every record's complaint is known (in the
 database `assign.duckdb` of flows/assign.py), the batches are redistributed into `buckets/<k>/<n>.parquet`: all
 records of one complaint (and its merged records) land in the same bucket, so each bucket is classified, gated and
-loaded on its own. The folder lives next to
-the warehouse (the same disk, owner-only) and is removed when the run ends, whatever its outcome.
+loaded on its own. The folder lives next to the warehouse (the same disk, owner-only) and is removed when the run
+ends, whatever its outcome.
 """
 
 from __future__ import annotations
