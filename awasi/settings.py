@@ -67,7 +67,9 @@ class Settings(BaseSettings):
     batch_records: int = Field(
         100_000, description="Records per batch of the later steps (classify, complaint gate, load); the night is "
         "spilled to a scratch folder next to the warehouse and loaded batch by batch in one transaction")
-    duckdb_memory_limit: str = Field("1GB", description="Memory limit of the warehouse connection during the load")
+    duckdb_memory_limit: str = Field(
+        "512MB", description="Memory limit of each DuckDB connection of a run's night-wide steps (the scratch database "
+        "that decides the night's complaints, the load transaction); DuckDB spills to the scratch folder beyond it")
 
     # Classifier
     models_dir: Path = Field(REPO_ROOT / "data" / "models", description="Versioned classifier models")
