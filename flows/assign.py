@@ -37,6 +37,7 @@ from flows.sqlfiles import sql, statements
 from flows.warehouse import ensure_schema
 from transforms.complaints import build_complaints, find_duplicates, with_roles
 
+
 @contextmanager
 def scratch_database(folder: Path, memory_limit: str | None = None):
     """A DuckDB database file in the run's scratch folder (UTC, the run's memory limit, spilling beside it)."""
@@ -87,15 +88,12 @@ def find_roles(con: duckdb.DuckDBPyConnection, gap_minutes: int) -> None:
 def merge_duplicates(con: duckdb.DuckDBPyConnection, scratch: Scratch, window_days: int, similarity: float) -> int:
     """Find cross-channel duplicates among the complaints sharing a reporter and apply them to `roles`."""
     con.execute(sql("assign_candidates"))
-    members = con.sql("select * from roles where complaint_id in (select complaint_id from candidates) "
-                      "and role in ('primary', 'followup', 'repeat')").pl()
+    members = con.sql(sql("assign_candidate_roles")).pl()
     if not members.height:
         return 0
     records = scratch.select(None, pl.col("record_key").is_in(members["record_key"]))
     complaints, _ = build_complaints(with_roles(records, members))
-    recent = con.sql("select complaint_id, reporter_keys, received_at_utc, text from wh.complaints "
-                     "where complaint_id in (select complaint_id from candidates) "
-                     "and complaint_id in (select complaint_id from prior_recent)").pl()
+    recent = con.sql(sql("assign_recent_texts")).pl()
     recent = recent.with_columns(pl.col("received_at_utc").dt.replace_time_zone("UTC"))
     duplicates = find_duplicates(complaints, recent, window_days, similarity)
     if duplicates:
