@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from datetime import datetime
 
 import polars as pl
-import pytest
 from typer.testing import CliRunner
 
 from awasi.cli import app

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -214,7 +212,7 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
     assert after["penundaan_berlarut"] == before["penundaan_berlarut"] - 1
     assert after.get("berpihak", 0) == before.get("berpihak", 0) + 1
     out = CliRunner().invoke(app, ["counts", "--db", str(copy)]).output
-    assert f"berpihak" in out
+    assert "berpihak" in out
     q_stored = q(copy, "select count(*) from complaints")[0][0]
     with duckdb.connect(str(copy)) as con:
         con.execute("update complaints set category = null, classifier_version = null")

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 

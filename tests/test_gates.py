@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from expectations.validate import load_suite_dict, run_suite
 from transforms import gates
