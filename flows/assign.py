@@ -49,7 +49,8 @@ def scratch_database(folder: Path, memory_limit: str | None = None):
         con.execute("set temp_directory = ?", [str(folder / "assign.tmp")])
         if memory_limit:
             con.execute("set memory_limit = ?", [memory_limit])
-        con.execute(sql("assign_macros"))
+        for statement in statements("assign_macros"):
+            con.execute(statement)
         yield con
     finally:
         con.close()
@@ -116,7 +117,6 @@ def write_buckets(con: duckdb.DuckDBPyConnection, scratch: Scratch, batch_record
     for n, path in enumerate(scratch.batches):
         bucket = con.sql(sql("assign_bucket_of"), params=[str(path), buckets]).pl().to_series()
         scratch.redistribute(n, path, bucket)
-    scratch.buckets = buckets
     return buckets
 
 

@@ -25,7 +25,6 @@ class Scratch:
         self.root.mkdir(parents=True, exist_ok=True)
         os.chmod(self.root, 0o700)
         self.batches: list[Path] = []
-        self.buckets = 0
 
     def add_batch(self, frame: pl.DataFrame) -> None:
         path = self.root / "stage" / f"{len(self.batches):05d}.parquet"

@@ -114,8 +114,9 @@ def test_records_quarantined_at_the_raw_gate_take_no_part(roles):
 def test_complaint_ids_are_stable_and_the_sql_macro_agrees():
     assert complaint_id_for("lapor", "123") == complaint_id_for("lapor", "123") != complaint_id_for("email", "123")
     con = duckdb.connect()
-    from flows.sqlfiles import sql
-    con.execute(sql("assign_macros"))
+    from flows.sqlfiles import statements
+    for statement in statements("assign_macros"):
+        con.execute(statement)
     for channel in [*PREFIX, "sms"]:
         assert con.execute("select complaint_id_for(?, ?)", [channel, "ref-9"]).fetchall()[0][0] == \
             complaint_id_for(channel, "ref-9")

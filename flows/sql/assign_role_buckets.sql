@@ -1,3 +1,3 @@
--- Every role row with its load batch (the same rule as assign_bucket_of). $1: number of load batches.
-select *, (hash(coalesce(complaint_id, record_key)) % $1::ubigint)::integer as bucket
+-- Every role row with its load batch. $1: number of load batches.
+select *, load_batch(complaint_id, record_key, $1) as bucket
 from roles
