@@ -204,14 +204,15 @@ def reclassify(
     db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
     model_version: Optional[str] = typer.Option(None, "--model", help="Model version (default: active)."),
 ) -> None:
-    """Re-run a (new) model over every complaint in the warehouse, in one transaction."""
+    """Re-run a (new) model over every complaint in the warehouse, in one transaction (read and classified in
+    batches, so memory does not grow with the history)."""
     from awasi import models
     from awasi.settings import get_settings
     from flows.classification import reclassify_warehouse
 
     settings = get_settings(model_version=model_version)
     model = models.ensure_model(settings.models_dir, settings.model_version)
-    n = reclassify_warehouse(db, model)
+    n = reclassify_warehouse(db, model, memory_limit=settings.duckdb_memory_limit)
     typer.echo(f"{n} complaints reclassified with model {model.version}")
 
 

@@ -69,7 +69,8 @@ class Settings(BaseSettings):
         "spilled to a scratch folder next to the warehouse and loaded batch by batch in one transaction")
     duckdb_memory_limit: str = Field(
         "512MB", description="Memory limit of each DuckDB connection of a run's night-wide steps (the scratch database "
-        "that decides the night's complaints, the load transaction); DuckDB spills to the scratch folder beyond it")
+        "that decides the night's complaints, the load transaction) and of `awasi reclassify`; DuckDB spills to disk "
+        "beyond it")
 
     # Classifier
     models_dir: Path = Field(REPO_ROOT / "data" / "models", description="Versioned classifier models")

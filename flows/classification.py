@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -9,25 +11,46 @@ from flows import warehouse
 from transforms.labels import CLASS_COLUMNS, DISPLAY, LABELS
 
 
-def reclassify_warehouse(db_path: Path, model, batch: int = 50_000) -> int:
-    """Classify every stored complaint again with `model`, in one transaction."""
+def reclassify_warehouse(db_path: Path, model, batch: int = 50_000, memory_limit: str | None = None) -> int:
+    """Classify every stored complaint again with `model`, in one transaction.
+
+    The texts are read and classified `batch` complaints at a time, and each batch's predictions are written to a
+    Parquet file in an owner-only folder beside the warehouse; one UPDATE then reads them all. Memory stays at
+    one batch whatever the history holds (a frame of every stored text would be gigabytes at 10,000,000
+    complaints). The folder is removed whatever the outcome."""
+    import polars as pl
+
     from transforms.classifier import classify_frame  # scikit-learn: not for the dashboard's corrections
 
-    with warehouse.connect(db_path) as con:
-        warehouse.ensure_schema(con)
-        frame = con.sql("select complaint_id, text from complaints").pl()
-        predictions = classify_frame(frame, model, batch=batch).select("complaint_id", *CLASS_COLUMNS)
-        con.execute("begin transaction")
-        try:
-            con.register("predictions", predictions.to_arrow())
-            con.execute(warehouse.sql("reclassify"))
-            con.unregister("predictions")
-            con.execute("commit")
-        except BaseException:
-            con.execute("rollback")
-            raise
+    db = Path(db_path)
+    spill = db.with_name(f".{db.stem}.reclassify-{uuid.uuid4().hex[:8]}")
+    spill.mkdir(mode=0o700, parents=True)
+    try:
+        with warehouse.connect(db) as con:
+            warehouse.ensure_schema(con)
+            if memory_limit:
+                con.execute(f"set memory_limit = '{memory_limit}'")  # a setting, not user input
+            files, total = [], 0
+            for n, chunk in enumerate(con.sql(warehouse.sql("complaint_texts")).to_arrow_reader(batch)):
+                texts = pl.from_arrow(chunk)
+                if not texts.height:
+                    continue
+                path = spill / f"{n:05d}.parquet"
+                classify_frame(texts, model, batch=batch).select("complaint_id", *CLASS_COLUMNS).write_parquet(path)
+                files.append(str(path))
+                total += texts.height
+            if files:
+                con.execute("begin transaction")
+                try:
+                    con.execute(warehouse.sql("reclassify"), [files])
+                    con.execute("commit")
+                except BaseException:
+                    con.execute("rollback")
+                    raise
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
     warehouse.publish_snapshot(db_path, f"reclassify-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}")
-    return predictions.height
+    return total
 
 
 def add_correction(db_path: Path, complaint_id: str, category: str, analyst: str, note: str = "") -> None:

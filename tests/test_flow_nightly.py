@@ -223,6 +223,28 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
     assert qa(copy, "select effective_category from complaints_effective where complaint_id = ?", cid) == [("berpihak",)]
 
 
+def test_reclassify_in_batches_writes_each_complaints_own_prediction(loaded, tmp_path):
+    """History is read and classified a batch at a time: with batches much smaller than the warehouse, every
+    complaint still gets the model's prediction for its own text, and no spill folder is left behind."""
+    from awasi import models
+    from awasi.settings import get_settings
+    from flows.classification import reclassify_warehouse
+
+    _, db, _, _ = loaded
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(db, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("update complaints set category = 'konflik_kepentingan', confidence = 0, classifier_version = 'x'")
+    model = models.ensure_model(get_settings().models_dir)
+    stored = q(copy, "select count(*) from complaints")[0][0]
+    assert reclassify_warehouse(copy, model, batch=37, memory_limit="256MB") == stored > 37 * 3
+    rows = q(copy, "select text, category, confidence, needs_review, classifier_version from complaints")
+    expected = model.predict([r[0] for r in rows])
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [
+        (p.category, p.confidence, p.needs_review, model.version) for p in expected]
+    assert sorted(p.name for p in tmp_path.iterdir() if "reclassify" in p.name) == []
+
+
 def test_cross_channel_duplicate_is_merged_into_the_first_complaint(tmp_path):
     import json as _json
 
