@@ -168,14 +168,19 @@ class RunWriter:
         if self.fail_after in (step, f"{step}:{self.batches}"):
             raise RuntimeError(f"simulated crash after loading {self.fail_after}")
 
+    def _spill(self, name: str, frame: pl.DataFrame) -> Path:
+        """Write a frame for DuckDB to read as a Parquet file, not as a registered Arrow table: in this DuckDB,
+        memory taken by scanning registered Arrow data stays with the connection until it closes, so a night's
+        load grew by the whole night (bench/RESULTS.md); a Parquet scan stays within the connection's memory
+        limit. The caller removes the file once read."""
+        self.spill_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.spill_dir / f"{name}-{self.batches:05d}.parquet"
+        frame.write_parquet(path, compression="lz4")
+        return path
+
     def _insert(self, name: str, frame: pl.DataFrame) -> None:
-        """Insert a frame through a Parquet file, not a registered Arrow table: in this DuckDB, memory taken by
-        scanning registered Arrow data stays with the connection until it closes, so a night's load grew by
-        the whole night (bench/RESULTS.md); a Parquet scan stays within the connection's memory limit."""
         if frame.height:
-            self.spill_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = self.spill_dir / f"{name}-{self.batches:05d}.parquet"
-            frame.write_parquet(path, compression="lz4")
+            path = self._spill(name, frame)
             cols = ", ".join(frame.columns)
             verb = "insert or replace" if (self.replace_intake and name == "intake") else "insert"
             self.con.execute(f"{verb} into {name} ({cols}) select {cols} from read_parquet(?)",  # names from code
@@ -188,9 +193,9 @@ class RunWriter:
         self._insert("intake", intake)
         self._insert("complaints", complaints)
         if updates.height:
-            self.con.register("updates", updates.to_arrow())
-            self.con.execute(sql("apply_updates"))
-            self.con.unregister("updates")
+            path = self._spill("updates", updates)
+            self.con.execute(sql("apply_updates"), [str(path)])
+            path.unlink()
 
     def finish(self, load: RunLoad) -> None:
         con = self.con

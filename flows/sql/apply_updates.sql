@@ -1,4 +1,5 @@
--- Follow-up messages and replies that joined complaints of earlier runs.
+-- Follow-up messages and replies that joined complaints of earlier runs ($1: a Parquet file of one load batch's
+-- updates, written by flows/warehouse.py).
 update complaints as c
 set text = case when u.text_append is null or u.text_append = '' then c.text
                 else c.text || chr(10) || chr(10) || u.text_append end,
@@ -11,5 +12,5 @@ set text = case when u.text_append is null or u.text_append = '' then c.text
     forwarded_at_utc = least(c.forwarded_at_utc, u.forwarded_at_utc),
     acted_at_utc = least(c.acted_at_utc, u.acted_at_utc),
     closed_at_utc = least(c.closed_at_utc, u.closed_at_utc)
-from updates as u
+from read_parquet($1) as u
 where c.complaint_id = u.complaint_id
