@@ -128,7 +128,7 @@ def main() -> None:
     stages = full["stage_seconds"]
     records = full["records_total"]
     lines = [
-        f"# Benchmark results\n",
+        "# Benchmark results\n",
         f"Measured {datetime.now().strftime('%Y-%m-%d %H:%M')} on {platform.node()}: {psutil.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM, Python {platform.python_version()}, "
         f"{platform.platform()}. Command: `.venv/bin/python bench/bench_flow.py --n {args.n}"
@@ -167,7 +167,7 @@ def main() -> None:
         t = time.perf_counter()
         build(synth, n)
         print(f"synthetic warehouse of {n:,} complaints built in {time.perf_counter() - t:.0f} s")
-        sizes.append((f"synthetic", synth, n))
+        sizes.append(("synthetic", synth, n))
     results = {}
     for label, path, n in sizes:
         results[(label, n)] = measure(path, args.repeat)

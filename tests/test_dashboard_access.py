@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from flows.export import ExportRequest, build_counts
-from tests.test_dashboard import open_page
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "awasi",
         "client_secret": "s", "server_metadata_url": "https://idp.example/.well-known/openid-configuration"}

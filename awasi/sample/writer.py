@@ -18,7 +18,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from awasi.sample import texts
-from awasi.sample.people import LAPOR_CATEGORIES, Context, make_context
+from awasi.sample.people import LAPOR_CATEGORIES, make_context
 
 WIB = timezone(timedelta(hours=7))
 SHARES = {"lapor": 0.40, "whatsapp": 0.25, "email": 0.15, "callcenter": 0.20}
