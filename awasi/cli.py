@@ -355,5 +355,24 @@ def demo(
         dashboard(db=db, port=8501, address="127.0.0.1")
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(ctx: typer.Context) -> None:
+    """The national-scale benchmark (bench/bench_flow.py): generate N mixed records (default 1,000,000), run the
+    nightly flow and the nothing-new run, time the raw read_json reference and every dashboard page's queries at
+    1M and 10M complaints; writes bench/last-run.md. Options are bench_flow.py's: --n, --inbox, --workdir,
+    --dashboard-rows, --repeat, --out, --seed (`awasi bench --help-bench` lists them)."""
+    import subprocess
+
+    from awasi.settings import REPO_ROOT
+
+    script = REPO_ROOT / "bench" / "bench_flow.py"
+    if not script.exists():
+        typer.echo(f"GAGAL / FAILED: {script} not found; the benchmark runs from a checkout of the repository",
+                   err=True)
+        raise typer.Exit(code=2)
+    args = ["--help" if a == "--help-bench" else a for a in ctx.args]
+    raise typer.Exit(code=subprocess.call([sys.executable, str(script), *args]))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -1,6 +1,7 @@
 """Benchmark: the whole nightly flow on a generated mixed-channel inbox, and the dashboard's queries.
 
-    .venv/bin/python bench/bench_flow.py [--n 1000000] [--dashboard-rows 1000000,10000000] [--out bench/RESULTS.md]
+    awasi bench [--n 1000000] [--dashboard-rows 1000000,10000000] [--out bench/last-run.md]
+    (the same as .venv/bin/python bench/bench_flow.py ...)
 
 1. writes a sample inbox of N records over the four channels (`awasi generate`, not timed);
 2. runs `awasi run` on it in a fresh process (Prefect start-up included) and reports wall time, records per
@@ -12,7 +13,9 @@
    classification), and prints the ratio of the pipeline to it;
 5. times each dashboard page's queries on the pipeline's warehouse and on synthetic warehouses of the given sizes.
 
-Results are printed and written as a Markdown table (default `bench/RESULTS.md`).
+Results are printed and written as Markdown tables (default `bench/last-run.md`, not kept in git). `bench/RESULTS.md`
+is the curated record: the runs worth keeping, each table with the command and time that produced it, and what
+bounds each stage; a new run does not overwrite it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -93,7 +97,8 @@ def main() -> None:
     ap.add_argument("--dashboard-rows", default="1000000,10000000",
                     help="sizes of the synthetic warehouses for dashboard latency ('' to skip)")
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "last-run.md",
+                    help="Markdown file for the results (bench/RESULTS.md is the curated record, not overwritten)")
     ap.add_argument("--inbox", type=Path, default=None,
                     help="reuse an inbox written by an earlier run or `awasi generate` (skips generating one)")
     args = ap.parse_args()
@@ -131,8 +136,8 @@ def main() -> None:
         "# Benchmark results\n",
         f"Measured {datetime.now().strftime('%Y-%m-%d %H:%M')} on {platform.node()}: {psutil.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM, Python {platform.python_version()}, "
-        f"{platform.platform()}. Command: `.venv/bin/python bench/bench_flow.py --n {args.n}"
-        f" --dashboard-rows '{args.dashboard_rows}'`.\n",
+        f"{platform.platform()}. Command: `.venv/bin/python bench/bench_flow.py {shlex.join(sys.argv[1:])}`"
+        f" ({args.n:,} records; work folder {work}).\n",
         "## Nightly flow\n",
         "| measure | value |", "|---|---|",
         f"| records in the inbox | {records:,} ({full['accepted']:,} accepted, {full['merged']:,} merged, "
