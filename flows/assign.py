@@ -92,7 +92,7 @@ def merge_duplicates(con: duckdb.DuckDBPyConnection, scratch: Scratch, window_da
     members = con.sql(sql("assign_candidate_roles")).pl()
     if not members.height:
         return 0
-    records = scratch.select(None, pl.col("record_key").is_in(members["record_key"].implode()))
+    records = scratch.select(pl.col("record_key").is_in(members["record_key"].implode()))
     complaints, _ = build_complaints(with_roles(records, members))
     recent = con.sql(sql("assign_recent_texts")).pl()
     recent = recent.with_columns(pl.col("received_at_utc").dt.replace_time_zone("UTC"))

@@ -22,11 +22,9 @@ def reclassify_warehouse(db_path: Path, model, batch: int = 50_000, memory_limit
 
     from transforms.classifier import classify_frame  # scikit-learn: not for the dashboard's corrections
 
-    db = Path(db_path)
-    spill = db.with_name(f".{db.stem}.reclassify-{uuid.uuid4().hex[:8]}")
-    spill.mkdir(mode=0o700, parents=True)
+    spill = warehouse.side_folder(db_path, f"reclassify-{uuid.uuid4().hex[:8]}")
     try:
-        with warehouse.connect(db) as con:
+        with warehouse.connect(db_path) as con:
             warehouse.ensure_schema(con)
             if memory_limit:
                 con.execute(f"set memory_limit = '{memory_limit}'")  # a setting, not user input

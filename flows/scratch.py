@@ -9,21 +9,18 @@ ends, whatever its outcome.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import polars as pl
 
+from flows.warehouse import side_folder
 from transforms.complaints import ROLE_SCHEMA
 
 
 class Scratch:
     def __init__(self, db_path: Path, run_id: str):
-        db = Path(db_path)
-        self.root = db.with_name(f".{db.stem}.run-{run_id}")
-        self.root.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.root, 0o700)
+        self.root = side_folder(db_path, f"run-{run_id}")
         self.batches: list[Path] = []
 
     def add_batch(self, frame: pl.DataFrame) -> None:
@@ -32,18 +29,12 @@ class Scratch:
         frame.write_parquet(path, compression="lz4")
         self.batches.append(path)
 
-    def select(self, columns: list[str] | None, predicate: pl.Expr | None = None) -> pl.DataFrame | None:
-        """These columns (all: None) of the staged records (filtered), in staging order; None when nothing was
-        staged."""
-        parts = []
-        for path in self.batches:
-            scan = pl.scan_parquet(path)
-            if columns is not None:
-                scan = scan.select(columns)
-            # The filter is pushed into the Parquet scan. Reading a batch and then filtering it would keep the
-            # whole batch's string buffers alive behind the few rows kept (Polars' filtered string views share
-            # them): taking 4% of the records of 2,000,000 this way held about 1 GB (bench/RESULTS.md).
-            parts.append((scan.filter(predicate) if predicate is not None else scan).collect())
+    def select(self, predicate: pl.Expr) -> pl.DataFrame | None:
+        """The staged records matching `predicate`, in staging order; None when nothing was staged."""
+        # The filter is pushed into the Parquet scan. Reading a batch and then filtering it would keep the whole
+        # batch's string buffers alive behind the few rows kept (Polars' filtered string views share them):
+        # taking 4% of the records of 2,000,000 this way held about 1 GB (bench/RESULTS.md).
+        parts = [pl.scan_parquet(path).filter(predicate).collect() for path in self.batches]
         return pl.concat(parts, how="diagonal_relaxed") if parts else None
 
     @property

@@ -7,6 +7,7 @@ Only this module (and the dashboard's read-only access) opens the warehouse file
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 import uuid
@@ -21,6 +22,17 @@ import polars as pl
 from flows import marts
 from flows.inbox import Ledger
 from flows.sqlfiles import sql, statements
+
+
+def side_folder(db_path: Path, label: str) -> Path:
+    """An owner-only working folder beside the warehouse, `.<warehouse name>.<label>` (the same disk, so files
+    move and spill there cheaply); created if missing. Its user removes it."""
+    db = Path(db_path)
+    path = db.with_name(f".{db.stem}.{label}")
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the DuckDB file."""
@@ -134,8 +146,7 @@ class RunWriter:
                  memory_limit: str | None = None, spill_dir: Path | None = None):
         self.db_path, self.fail_after, self.replace_intake = db_path, fail_after, replace_intake
         self.memory_limit = memory_limit
-        db = Path(db_path)
-        self.spill_dir = Path(spill_dir) if spill_dir else db.with_name(f".{db.stem}.load-{uuid.uuid4().hex[:8]}")
+        self.spill_dir = Path(spill_dir) if spill_dir else side_folder(db_path, f"load-{uuid.uuid4().hex[:8]}")
         self.batches = 0
         self._cm = None
         self.con = None
