@@ -64,6 +64,17 @@ def test_every_record_is_accounted_for(loaded):
     assert result["outcome"] == "partial" and "callcenter/ekspor-rusak.csv" in result["message"]
 
 
+def test_a_reporter_who_complains_again_is_counted_as_a_repeat_reporter(loaded):
+    _, db, _, _ = loaded
+    # the sample sends about one complaint in ten from a reporter seen before (same phone or e-mail); their
+    # pseudonyms link them, and the mart agrees with the complaints it counts
+    reporters, complaints = qa(db, "select repeat_reporters, repeat_complaints from reporter_repeats")[0]
+    assert reporters > 0 and complaints >= 2 * reporters
+    linked = qa(db, "select reporter_key, count(*) from complaint_facts where reporter_key is not null "
+                   "group by reporter_key having count(*) > 1")
+    assert len(linked) == reporters and sum(n for _, n in linked) == complaints
+
+
 def test_complaint_columns_and_classification_are_filled(loaded):
     _, db, _, _ = loaded
     row = q(db, "select count(*), count(received_at_utc), count(received_at_local), count(agency), count(province),"

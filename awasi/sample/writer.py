@@ -12,16 +12,20 @@ import os
 import random
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
 from awasi.sample import texts
-from awasi.sample.people import LAPOR_CATEGORIES, make_context
+from awasi.sample.people import LAPOR_CATEGORIES, Context, Person, make_context
 
 WIB = timezone(timedelta(hours=7))
 SHARES = {"lapor": 0.40, "whatsapp": 0.25, "email": 0.15, "callcenter": 0.20}
+# Share of complaints sent by a reporter who already complained earlier in the sample (same phone and e-mail),
+# so that the dashboard's repeat reporters have something to count.
+RETURNING_SHARE = 0.1
 
 
 class Tally:
@@ -48,8 +52,19 @@ class InboxWriter:
         self.files: dict[str, list] = defaultdict(list)  # relative path -> items (sorted later)
         self.used_ids: set[str] = set()
         self.lapor_reports: list[dict] = []
+        self.people: list[Person] = []
+        # a stream of its own, so that returning reporters leave every other draw of the sample unchanged
+        self.returning = random.Random(seed + 1)
 
     # ---------- helpers ----------
+    def context(self) -> Context:
+        """The context of a new complaint; about one in ten comes from a reporter seen before in the sample."""
+        ctx = make_context(self.rng)
+        if self.people and self.returning.random() < RETURNING_SHARE:
+            return replace(ctx, person=self.returning.choice(self.people))
+        self.people.append(ctx.person)
+        return ctx
+
     def when(self) -> datetime:
         span = (self.end - self.start).total_seconds()
         offset = self.rng.triangular(0, span, span)  # more complaints in recent months
@@ -99,7 +114,7 @@ class InboxWriter:
             self.tally.add("lapor", malformed=True)
 
     def _lapor_report(self) -> dict:
-        label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
+        label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         anonymous = self.rng.random() < 0.08
         style = self.rng.choice(["web", "web", "formal", "chat"])
         responses = []
@@ -209,7 +224,7 @@ class InboxWriter:
         self.tally.add("whatsapp", malformed=True)
 
     def _conversation(self, size: int) -> list[tuple[datetime, dict, str]]:
-        label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
+        label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         phone = "62" + ctx.person.phone[1:]
         msgs = [self._wa_text(phone, t, texts.complaint_text(label, ctx, self.rng, "chat"))]
         for _ in range(size - 1):
@@ -285,7 +300,7 @@ class InboxWriter:
         self.tally.add("email", n=3, malformed=True)
 
     def _email_thread(self, with_reply: bool) -> int:
-        label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
+        label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         subject = texts.title(label, ctx, self.rng)
         if self.rng.random() < 0.08:
             subject = "Fwd: " + subject
@@ -355,7 +370,7 @@ class InboxWriter:
             self._call(broken=kind, file=self.busiest("callcenter/", ".csv", i))
 
     def _call(self, broken: str | None = None, file: str | None = None) -> None:
-        label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
+        label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         ended = t + timedelta(minutes=self.rng.randint(2, 18))
         phone = self.rng.choice([ctx.person.phone, "+62 " + ctx.person.phone[1:4] + "-" + ctx.person.phone[4:],
                                  ctx.person.phone[:4] + " " + ctx.person.phone[4:8] + " " + ctx.person.phone[8:]])
