@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,7 +73,8 @@ def run_measured(cmd: list[str], env: dict) -> tuple[float, int, str, int]:
 def reference(inbox: Path) -> tuple[float, int]:
     """Seconds and rows to load the raw JSON-lines and CSV channels into DuckDB as they are."""
     started = time.perf_counter()
-    con = duckdb.connect(str(Path(tempfile.mkdtemp(prefix="awasi-ref-")) / "ref.duckdb"))
+    folder = Path(tempfile.mkdtemp(prefix="awasi-ref-"))
+    con = duckdb.connect(str(folder / "ref.duckdb"))
     rows = 0
     for table, query in (
         ("lapor", "create table lapor as select * from read_json(?, format='newline_delimited', union_by_name=true, "
@@ -86,14 +88,18 @@ def reference(inbox: Path) -> tuple[float, int]:
         con.execute(query, [pattern])
         rows += con.execute(f"select count(*) from {table}").fetchall()[0][0]  # table names from this code only
     con.close()
-    return time.perf_counter() - started, rows
+    seconds = time.perf_counter() - started
+    shutil.rmtree(folder, ignore_errors=True)
+    return seconds, rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000, help="records in the generated inbox")
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="keep the inbox, warehouse and logs here (default: a temporary folder, removed at the end)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary work folder and synthetic warehouses")
     ap.add_argument("--dashboard-rows", default="1000000,10000000",
                     help="sizes of the synthetic warehouses for dashboard latency ('' to skip)")
     ap.add_argument("--repeat", type=int, default=5)
@@ -107,6 +113,7 @@ def main() -> None:
     from bench_dashboard import build, measure
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="awasi-bench-"))
+    temporary = [] if args.workdir or args.keep else [work]  # removed at the end
     work.mkdir(parents=True, exist_ok=True)
     inbox, db = args.inbox or work / "inbox", work / "awasi.duckdb"
     env = {**os.environ, "AWASI_ARCHIVE_DIR": str(work / "archive"), "AWASI_GX_DIR": str(work / "gx"),
@@ -169,6 +176,8 @@ def main() -> None:
     sizes = [("pipeline warehouse", db, full["complaints_new"])]
     for n in [int(x) for x in args.dashboard_rows.split(",") if x.strip()]:
         synth = Path(tempfile.mkdtemp(prefix="awasi-bench-dash-")) / "w.duckdb"
+        if not args.keep:
+            temporary.append(synth.parent)
         t = time.perf_counter()
         build(synth, n)
         print(f"synthetic warehouse of {n:,} complaints built in {time.perf_counter() - t:.0f} s")
@@ -182,9 +191,14 @@ def main() -> None:
     for i, row in enumerate(first):
         cells = [f"{r[i]['p50_ms']:.0f} / {r[i]['p95_ms']:.0f}" for r in results.values()]
         lines.append(f"| {row['page']} | {row['filters']} | " + " | ".join(cells) + " |")
+    if temporary:
+        lines += ["", f"The temporary folders ({', '.join(str(p) for p in temporary)}) were removed after the run "
+                      "(`--keep` or `--workdir` keeps them)."]
     text = "\n".join(lines) + "\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
+    for folder in temporary:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
