@@ -193,7 +193,7 @@ def main() -> None:
         lines.append(f"| {row['page']} | {row['filters']} | " + " | ".join(cells) + " |")
     if temporary:
         lines += ["", f"The temporary folders ({', '.join(str(p) for p in temporary)}) were removed after the run "
-                      "(`--keep` or `--workdir` keeps them)."]
+                      "(`--workdir` keeps the work folder, `--keep` all of them)."]
     text = "\n".join(lines) + "\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
