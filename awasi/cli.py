@@ -359,7 +359,7 @@ def demo(
 def bench(ctx: typer.Context) -> None:
     """The national-scale benchmark (bench/bench_flow.py): generate N mixed records (default 1,000,000), run the
     nightly flow and the nothing-new run, time the raw read_json reference and every dashboard page's queries at
-    1M and 10M complaints; writes bench/last-run.md. Options are bench_flow.py's: --n, --inbox, --workdir,
+    1M and 10M complaints; writes bench/last-run.md. Options are bench_flow.py's: --n, --inbox, --workdir, --keep,
     --dashboard-rows, --repeat, --out, --seed (`awasi bench --help-bench` lists them)."""
     import subprocess
 

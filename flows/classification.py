@@ -24,10 +24,8 @@ def reclassify_warehouse(db_path: Path, model, batch: int = 50_000, memory_limit
 
     spill = warehouse.side_folder(db_path, f"reclassify-{uuid.uuid4().hex[:8]}")
     try:
-        with warehouse.connect(db_path) as con:
+        with warehouse.connect(db_path, memory_limit=memory_limit) as con:
             warehouse.ensure_schema(con)
-            if memory_limit:
-                con.execute(f"set memory_limit = '{memory_limit}'")  # a setting, not user input
             files, total = [], 0
             for n, chunk in enumerate(con.sql(warehouse.sql("complaint_texts")).to_arrow_reader(batch)):
                 texts = pl.from_arrow(chunk)

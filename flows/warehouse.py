@@ -53,12 +53,15 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 @contextmanager
-def connect(db_path: Path | str, read_only: bool = False):
+def connect(db_path: Path | str, read_only: bool = False, memory_limit: str | None = None):
+    """The warehouse file; with `memory_limit` (a setting such as '512MB'), DuckDB spills to disk beyond it."""
     path = Path(db_path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(path, read_only)
     try:
+        if memory_limit:
+            con.execute("set memory_limit = ?", [memory_limit])
         yield con
     finally:
         con.close()
@@ -152,12 +155,10 @@ class RunWriter:
         self.con = None
 
     def __enter__(self):
-        self._cm = connect(self.db_path)
+        self._cm = connect(self.db_path, memory_limit=self.memory_limit)
         self.con = self._cm.__enter__()
         try:
             ensure_schema(self.con)
-            if self.memory_limit:
-                self.con.execute(f"set memory_limit = '{self.memory_limit}'")  # a setting, not user input
             self.con.execute("set preserve_insertion_order = false")
             self.con.execute("begin transaction")
         except BaseException as exc:
