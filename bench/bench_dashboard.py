@@ -25,7 +25,7 @@ from flows import warehouse
 BUILD = """
 insert into complaints (complaint_id, channel, received_at_utc, received_at_local, agency, agency_type, province,
                         regency, title, text, text_search, category, confidence, needs_review, is_secret,
-                        first_response_at_utc, reporter_pseudonym, forwarded_at_utc, acted_at_utc, closed_at_utc,
+                        first_response_at_utc, reporter_pseudonym, reporter_keys, forwarded_at_utc, acted_at_utc, closed_at_utc,
                         status, run_id, loaded_at_utc)
 select 'C-' || i,
        ['lapor', 'whatsapp', 'email', 'callcenter'][1 + (hash(i) % 4)::int],
@@ -45,6 +45,11 @@ select 'C-' || i,
        (hash(i * 19) % 100) / 100.0, (hash(i * 19) % 100) < 20, (hash(i) % 50) = 0,
        case when hash(i * 23) % 3 = 0 then ts + to_hours((hash(i) % 200)::int) end,
        case when hash(i * 31) % 10 < 7 then 'p-' || (hash(i * 37) % 6000000) end,  -- 70% known reporters
+       case when hash(i * 31) % 10 < 7 then  -- their identifiers: phone and e-mail, phone only, or e-mail only
+           [['p-' || (hash(i * 37) % 6000000), 'e-' || (hash(i * 37) % 6000000)],
+            ['p-' || (hash(i * 37) % 6000000)],
+            ['e-' || (hash(i * 37) % 6000000)]][1 + (hash(i * 59) % 3)::int]
+       else [] end,
        case when hash(i * 41) % 4 > 0 then ts + to_hours((hash(i * 43) % 150)::int) end,
        case when hash(i * 41) % 4 > 1 then ts + to_hours((150 + hash(i * 47) % 300)::int) end,
        case when hash(i * 41) % 4 > 2 then ts + to_hours((450 + hash(i * 53) % 900)::int) end,

@@ -33,7 +33,8 @@ REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
 MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values", "close_medians", "marts_version"}
 # Raised when a mart's columns change: a snapshot with older marts is then read through temporary ones.
-VERSION = 2  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians
+VERSION = 3  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
+#   links complaints through any identifier they share (phone, e-mail, own NIK), not only the first
 
 
 @lru_cache(maxsize=4)

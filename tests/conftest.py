@@ -71,7 +71,7 @@ def tiny_db(tmp_path):
                          "is_secret": False, "cues": [], "secondary": [], "run_id": "r1",
                          "loaded_at_utc": datetime(2026, 1, 1)})
     for r in rows[:3]:
-        r["reporter_pseudonym"] = "p-sama"  # one reporter who complained three times
+        r["reporter_pseudonym"], r["reporter_keys"] = "p-sama", ["p-sama"]  # one reporter, three complaints
     rows[0]["text"] = "RAHASIA: pelapor minta identitas dirahasiakan"
     rows[0]["is_secret"] = True
     rows[1]["text"] = "<script>alert(1)</script> **tebal** [tautan](http://contoh.id) sertifikat"

@@ -104,6 +104,25 @@ def test_repeat_reporters_with_and_without_filters(tiny_db):
     assert store.repeat_reporters(Filters(province="Jawa Barat")) == {"repeat_reporters": 0, "repeat_complaints": 0}
 
 
+def test_a_reporter_is_linked_through_any_identifier_they_share(tmp_path):
+    # LAPOR! with phone and e-mail, then e-mail only, then WhatsApp (phone only): one reporter, three complaints.
+    # A fourth complaint from another address and an anonymous one are nobody's repeat.
+    keys = {"lapor": ["tel-1", "mail-1"], "email": ["mail-1"], "wa": ["tel-1"], "other": ["mail-9"], "anon": []}
+    rows = []
+    for cid, k in keys.items():
+        r = lapor(cid, datetime(2025, 11, 3, 2))
+        r.update(reporter_keys=k, reporter_pseudonym=k[0] if k else None)
+        rows.append(r)
+    path = tmp_path / "w.duckdb"
+    write_complaints(path, rows)
+    warehouse.publish_snapshot(path, "r1")
+    assert Store(path).repeat_reporters(Filters()) == {"repeat_reporters": 1, "repeat_complaints": 3}
+    with warehouse.analytics(path) as con:
+        people = con.execute("select count(distinct reporter_key), count(reporter_key) from complaint_facts"
+                             ).fetchall()[0]
+    assert people == (2, 4)  # the linked three and 'other'; the anonymous complaint has no key
+
+
 def test_a_hash_collision_refuses_the_mart(tmp_path):
     import duckdb
 

@@ -2,12 +2,28 @@
 -- derived once per published snapshot instead of in every query (timestamp arithmetic and date truncation
 -- are the costly part of a dashboard query at millions of rows). `workdays` maps each calendar day to its
 -- working-day ordinal, so working days between two dates are one subtraction.
+--
+-- A reporter is known by every identifier a complaint carries (`reporter_keys`: pseudonyms of phone, e-mail and
+-- the reporter's own NIK). Complaints are one reporter's when they share an identifier, also one complaint apart:
+-- a LAPOR! report with phone and e-mail links a later WhatsApp message (phone) and a later e-mail (address).
+-- A longer chain (each complaint sharing a different identifier only with the next) may count as two reporters.
+with identifier_owner as (   -- each identifier with the smallest identifier it was ever given together with
+    select k, min(first_k) as owner
+    from (select unnest(reporter_keys) as k, list_min(reporter_keys) as first_k from complaints)
+    group by k
+),
+complaint_reporter as (      -- a complaint's reporter: the smallest owner among its identifiers
+    select ck.complaint_id, min(o.owner) as person
+    from (select complaint_id, unnest(reporter_keys) as k from complaints) as ck
+    join identifier_owner as o using (k)
+    group by ck.complaint_id
+)
 select c.complaint_id,
        hash(c.complaint_id) as id_hash,                            -- join key for corrections (checked unique)
        c.channel, c.agency, c.agency_type, c.province, c.regency, c.status,
        c.category, coalesce(c.category <> 'bukan_maladministrasi', false) as is_maladministration,
        coalesce(c.needs_review, false) as needs_review, coalesce(c.is_secret, false) as is_secret,
-       case when c.reporter_pseudonym is not null then hash(c.reporter_pseudonym) end as reporter_key,  -- anonymous: null
+       case when cr.person is not null then hash(cr.person) end as reporter_key,   -- anonymous: null
        c.received_at_local,
        c.received_at_local::date as day,
        date_trunc('month', c.received_at_local)::date as month,
@@ -20,6 +36,7 @@ select c.complaint_id,
        fw.ordinal as wd_forwarded,
        ac.ordinal as wd_acted
 from complaints as c
+left join complaint_reporter as cr on cr.complaint_id = c.complaint_id
 left join workdays as r on r.day = c.received_at_local::date
 left join workdays as fw on fw.day = (c.forwarded_at_utc + interval 7 hours)::date   -- WIB day
 left join workdays as ac on ac.day = (c.acted_at_utc + interval 7 hours)::date
