@@ -88,7 +88,8 @@ def _timeliness(s: Store, f: Filters):
 
 def _summary(s: Store, f: Filters):
     current, before = previous_period(s, f)
-    return s.summary(f), s.period_counts(f, current, before), s.repeat_reporters(f), s.runs()
+    return (s.summary(f), s.period_counts(f, current, before), s.repeat_reporters(f), s.by_dimension(f, "kategori"),
+            s.runs())
 
 
 def _profile(s: Store, f: Filters):

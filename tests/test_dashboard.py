@@ -49,6 +49,22 @@ def test_summary_equals_sql_with_and_without_filters(tiny_db, monkeypatch):
     assert any("Pelapor berulang: 1 pelapor" in c.value and "(3 aduan)" in c.value for c in at.caption)
 
 
+def test_summary_shows_the_forms_of_the_filtered_complaints_as_bars(tiny_db, monkeypatch):
+    import pyarrow as pa
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("ringkasan", {"provinsi": "Jawa Barat"})
+    assert [s.value for s in at.subheader] == ["Aduan per bentuk maladministrasi"]
+    chart = at.get("vega_lite_chart")[0].proto
+    bars = pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pylist()
+    shown = {b["kode"]: b["jumlah"] for b in bars}
+    with warehouse.analytics(tiny_db) as con:
+        expected = dict(con.execute("select category, count(*) from complaints_effective where province = 'Jawa Barat' "
+                                    "group by category").fetchall())
+    assert shown == expected == {"tidak_memberikan_pelayanan": 4, "diskriminasi": 1}
+    assert {b["nilai"] for b in bars} == {"Tidak Memberikan Pelayanan", "Diskriminasi"}  # shown by Indonesian name
+
+
 HOSTILE = {"provinsi": "x' or 1=1 --", "kanal": "lapor; drop table complaints", "instansi": "') or ('1'='1",
            "kategori": "penundaan_berlarut' union select * from runs --", "dari": "2025-01-01'; drop table runs; --",
            "sampai": "<script>alert(1)</script>"}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from datetime import date, timedelta
 
+import polars as pl
+import streamlit as st
+
+from dashboards.charts import bars, category_name
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, persen
+from transforms.series import map_values
 
 DEFINITIONS = """
 - **Total aduan**: jumlah aduan (setelah penggabungan duplikat lintas kanal) yang diterima dalam rentang dan filter terpilih.
@@ -18,7 +21,9 @@ DEFINITIONS = """
   yang kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!). Aduan tanpa catatan tanggapan tidak dihitung.
 - **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk maladministrasi.
 - **Pelapor berulang**: pelapor (dikenali dari nama samaran HMAC atas nomor telepon, e-mail atau NIK) yang
-  mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung.
+  mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung. Aduan yang memakai salah satu
+  pengenal yang sama (misalnya nomor telepon yang sama di SP4N-LAPOR! dan WhatsApp) dihitung dari pelapor yang sama.
+- **Aduan per bentuk maladministrasi**: jumlah aduan per kategori (setelah koreksi analis) dalam filter terpilih.
 """
 
 
@@ -48,6 +53,11 @@ def render(store: Store, filters: Filters) -> None:
     repeats = store.repeat_reporters(filters)
     st.caption(f"Pelapor berulang: {angka(repeats['repeat_reporters'])} pelapor dengan lebih dari satu aduan "
                f"({angka(repeats['repeat_complaints'])} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
+    forms = store.by_dimension(filters, "kategori")
+    if forms.height:
+        st.subheader("Aduan per bentuk maladministrasi")
+        forms = forms.with_columns(kode=pl.col("nilai"), nilai=map_values(forms["nilai"], category_name))
+        st.altair_chart(bars(forms, "nilai", color_by_category=True), width="stretch")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     runs = store.runs()
