@@ -12,6 +12,7 @@ dashboard's own rendering (Streamlit, Altair) comes on top; the browser test sho
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import tempfile
 import time
@@ -164,20 +165,28 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--corrections", type=int, default=1000, help="analysts' corrections in the warehouse")
     ap.add_argument("--db", type=Path, default=None, help="measure this warehouse (built by an earlier run) instead")
+    ap.add_argument("--keep", action="store_true", help="keep the synthetic warehouse (default: removed at the end)")
     args = ap.parse_args()
-    db = args.db
+    db, folder = args.db, None
     if db is None:
-        db = Path(tempfile.mkdtemp(prefix="awasi-bench-dash-")) / "w.duckdb"
+        folder = Path(tempfile.mkdtemp(prefix="awasi-bench-dash-"))
+        db = folder / "w.duckdb"
         t = time.perf_counter()
         build(db, args.rows, args.corrections)
         print(f"built {args.rows:,} complaints in {time.perf_counter() - t:.1f} s ({db.stat().st_size / 1e6:.0f} MB)"
               f" in {db}")
-    first = first_queries(db)
-    print(f"first query of a process {first['open_ms']:.0f} ms; first after a new correction "
-          f"{first['after_correction_ms']:.0f} ms")
-    print(f"{'page':<28}{'filters':<18}{'p50 ms':>8}{'p95 ms':>8}")
-    for r in measure(db, args.repeat):
-        print(f"{r['page']:<28}{r['filters']:<18}{r['p50_ms']:>8.0f}{r['p95_ms']:>8.0f}")
+    try:
+        first = first_queries(db)
+        print(f"first query of a process {first['open_ms']:.0f} ms; first after a new correction "
+              f"{first['after_correction_ms']:.0f} ms")
+        print(f"{'page':<28}{'filters':<18}{'p50 ms':>8}{'p95 ms':>8}")
+        for r in measure(db, args.repeat):
+            print(f"{r['page']:<28}{r['filters']:<18}{r['p50_ms']:>8.0f}{r['p95_ms']:>8.0f}")
+    finally:
+        if folder is not None and not args.keep:
+            warehouse.close_readers()
+            shutil.rmtree(folder, ignore_errors=True)
+            print(f"removed {folder} (--keep keeps it)")
 
 
 if __name__ == "__main__":
