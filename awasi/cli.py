@@ -169,7 +169,7 @@ def evaluate(
     """Measure the classifier against gold labels: per-label P/R/F1, macro-F1, accuracy, confusion, review coverage."""
     from awasi import models
     from awasi.settings import get_settings
-    from transforms.evaluation import evaluate as measure, format_report
+    from transforms.evaluation import evaluate as measure, format_report, intervals
 
     rows = models.read_labelled(gold)
     if baseline:
@@ -192,11 +192,14 @@ def evaluate(
         model = models.ensure_model(settings.models_dir, settings.model_version)
         predicted = model.predict([r["text"] for r in rows])
         version = model.version
-    m = measure([r["label"] for r in rows], [p.category for p in predicted], [p.needs_review for p in predicted])
+    gold_labels, categories = [r["label"] for r in rows], [p.category for p in predicted]
+    review = [p.needs_review for p in predicted]
+    m = measure(gold_labels, categories, review)
+    spans = intervals(gold_labels, categories, review)
     if as_json:
-        typer.echo(json.dumps({"model": version, **m}, indent=2))
+        typer.echo(json.dumps({"model": version, **m, "intervals_95": spans}, indent=2))
     else:
-        typer.echo(f"model: {version}\n" + format_report(m))
+        typer.echo(f"model: {version}\n" + format_report(m, spans))
 
 
 @app.command()

@@ -14,3 +14,23 @@ def test_metrics_on_a_tiny_example():
     assert m["coverage"] == 10 / 12 and m["accuracy_not_reviewed"] == 9 / 10
     assert m["confusion"]["penundaan_berlarut"]["tidak_patut"] == 1
     assert "macro-F1" in format_report(m)
+
+
+def test_bootstrap_intervals_hold_the_estimate_and_narrow_with_more_items():
+    from transforms.evaluation import intervals
+
+    gold = (["penundaan_berlarut"] * 6 + ["tidak_patut"] * 6 + ["bukan_maladministrasi"] * 8)
+    pred = (["penundaan_berlarut"] * 4 + ["bukan_maladministrasi"] * 2 + ["tidak_patut"] * 5 + ["tidak_kompeten"]
+            + ["bukan_maladministrasi"] * 7 + ["tidak_patut"])
+    review = [False, True] * 10
+    m, spans = evaluate(gold, pred, review), intervals(gold, pred, review)
+    for key in ("accuracy", "macro_f1", "accuracy_not_reviewed"):
+        low, high = spans[key]
+        assert low <= m[key] <= high and low < high, key
+    assert spans == intervals(gold, pred, review)          # seeded: the same report every time
+    wide = spans["macro_f1"][1] - spans["macro_f1"][0]
+    big = intervals(gold * 10, pred * 10, review * 10)      # the same mix, ten times the items
+    assert big["macro_f1"][1] - big["macro_f1"][0] < wide / 2
+    perfect = intervals(gold, gold, review)
+    assert perfect["accuracy"] == perfect["macro_f1"] == perfect["accuracy_not_reviewed"] == (1.0, 1.0)
+    assert "95% intervals (1000 bootstrap resamples" in format_report(m, spans)

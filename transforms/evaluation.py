@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from transforms.labels import LABELS, SHORT
 
 
@@ -39,7 +41,40 @@ def evaluate(gold: list[str], predicted: list[str], needs_review: list[bool], mi
     }
 
 
-def format_report(m: dict) -> str:
+def intervals(gold: list[str], predicted: list[str], needs_review: list[bool], min_support: int = 5,
+              rounds: int = 1000, seed: int = 0) -> dict:
+    """95% percentile intervals of accuracy, macro-F1 and accuracy on the items not sent to review, from `rounds`
+    resamples of the items with replacement (seeded, so the same input gives the same intervals). Macro-F1 is over
+    the labels the whole set counts (`min_support`), so every resample measures the same thing.
+
+    On a few hundred items with forms of 8 or 9 gold items, one item more or less found moves macro-F1 by about
+    0.015: the interval says which differences between two models mean something."""
+    counted = evaluate(gold, predicted, needs_review, min_support)["macro_f1_labels"]
+    index = {lab: i for i, lab in enumerate(LABELS)}
+    g = np.array([index[x] for x in gold])
+    p = np.array([index[x] for x in predicted])
+    kept = ~np.array(needs_review, dtype=bool)
+    cols = np.array([index[lab] for lab in counted], dtype=int)
+    rng, n, k = np.random.default_rng(seed), len(g), len(LABELS)
+    acc, macro, rest = [], [], []
+    for _ in range(rounds):
+        s = rng.integers(0, n, n)
+        gs, ps, ks = g[s], p[s], kept[s]
+        right = gs == ps
+        # F1 = 2 TP / (gold items + predicted items) per label, the same as from precision and recall
+        both = np.bincount(gs, minlength=k) + np.bincount(ps, minlength=k)
+        f1 = np.divide(2 * np.bincount(gs[right], minlength=k), both, out=np.zeros(k), where=both > 0)
+        acc.append(right.mean())
+        macro.append(f1[cols].mean() if len(cols) else 0.0)
+        rest.append(right[ks].mean() if ks.any() else 0.0)
+
+    def span(xs):
+        return float(np.percentile(xs, 2.5)), float(np.percentile(xs, 97.5))
+
+    return {"rounds": rounds, "accuracy": span(acc), "macro_f1": span(macro), "accuracy_not_reviewed": span(rest)}
+
+
+def format_report(m: dict, spans: dict | None = None) -> str:
     lines = [f"{'label':<28}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
     for lab, v in m["per_label"].items():
         lines.append(f"{lab:<28}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}{v['support']:>9}")
@@ -50,6 +85,13 @@ def format_report(m: dict) -> str:
         f"macro-F1 (labels with >= 5 gold items: {len(m['macro_f1_labels'])}): {m['macro_f1']:.3f}",
         f"sent to review: {m['review_share']:.1%}; coverage {m['coverage']:.1%}, "
         f"accuracy on items not sent to review: {m['accuracy_not_reviewed']:.3f}",
+    ]
+    if spans:
+        lines.append(f"95% intervals ({spans['rounds']} bootstrap resamples of the items): "
+                     + ", ".join(f"{name} {spans[key][0]:.3f}-{spans[key][1]:.3f}" for name, key in (
+                         ("accuracy", "accuracy"), ("macro-F1", "macro_f1"),
+                         ("accuracy not reviewed", "accuracy_not_reviewed"))))
+    lines += [
         "",
         "confusion matrix (rows: gold, columns: predicted; " + ", ".join(f"{SHORT[k]} = {k}" for k in m["confusion"]) + "):",
     ]
