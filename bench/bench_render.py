@@ -53,16 +53,27 @@ def start_dashboard(db: Path) -> tuple[subprocess.Popen, str]:
 
 
 def main() -> None:
-    from playwright.sync_api import sync_playwright
-
     from bench_dashboard import build
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--keep", action="store_true", help="keep the synthetic warehouse (default: removed at the end)")
     args = ap.parse_args()
-    db = Path(tempfile.mkdtemp(prefix="awasi-bench-render-")) / "w.duckdb"
-    build(db, args.rows)
+    folder = Path(tempfile.mkdtemp(prefix="awasi-bench-render-"))
+    db = folder / "w.duckdb"
+    try:
+        build(db, args.rows)
+        measure_in_browser(db, args)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            print(f"removed {folder} (--keep keeps it)")
+
+
+def measure_in_browser(db: Path, args) -> None:
+    from playwright.sync_api import sync_playwright
+
     proc, url = start_dashboard(db)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     results, clicks, filters_changed = [], {}, {}
