@@ -26,8 +26,8 @@ from flows import warehouse
 BUILD = """
 insert into complaints (complaint_id, channel, received_at_utc, received_at_local, agency, agency_type, province,
                         regency, title, text, text_search, category, confidence, needs_review, is_secret,
-                        first_response_at_utc, reporter_pseudonym, reporter_keys, forwarded_at_utc, acted_at_utc, closed_at_utc,
-                        status, run_id, loaded_at_utc)
+                        first_response_at_utc, reporter_pseudonym, reporter_keys, forwarded_at_utc, acted_at_utc,
+                        closed_at_utc, status, run_id, loaded_at_utc)
 select 'C-' || i,
        ['lapor', 'whatsapp', 'email', 'callcenter'][1 + (hash(i) % 4)::int],
        ts, ts + interval 7 hours,

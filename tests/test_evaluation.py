@@ -34,3 +34,4 @@ def test_bootstrap_intervals_hold_the_estimate_and_narrow_with_more_items():
     perfect = intervals(gold, gold, review)
     assert perfect["accuracy"] == perfect["macro_f1"] == perfect["accuracy_not_reviewed"] == (1.0, 1.0)
     assert "95% intervals (1000 bootstrap resamples" in format_report(m, spans)
+    assert intervals([], [], [])["macro_f1"] == (0.0, 0.0)  # an empty gold file reports, it does not crash
