@@ -37,10 +37,13 @@ def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_catego
         codes = data["kode"].to_list()
         enc["color"] = alt.Color("kode:N", legend=None,
                                  scale=alt.Scale(domain=codes, range=[COLORS.get(c, "#7f8c8d") for c in codes]))
+    # Largest first, as an explicit order: a layered chart drops "-x" (its layers' domains are unioned) and fell
+    # back to alphabetical order. Every label is drawn: Vega-Lite hides overlapping ones otherwise.
+    order = data.sort(value, descending=True, maintain_order=True)[label].to_list()
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False)),
         x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=alt.Axis(format="d", tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah")],
     )
     return (base.mark_bar(**({} if color_by_category else {"color": "#1f4e79"})).encode(**enc)
-            + base.mark_text(align="left", dx=3).encode(text=f"{value}:Q")).properties(height=max(120, 26 * data.height))
+            + base.mark_text(align="left", dx=3).encode(text=f"{value}:Q")).properties(height=alt.Step(26))
