@@ -33,4 +33,4 @@ def render(store: Store, filters: Filters) -> None:
     if frame.height > 25:
         st.caption(f"Grafik: 25 teratas dari {frame.height} nilai; tabel: semuanya.")
     st.dataframe(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})
-                 .to_pandas(), hide_index=True, width="stretch")
+                 .to_pandas(), hide_index=True, placeholder="-", width="stretch")

@@ -27,7 +27,7 @@ def render(store: Store, filters: Filters) -> None:
                         scope=filters.scope,
                         channel=filters.channel, office=office or None)
     table, _ = build_counts(store.db_path, req)
-    st.dataframe(table.to_pandas(), hide_index=True, width="stretch")
+    st.dataframe(table.to_pandas(), hide_index=True, placeholder="-", width="stretch")
     cols = st.columns(5)
     for col, fmt in zip(cols, ("csv", "xlsx", "parquet", "png", "svg")):
         # deferred: the file is made when the analyst clicks, not on every rerun of the page

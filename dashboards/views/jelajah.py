@@ -29,7 +29,7 @@ def render(store: Store, filters: Filters) -> None:
     st.dataframe(table.rename(columns={"complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal",
                                        "agency": "instansi", "effective_category": "kategori",
                                        "pending_review": "perlu tinjauan", "title": "judul"}),
-                 hide_index=True, width="stretch")
+                 hide_index=True, placeholder="-", width="stretch")
     chosen = st.selectbox("Baca aduan", found["complaint_id"].to_list(), key="aduan")
     c = store.complaint(chosen, filters.scope) if chosen else None
     if not c:

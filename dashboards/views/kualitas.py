@@ -20,9 +20,9 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Hasil validasi run terakhir (Great Expectations)")
     st.dataframe(store.validations().rename({
         "suite": "suite", "expectation": "aturan", "level": "tingkat", "success": "lolos", "rows_evaluated": "baris diperiksa",
-        "rows_failed": "baris gagal", "reason": "keterangan"}).to_pandas(), hide_index=True, width="stretch")
+        "rows_failed": "baris gagal", "reason": "keterangan"}).to_pandas(), hide_index=True, placeholder="-", width="stretch")
     st.subheader("Karantina per alasan")
-    st.dataframe(store.quarantine().to_pandas(), hide_index=True, width="stretch")
+    st.dataframe(store.quarantine().to_pandas(), hide_index=True, placeholder="-", width="stretch")
     st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
@@ -30,4 +30,4 @@ def render(store: Store, filters: Filters) -> None:
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
         "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"}).to_pandas(),
-        hide_index=True, width="stretch")
+        hide_index=True, placeholder="-", width="stretch")

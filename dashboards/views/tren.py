@@ -22,7 +22,9 @@ def render(store: Store, filters: Filters) -> None:
     st.altair_chart(bars(ranking, "nilai"), width="stretch")
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
-    st.dataframe(growth.to_pandas(), hide_index=True, width="stretch")
+    st.dataframe(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
+                                "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False).to_pandas(),
+                 hide_index=True, placeholder="-", width="stretch")
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
                     "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih.\n"
