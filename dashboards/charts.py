@@ -14,6 +14,12 @@ def category_name(code: str | None) -> str:
     return DISPLAY.get(code or "", code or "(belum diklasifikasi)")
 
 
+def with_form_names(frame: pl.DataFrame) -> pl.DataFrame:
+    """A count per form (`nilai` holding the codes) for `bars(..., color_by_category=True)`: the code kept in
+    `kode` for the colours, `nilai` the Indonesian display name."""
+    return frame.with_columns(kode=pl.col("nilai"), nilai=map_values(frame["nilai"], category_name))
+
+
 def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
     data = frame.with_columns(nama=map_values(frame["kategori"], category_name))
     codes = sorted(data["kategori"].unique().to_list())

@@ -1,4 +1,4 @@
-"""Numbers as Indonesian readers write them: 1.234.567 and 38,5%."""
+"""Numbers as Indonesian readers write them: 1.234.567 and 38,5%; and how every table is shown."""
 
 from __future__ import annotations
 
@@ -17,3 +17,7 @@ def persen(share: float | None, digits: int = 1) -> str:
 
 def desimal(x: float | None, digits: int = 1) -> str:
     return "-" if x is None else f"{x:.{digits}f}".replace(".", ",")
+
+
+# st.dataframe options of every table: no index, the page's width, and '-' where a value is missing (not "None").
+TABLE = {"hide_index": True, "placeholder": "-", "width": "stretch"}

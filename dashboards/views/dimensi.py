@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
-from dashboards.charts import bars, category_name
+from dashboards.charts import bars, with_form_names
 from dashboards.data import Filters, Store
-from transforms.series import map_values
+from dashboards.fmt import TABLE
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -26,11 +25,11 @@ def render(store: Store, filters: Filters) -> None:
         st.info("Tidak ada aduan untuk filter ini.")
         return
     if dim == "kategori":
-        frame = frame.with_columns(kode=pl.col("nilai"), nilai=map_values(frame["nilai"], category_name))
+        frame = with_form_names(frame)
         st.altair_chart(bars(frame, "nilai", color_by_category=True), width="stretch")
     else:
         st.altair_chart(bars(frame, "nilai"), width="stretch")
     if frame.height > 25:
         st.caption(f"Grafik: 25 teratas dari {frame.height} nilai; tabel: semuanya.")
     st.dataframe(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})
-                 .to_pandas(), hide_index=True, placeholder="-", width="stretch")
+                 .to_pandas(), **TABLE)

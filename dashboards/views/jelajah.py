@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store
-from dashboards.fmt import persen
+from dashboards.fmt import TABLE, persen
 from transforms.labels import LABELS
 
 SECRET = "[Laporan rahasia: isi tidak ditampilkan. Laporan ini tetap dihitung dalam semua angka.]"
@@ -29,7 +29,7 @@ def render(store: Store, filters: Filters) -> None:
     st.dataframe(table.rename(columns={"complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal",
                                        "agency": "instansi", "effective_category": "kategori",
                                        "pending_review": "perlu tinjauan", "title": "judul"}),
-                 hide_index=True, placeholder="-", width="stretch")
+                 **TABLE)
     chosen = st.selectbox("Baca aduan", found["complaint_id"].to_list(), key="aduan")
     c = store.complaint(chosen, filters.scope) if chosen else None
     if not c:

@@ -10,7 +10,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from dashboards.fmt import angka, desimal, persen
+from dashboards.fmt import TABLE, angka, desimal, persen
 
 OVERDUE_ROWS = 500
 
@@ -69,7 +69,7 @@ def render(store: Store, filters: Filters) -> None:
         "ditindaklanjuti_tepat": f"ditindaklanjuti ≤ {act} hk",
         "ditindaklanjuti_jatuh_tempo": "ditindaklanjuti: jatuh tempo",
         "median_hari_sampai_selesai": "median hari sampai selesai", "terlambat": "terlambat saat ini",
-    }).to_pandas(), hide_index=True, placeholder="-", width="stretch")
+    }).to_pandas(), **TABLE)
     st.caption("hk = hari kerja. *Jatuh tempo*: aduan yang sudah melewati tahap itu atau yang batas waktunya sudah lewat.")
     st.subheader("Daftar terlambat (paling lama dahulu)")
     overdue = store.overdue(filters, today, hours, fwd, act, limit=OVERDUE_ROWS)
@@ -78,7 +78,7 @@ def render(store: Store, filters: Filters) -> None:
     st.dataframe(overdue.rename(
         {"complaint_id": "id", "received_at_local": "diterima (WIB)", "agency": "instansi",
          "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}
-    ).to_pandas(), hide_index=True, placeholder="-", width="stretch")
+    ).to_pandas(), **TABLE)
 
 
 def _share(ok: int, counted: int) -> str:

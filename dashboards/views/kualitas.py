@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards.data import Filters, Store
+from dashboards.fmt import TABLE
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -20,9 +21,9 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Hasil validasi run terakhir (Great Expectations)")
     st.dataframe(store.validations().rename({
         "suite": "suite", "expectation": "aturan", "level": "tingkat", "success": "lolos", "rows_evaluated": "baris diperiksa",
-        "rows_failed": "baris gagal", "reason": "keterangan"}).to_pandas(), hide_index=True, placeholder="-", width="stretch")
+        "rows_failed": "baris gagal", "reason": "keterangan"}).to_pandas(), **TABLE)
     st.subheader("Karantina per alasan")
-    st.dataframe(store.quarantine().to_pandas(), hide_index=True, placeholder="-", width="stretch")
+    st.dataframe(store.quarantine().to_pandas(), **TABLE)
     st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
@@ -30,4 +31,4 @@ def render(store: Store, filters: Filters) -> None:
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
         "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"}).to_pandas(),
-        hide_index=True, placeholder="-", width="stretch")
+        **TABLE)

@@ -7,10 +7,9 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboards.charts import bars, category_name, monthly_stacked
+from dashboards.charts import bars, monthly_stacked, with_form_names
 from dashboards.data import Filters, Store
-from dashboards.fmt import angka, desimal, persen
-from transforms.series import map_values
+from dashboards.fmt import TABLE, angka, desimal, persen
 
 DEFINITIONS = """
 - **Aduan**: aduan untuk instansi ini dalam filter terpilih.
@@ -45,7 +44,7 @@ def render(store: Store, filters: Filters) -> None:
         st.markdown(DEFINITIONS)
     only = replace(filters, agency=agency)
     mix = store.by_dimension(only, "kategori")
-    mix = mix.with_columns(kode=pl.col("nilai"), nilai=map_values(mix["nilai"], category_name))
+    mix = with_form_names(mix)
     st.subheader("Bentuk maladministrasi")
     st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
     st.subheader("Tren bulanan")
@@ -57,4 +56,4 @@ def render(store: Store, filters: Filters) -> None:
         "tanggap_4_jam": "ditanggapi ≤ 4 jam", "persen_maladministrasi": "% maladministrasi",
         "persen_tanggap_4_jam": "% ditanggapi ≤ 4 jam", "median_hari_selesai": "median hari sampai selesai",
         "peringkat_dalam_jenis": "peringkat", "jumlah_instansi_sejenis": "instansi sejenis",
-    }, strict=False).to_pandas(), hide_index=True, placeholder="-", width="stretch")
+    }, strict=False).to_pandas(), **TABLE)

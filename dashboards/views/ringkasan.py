@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import polars as pl
 import streamlit as st
 
-from dashboards.charts import bars, category_name
+from dashboards.charts import bars, with_form_names
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, persen
-from transforms.series import map_values
 
 DEFINITIONS = """
 - **Total aduan**: jumlah aduan (setelah penggabungan duplikat lintas kanal) yang diterima dalam rentang dan filter terpilih.
@@ -56,7 +54,7 @@ def render(store: Store, filters: Filters) -> None:
     forms = store.by_dimension(filters, "kategori")
     if forms.height:
         st.subheader("Aduan per bentuk maladministrasi")
-        forms = forms.with_columns(kode=pl.col("nilai"), nilai=map_values(forms["nilai"], category_name))
+        forms = with_form_names(forms)
         st.altair_chart(bars(forms, "nilai", color_by_category=True), width="stretch")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboards.charts import bars, monthly_stacked
 from dashboards.data import Filters, Store
+from dashboards.fmt import TABLE
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -24,7 +25,7 @@ def render(store: Store, filters: Filters) -> None:
     growth = store.agency_growth(filters)
     st.dataframe(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
                                 "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False).to_pandas(),
-                 hide_index=True, placeholder="-", width="stretch")
+                 **TABLE)
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
                     "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih.\n"
