@@ -117,3 +117,24 @@ def test_probabilities_average_the_two_models_and_older_files_use_one():
     assert [p.category for p in clf.predict(new)] == ["penundaan_berlarut", "bukan_maladministrasi"]
     del clf.__dict__["_nb"]  # a model file saved before the ensemble: logistic regression only
     assert np.allclose(clf.probabilities(new)[0], clf._model.predict_proba(x))
+
+
+def test_a_model_file_is_read_once_per_process_and_again_when_rewritten(tmp_path):
+    """The nightly flow loads the model for every batch: the same file gives the same object, a rewritten file
+    (another size or time) is read again."""
+    import joblib
+
+    from transforms.classifier import ComplaintClassifier
+
+    texts = [f"izin saya belum jadi sudah {i} bulan" for i in range(10)] + [f"mau tanya syarat {i}" for i in range(10)]
+    labels = ["penundaan_berlarut"] * 10 + ["bukan_maladministrasi"] * 10
+    clf = ComplaintClassifier(models.lexicon(), char_ngrams=None, nb_weight=0.0).fit(texts, labels)
+    folder = models.save(clf, tmp_path, [{"text": t, "label": lab} for t, lab in zip(texts, labels)], None)
+    first = models.load(tmp_path)
+    assert models.load(tmp_path) is first and first.version == folder.name
+    clf.review_threshold = 0.3
+    joblib.dump(clf, folder / "model.joblib")  # the same version written again, a minute later
+    mtime = (folder / "model.joblib").stat().st_mtime
+    os.utime(folder / "model.joblib", (mtime + 60, mtime + 60))  # file times can be coarser than this test
+    again = models.load(tmp_path)
+    assert again is not first and again.review_threshold == 0.3 and again.version == folder.name
