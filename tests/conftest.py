@@ -26,6 +26,9 @@ os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 os.environ.setdefault("AWASI_PSEUDONYM_KEY", "test-key-not-a-secret")
 os.environ.setdefault("AWASI_GX_DIR", _session_dir("gx"))
 os.environ.setdefault("AWASI_ARCHIVE_DIR", _session_dir("archive"))
+# The sample inbox holds an unreadable file, read three times before it is quarantined: no need to wait 1.5 s for
+# it in every flow run (tests of the retries set their own delays).
+os.environ.setdefault("AWASI_READ_RETRY_DELAY_S", "0.05")
 # One model per test session, trained from the repository corpus on first use.
 os.environ.setdefault("AWASI_MODELS_DIR", _session_dir("models"))
 

@@ -90,19 +90,24 @@ def test_every_page_in_a_real_browser(server, tmp_path):
     print(f"screenshots: {tmp_path}")
 
 
+@pytest.mark.usefixtures("prefect_backend")
 def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db, tmp_path):
-    """`awasi run` (its own process, own temporary Prefect server) loads a night into the same warehouse while
-    the browser keeps reloading the dashboard: every load shows numbers, none shows an error, and after the run
-    the dashboard shows the new total."""
+    """`awasi run` (its own process) loads a night into the same warehouse while the browser keeps reloading the
+    dashboard: every load shows numbers, none shows an error, and after the run the dashboard shows the new
+    total."""
     from datetime import date
 
     from playwright.sync_api import sync_playwright
+    from prefect.settings import PREFECT_API_URL
 
     from awasi.sample.writer import write_inbox
 
     manifest = write_inbox(tmp_path / "inbox", n=300, seed=12, end=date(2026, 11, 20))
+    # The run uses the session's Prefect server instead of starting a temporary one (10-20 s).
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
     run = subprocess.Popen([sys.executable, "-m", "awasi.cli", "run", "--inbox", str(tmp_path / "inbox"),
-                            "--db", str(tiny_db)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            "--db", str(tiny_db)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           env=env)
     loads = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
