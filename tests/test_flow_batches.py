@@ -27,23 +27,27 @@ def tables(db) -> dict:
     }
 
 
-def run_counting(inbox, db, **kw) -> tuple[dict, list[str]]:
-    """The flow with the task runner the settings choose, and the names of the tasks submitted to that runner
-    (a task called directly runs in the flow's process)."""
+def run_counting(inbox, db, runner=None, **kw) -> tuple[dict, list[str]]:
+    """The flow with `runner` (default: the task runner the settings choose), and the names of the tasks
+    submitted to that runner (a task called directly runs in the flow's process). The runner's class is patched
+    for the run, not the instance: the flow runs a duplicate, and the Dask runner's is a pickled copy."""
+    from unittest import mock
+
     from awasi.settings import get_settings
     from flows.nightly import nightly
     from flows.runners import task_runner
 
+    runner = runner or task_runner(get_settings())
+    original = type(runner).submit
     submitted: list[str] = []
-    runner = task_runner(get_settings())
 
-    class Counting(type(runner)):
-        def submit(self, task, *args, **kwargs):
-            submitted.append(task.name)
-            return super().submit(task, *args, **kwargs)
+    def counting(self, task, *args, **kwargs):
+        submitted.append(task.name)
+        return original(self, task, *args, **kwargs)
 
-    runner.__class__ = Counting  # the flow run uses a duplicate, which keeps the class
-    return nightly.with_options(task_runner=runner)(inbox=str(inbox), db=str(db), **kw), submitted
+    with mock.patch.object(type(runner), "submit", counting):
+        result = nightly.with_options(task_runner=runner)(inbox=str(inbox), db=str(db), **kw)
+    return result, submitted
 
 
 @pytest.fixture(scope="module")

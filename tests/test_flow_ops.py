@@ -322,26 +322,27 @@ def test_a_killed_run_run_again_gives_the_same_tables(reference, sets, tmp_path,
         assert con.execute("select count(*) from complaints").fetchall() == q(ref_db, "select count(*) from complaints")
 
 
-def test_dask_threads_and_process_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
+def test_dask_and_thread_runners_give_identical_tables(sets, tmp_path, archive, monkeypatch):
+    """The same night on Dask worker processes and on threads. (The default process pool against one batch in
+    the flow's process: tests/test_flow_batches.py.)"""
     from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
-    from flows.nightly import nightly
-    from flows.runners import ProcessTaskRunner
+    from tests.test_flow_batches import run_counting
 
     a, b, _ = sets
     inbox = tmp_path / "inbox"
     deliver(a, inbox, DAY_A)
     deliver(b, inbox, DAY_B)  # two delivery days: each channel has two partitions
-    processes = nightly.with_options(task_runner=ProcessTaskRunner(max_workers=2))(
-        inbox=str(inbox), db=str(tmp_path / "processes.duckdb"))
-    threads = nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=4))(
-        inbox=str(inbox), db=str(tmp_path / "threads.duckdb"))
-    assert processes["records_total"] == threads["records_total"] > 0
-    assert tables(tmp_path / "processes.duckdb") == tables(tmp_path / "threads.duckdb")
+    # Batches small enough that parse-and-stage and classify tasks go to the runner (a small night runs them in the
+    # flow's process, and the runners would not be compared at all).
+    monkeypatch.setenv("AWASI_BATCH_RECORDS", "250")
+    monkeypatch.setenv("AWASI_STAGE_BATCH_BYTES", "150000")
+    threads, sent_threads = run_counting(inbox, tmp_path / "threads.duckdb", ThreadPoolTaskRunner(max_workers=4))
     monkeypatch.setenv("PREFECT_API_URL", _api_env()["PREFECT_API_URL"])  # for the Dask worker processes
     runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
                                             "dashboard_address": None})
-    dask = nightly.with_options(task_runner=runner)(inbox=str(inbox), db=str(tmp_path / "dask.duckdb"))
+    dask, sent_dask = run_counting(inbox, tmp_path / "dask.duckdb", runner)
     assert dask["records_total"] == threads["records_total"] > 0
     assert tables(tmp_path / "dask.duckdb") == tables(tmp_path / "threads.duckdb")
+    assert sorted(sent_dask) == sorted(sent_threads) and {"parse-and-stage", "classify"} <= set(sent_dask)
