@@ -293,6 +293,7 @@ def dashboard(
     app_file = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_file), "--server.address", address,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal",  # no "Deploy" button or developer menu for analysts
            "--", "--db", str(db)]
     typer.echo(f"Dasbor: http://{address}:{port}  (Ctrl+C untuk berhenti)")
     sys.stdout.flush()

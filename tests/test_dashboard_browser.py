@@ -73,6 +73,7 @@ def test_every_page_in_a_real_browser(server, tmp_path):
             page.wait_for_timeout(800)
             body = page.inner_text("body")
             assert "Traceback" not in body and "Maaf, halaman ini" not in body and "Page not found" not in body
+            assert "Deploy" not in body  # Streamlit's developer toolbar is not shown to analysts
             shot = tmp_path / f"{path or 'ringkasan'}.png"
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
