@@ -174,3 +174,14 @@ def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkey
     assert dict(zip(table["provinsi"], table["jumlah aduan"])) == {
         "DKI Jakarta": sql(tiny_db, "select count(*) from complaints_effective where province = 'DKI Jakarta'"),
         "Jawa Barat": sql(tiny_db, "select count(*) from complaints_effective where province = 'Jawa Barat'")}
+
+
+def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update runs set agency_resolved_share = 0.9333")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("kualitas")
+    validations, quarantine, runs = (d.value for d in at.dataframe)
+    assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
+    assert list(quarantine.columns) == ["kanal", "kode alasan", "jumlah"]

@@ -1,4 +1,4 @@
-select channel as kanal, reason_code as kode_alasan, count(*) as jumlah
+select channel as kanal, reason_code as "kode alasan", count(*) as jumlah
 from intake
 where fate = 'quarantined'
 group by all

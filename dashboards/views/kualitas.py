@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE
+from dashboards.fmt import TABLE, persen
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -27,6 +28,7 @@ def render(store: Store, filters: Filters) -> None:
     st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
+    runs = runs.with_columns(pl.col("agency_resolved_share").map_elements(persen, return_dtype=pl.String))
     st.dataframe(runs.rename({
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
