@@ -116,8 +116,8 @@ class ComplaintClassifier:
         # has) raised to `class_weight_power`. 1 is fully balanced, 0 is the corpus mix; the default 0.5 lies
         # between, as real channels are about half non-cases and fully balanced weights over-predict the rare
         # forms. Used in the model and in the calibration. ensemble=False: one model refit on all data,
-        # calibrated on 5-fold out-of-fold predictions; the five
-        # fold models are fitted in parallel (n_jobs=-1), which changes the probabilities by less than 1e-10.
+        # calibrated on 5-fold out-of-fold predictions; the five fold models are fitted in parallel (n_jobs=-1),
+        # which changes the probabilities by less than 1e-10.
         weights = compute_sample_weight("balanced", labels) ** getattr(self, "class_weight_power", 1.0)
         self._model = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False, n_jobs=-1)
         self._model.fit(x, labels, sample_weight=weights)
