@@ -28,7 +28,8 @@ def render(store: Store, filters: Filters) -> None:
     st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
-    runs = runs.with_columns(pl.col("agency_resolved_share").map_elements(persen, return_dtype=pl.String))
+    runs = runs.with_columns(pl.Series("agency_resolved_share", [persen(x) for x in runs["agency_resolved_share"]],
+                                       dtype=pl.String))
     st.dataframe(runs.rename({
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
