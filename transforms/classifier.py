@@ -43,7 +43,6 @@ class Prediction:
     needs_review: bool
     secondary: list[str]
     cues: list[str]
-    probabilities: dict[str, float]
 
 
 class ComplaintClassifier:
@@ -145,9 +144,9 @@ class ComplaintClassifier:
         if not texts:
             return []
         probs, fired_all = self.probabilities(texts)
+        orders = np.argsort(-probs, axis=1)[:, :3]  # the three most probable forms of each text
         out = []
-        for row, fired in zip(probs, fired_all):
-            order = np.argsort(-row)
+        for row, order, fired in zip(probs, orders, fired_all):
             category = self.labels[order[0]]
             confidence = float(row[order[0]])
             cue_labels = [c.label for c in fired]
@@ -162,7 +161,6 @@ class ComplaintClassifier:
                 needs_review=confidence < self.review_threshold,
                 secondary=secondary[:2],
                 cues=list(dict.fromkeys(f"{c.cue} ({c.label})" for c in fired))[:8],
-                probabilities={lab: round(float(p), 4) for lab, p in zip(self.labels, row)},
             ))
         return out
 
@@ -205,5 +203,5 @@ class LexiconBaseline:
                 category = max(forms, key=lambda k: (forms[k], -rank.get(k, 99)))
             else:
                 category = "bukan_maladministrasi"
-            out.append(Prediction(category, 1.0, False, [], [f"{c.cue} ({c.label})" for c in fired][:8], {}))
+            out.append(Prediction(category, 1.0, False, [], [f"{c.cue} ({c.label})" for c in fired][:8]))
         return out
