@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from transforms.infographic import COLORS
+from transforms.infographic import COLORS, LOCALE
 from transforms.labels import DISPLAY
 from transforms.series import map_values
 
@@ -23,7 +23,7 @@ def with_form_names(frame: pl.DataFrame) -> pl.DataFrame:
 def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
     data = frame.with_columns(nama=map_values(frame["kategori"], category_name))
     codes = sorted(data["kategori"].unique().to_list())
-    return alt.Chart(data).mark_bar().encode(
+    chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("bulan:T", title="Bulan", timeUnit="yearmonth"),
         y=alt.Y("jumlah:Q", title="Jumlah aduan"),
         color=alt.Color("nama:N", title="Kategori",
@@ -31,8 +31,9 @@ def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
                                         range=[COLORS.get(c, "#7f8c8d") for c in codes]),
                         legend=alt.Legend(labelLimit=260)),
         tooltip=[alt.Tooltip("bulan:T", title="Bulan", format="%B %Y"), alt.Tooltip("nama:N", title="Kategori"),
-                 alt.Tooltip("jumlah:Q", title="Jumlah")],
+                 alt.Tooltip("jumlah:Q", title="Jumlah", format=",d")],
     ).properties(height=320)
+    return chart.configure(locale=LOCALE)
 
 
 def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_category: bool = False,
@@ -48,8 +49,9 @@ def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_catego
     order = data.sort(value, descending=True, maintain_order=True)[label].to_list()
     base = alt.Chart(data).encode(
         y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False)),
-        x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=alt.Axis(format="d", tickMinStep=1)),
-        tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah")],
+        x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=alt.Axis(format=",d", tickMinStep=1)),
+        tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah", format=",d")],
     )
     return (base.mark_bar(**({} if color_by_category else {"color": "#1f4e79"})).encode(**enc)
-            + base.mark_text(align="left", dx=3).encode(text=f"{value}:Q")).properties(height=alt.Step(26))
+            + base.mark_text(align="left", dx=3).encode(text=alt.Text(f"{value}:Q", format=",d"))
+            ).properties(height=alt.Step(26)).configure(locale=LOCALE)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import polars as pl
+from pandas.io.formats.style import Styler
+
 
 def angka(n: int | float) -> str:
     """A count with '.' between thousands."""
@@ -17,6 +21,22 @@ def persen(share: float | None, digits: int = 1) -> str:
 
 def desimal(x: float | None, digits: int = 1) -> str:
     return "-" if x is None else f"{x:.{digits}f}".replace(".", ",")
+
+
+def tabel(frame: pl.DataFrame | pd.DataFrame, digits: int = 1) -> Styler:
+    """A table for st.dataframe with its numbers written as `angka` and `desimal` write them (1.234; 65,5), times to
+    the second, and '-' where a value is missing. Only the shown text changes: a column still sorts by its values."""
+    whole = {c for c, t in frame.schema.items() if t.is_integer()} if isinstance(frame, pl.DataFrame) else set()
+    data = frame.to_pandas() if isinstance(frame, pl.DataFrame) else frame
+    formats = {}
+    for col in data.columns:
+        if col in whole or pd.api.types.is_integer_dtype(data[col]):
+            formats[col] = angka  # an integer column with a missing value arrives as floats: still a count
+        elif pd.api.types.is_float_dtype(data[col]):
+            formats[col] = lambda x: desimal(x, digits)
+        elif pd.api.types.is_datetime64_any_dtype(data[col]):
+            formats[col] = lambda t: t.strftime("%Y-%m-%d %H:%M:%S")  # to the second, not the microsecond
+    return data.style.format(formats, na_rep="-")
 
 
 # st.dataframe options of every table: no index, the page's width, and '-' where a value is missing (not "None").

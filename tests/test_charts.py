@@ -18,3 +18,22 @@ def test_bars_are_largest_first_and_every_label_is_drawn():
         assert y["sort"] == ["Bukan Maladministrasi", "Penundaan Berlarut", "Berpihak", "Diskriminasi"]
         assert y["axis"]["labelOverlap"] is False
     assert spec["height"] == {"step": 26}  # the chart grows with the number of bars
+
+
+def test_charts_write_months_and_thousands_in_indonesian():
+    # Drawn by Vega (vl-convert), as the browser draws them: Vega's own default is American English.
+    import re
+    from datetime import date
+
+    import vl_convert as vlc
+
+    from dashboards.charts import monthly_stacked
+
+    months = pl.DataFrame({"bulan": [date(2024, m, 1) for m in (8, 9, 10, 11, 12)],
+                           "kategori": ["penundaan_berlarut"] * 5, "jumlah": [1200, 5, 7, 2, 1]})
+    svg = vlc.vegalite_to_svg(monthly_stacked(months).to_dict())
+    assert {"Agu 2024", "Okt 2024", "Des 2024", "1.000"} <= set(re.findall(r">([^<>]+)<", svg))
+    assert "Oct" not in svg and "Aug" not in svg and "1,000" not in svg
+    counts = pl.DataFrame({"nilai": ["Dinas A", "Dinas B"], "jumlah": [1234, 5]})
+    labels = re.findall(r">([^<>]+)<", vlc.vegalite_to_svg(bars(counts, "nilai").to_dict()))
+    assert "1.234" in labels and "1,234" not in labels

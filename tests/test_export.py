@@ -108,3 +108,17 @@ def test_relative_outputs_stay_inside_the_exports_folder(tiny_db, tmp_path, monk
                                      "--out", sneaky])
         assert r.exit_code == 2 and "must stay inside the exports folder" in r.output
     assert not (tmp_path / "rekap.csv").exists()
+
+
+def test_infographic_writes_large_counts_the_indonesian_way():
+    import re
+
+    import vl_convert as vlc
+
+    from transforms.infographic import chart
+
+    table = pl.DataFrame({"nama": ["Penundaan Berlarut", "Tidak Patut"], "kode": ["penundaan_berlarut", "tidak_patut"],
+                          "jumlah": [12345, 56]})
+    svg = vlc.vegalite_to_svg(chart(table, title="t", subtitle="s", footnote="f", by="category").to_dict())
+    labels = set(re.findall(r">([^<>]+)<", svg))
+    assert {"12.345", "56", "10.000"} <= labels and "12,345" not in labels and "12345" not in labels

@@ -29,6 +29,15 @@ EXTRA_NAMES = {"perlu_tinjauan": "Perlu Tinjauan Analis", "(tidak diketahui)": "
                "(belum diklasifikasi)": "(Belum diklasifikasi)"}
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
+# Vega's number and date formats in Indonesian: 1.234 and 65,5; "Okt 2024" and "Oktober 2024" (Vega defaults to
+# American English whatever the reader's browser).
+LOCALE = alt.Locale(
+    number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp", ""]),
+    time=alt.TimeLocale(dateTime="%A, %e %B %Y %H.%M.%S", date="%d/%m/%Y", time="%H.%M.%S", periods=["AM", "PM"],
+                        days=["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+                        shortDays=["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+                        months=MONTHS, shortMonths=[m[:3] for m in MONTHS]),
+)
 REVIEW_NOTE = {
     "include": "aduan yang masih perlu tinjauan analis ikut dihitung menurut kategori mesin",
     "exclude": "aduan yang masih perlu tinjauan analis tidak dihitung",
@@ -71,10 +80,11 @@ def chart(table: pl.DataFrame, *, title: str, subtitle: str, footnote: str, by: 
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("nama:N", sort=sort, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=14)),
         x=alt.X("jumlah:Q", title="Jumlah laporan",
-                axis=alt.Axis(labelFontSize=12, titleFontSize=13, format="d", tickMinStep=1)),
+                axis=alt.Axis(labelFontSize=12, titleFontSize=13, format=",d", tickMinStep=1)),
     )
     bars = base.mark_bar(cornerRadiusEnd=3).encode(color=color)
-    labels = base.mark_text(align="left", dx=4, fontSize=14, fontWeight="bold").encode(text="jumlah:Q")
+    labels = base.mark_text(align="left", dx=4, fontSize=14, fontWeight="bold").encode(
+        text=alt.Text("jumlah:Q", format=",d"))
     height = max(120, 38 * len(data))
     note = (alt.Chart(alt.Data(values=[{"t": footnote}])).mark_text(align="left", baseline="top", fontSize=11,
                                                                       color="#555555", x=0, y=0)
@@ -83,4 +93,4 @@ def chart(table: pl.DataFrame, *, title: str, subtitle: str, footnote: str, by: 
         (bars + labels).properties(width=620, height=height), note,
         title=alt.TitleParams(text=title, subtitle=[subtitle], fontSize=20, subtitleFontSize=14, anchor="start"),
         background="white", padding=24,
-    ).configure_view(stroke=None)
+    ).configure_view(stroke=None).configure(locale=LOCALE)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import bars, with_form_names
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE
+from dashboards.fmt import TABLE, tabel
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -31,5 +31,5 @@ def render(store: Store, filters: Filters) -> None:
         st.altair_chart(bars(frame, "nilai"), width="stretch")
     if frame.height > 25:
         st.caption(f"Grafik: 25 teratas dari {frame.height} nilai; tabel: semuanya.")
-    st.dataframe(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})
-                 .to_pandas(), **TABLE)
+    st.dataframe(tabel(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})),
+                 **TABLE)

@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE
+from dashboards.fmt import TABLE, tabel
 from flows.export import REVIEW_RULES, ExportRequest, build_counts, export_bytes
 from transforms.infographic import REVIEW_NOTE
 
@@ -28,7 +28,7 @@ def render(store: Store, filters: Filters) -> None:
                         scope=filters.scope,
                         channel=filters.channel, office=office or None)
     table, _ = build_counts(store.db_path, req)
-    st.dataframe(table.to_pandas(), **TABLE)
+    st.dataframe(tabel(table), **TABLE)
     cols = st.columns(5)
     for col, fmt in zip(cols, ("csv", "xlsx", "parquet", "png", "svg")):
         # deferred: the file is made when the analyst clicks, not on every rerun of the page

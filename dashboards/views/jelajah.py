@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, persen
+from dashboards.fmt import TABLE, persen, tabel
 from transforms.labels import LABELS
 
 SECRET = "[Laporan rahasia: isi tidak ditampilkan. Laporan ini tetap dihitung dalam semua angka.]"
@@ -26,10 +26,9 @@ def render(store: Store, filters: Filters) -> None:
                          "pending_review", "title").to_pandas()
     table["title"] = [SECRET if s else t for s, t in zip(found["is_secret"].to_list(), table["title"])]
     table["effective_category"] = [category_name(c) for c in table["effective_category"]]
-    st.dataframe(table.rename(columns={"complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal",
-                                       "agency": "instansi", "effective_category": "kategori",
-                                       "pending_review": "perlu tinjauan", "title": "judul"}),
-                 **TABLE)
+    st.dataframe(tabel(table.rename(columns={
+        "complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal", "agency": "instansi",
+        "effective_category": "kategori", "pending_review": "perlu tinjauan", "title": "judul"})), **TABLE)
     chosen = st.selectbox("Baca aduan", found["complaint_id"].to_list(), key="aduan")
     c = store.complaint(chosen, filters.scope) if chosen else None
     if not c:

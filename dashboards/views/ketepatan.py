@@ -10,7 +10,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, angka, desimal, persen
+from dashboards.fmt import TABLE, angka, desimal, persen, tabel
 
 OVERDUE_ROWS = 500
 
@@ -63,22 +63,22 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Per instansi")
     per_agency = table.filter(~pl.col("is_total")).drop("is_total", "selesai").with_columns(
         pl.col("median_hari_sampai_selesai").round(1))
-    st.dataframe(per_agency.rename({
+    st.dataframe(tabel(per_agency.rename({
         "agency": "instansi", "tanggapan_dalam_jam": f"tanggapan ≤ {hours} jam",
         "diteruskan_tepat": f"diteruskan ≤ {fwd} hk", "diteruskan_jatuh_tempo": "diteruskan: jatuh tempo",
         "ditindaklanjuti_tepat": f"ditindaklanjuti ≤ {act} hk",
         "ditindaklanjuti_jatuh_tempo": "ditindaklanjuti: jatuh tempo",
         "median_hari_sampai_selesai": "median hari sampai selesai", "terlambat": "terlambat saat ini",
-    }).to_pandas(), **TABLE)
+    })), **TABLE)
     st.caption("hk = hari kerja. *Jatuh tempo*: aduan yang sudah melewati tahap itu atau yang batas waktunya sudah lewat.")
     st.subheader("Daftar terlambat (paling lama dahulu)")
     overdue = store.overdue(filters, today, hours, fwd, act, limit=OVERDUE_ROWS)
     if total["terlambat"] > overdue.height:
         st.caption(f"{OVERDUE_ROWS} dari {angka(total['terlambat'])} aduan terlambat ditampilkan.")
-    st.dataframe(overdue.rename(
+    st.dataframe(tabel(overdue.rename(
         {"complaint_id": "id", "received_at_local": "diterima (WIB)", "agency": "instansi",
          "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}
-    ).to_pandas(), **TABLE)
+    )), **TABLE)
 
 
 def _share(ok: int, counted: int) -> str:

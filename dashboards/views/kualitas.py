@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, persen
+from dashboards.fmt import TABLE, persen, tabel
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -20,18 +20,18 @@ def render(store: Store, filters: Filters) -> None:
         (st.success if last["outcome"] == "completed" else st.warning)(f"Run terakhir: {last['outcome']}")
         st.text(last["message"] or "")
     st.subheader("Hasil validasi run terakhir (Great Expectations)")
-    st.dataframe(store.validations().rename({
+    st.dataframe(tabel(store.validations().rename({
         "suite": "suite", "expectation": "aturan", "level": "tingkat", "success": "lolos", "rows_evaluated": "baris diperiksa",
-        "rows_failed": "baris gagal", "reason": "keterangan"}).to_pandas(), **TABLE)
+        "rows_failed": "baris gagal", "reason": "keterangan"})), **TABLE)
     st.subheader("Karantina per alasan")
-    st.dataframe(store.quarantine().to_pandas(), **TABLE)
+    st.dataframe(tabel(store.quarantine()), **TABLE)
     st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
     runs = runs.with_columns(pl.Series("agency_resolved_share", [persen(x) for x in runs["agency_resolved_share"]],
                                        dtype=pl.String))
-    st.dataframe(runs.rename({
+    st.dataframe(tabel(runs.rename({
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
-        "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"}).to_pandas(),
+        "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"})),
         **TABLE)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboards.charts import bars, monthly_stacked, with_form_names
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, angka, desimal, persen
+from dashboards.fmt import TABLE, angka, desimal, persen, tabel
 
 DEFINITIONS = """
 - **Aduan**: aduan untuk instansi ini dalam filter terpilih.
@@ -51,9 +51,9 @@ def render(store: Store, filters: Filters) -> None:
     st.altair_chart(monthly_stacked(store.by_month(only)), width="stretch")
     st.subheader("Instansi sejenis")
     same = league.filter(pl.col("agency_type").eq_missing(row["agency_type"])).drop("agency_type")
-    st.dataframe(same.rename({
+    st.dataframe(tabel(same.rename({
         "agency": "instansi", "maladministrasi": "dugaan maladministrasi", "dengan_tanggapan": "dengan tanggapan",
         "tanggap_4_jam": "ditanggapi ≤ 4 jam", "persen_maladministrasi": "% maladministrasi",
         "persen_tanggap_4_jam": "% ditanggapi ≤ 4 jam", "median_hari_selesai": "median hari sampai selesai",
         "peringkat_dalam_jenis": "peringkat", "jumlah_instansi_sejenis": "instansi sejenis",
-    }, strict=False).to_pandas(), **TABLE)
+    }, strict=False)), **TABLE)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import bars, monthly_stacked
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE
+from dashboards.fmt import TABLE, tabel
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -23,8 +23,8 @@ def render(store: Store, filters: Filters) -> None:
     st.altair_chart(bars(ranking, "nilai"), width="stretch")
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
-    st.dataframe(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
-                                "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False).to_pandas(),
+    st.dataframe(tabel(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
+                                      "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False)),
                  **TABLE)
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
