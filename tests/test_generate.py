@@ -63,3 +63,25 @@ def test_cli_generate_with_fixed_end_is_reproducible(tmp_path):
     assert json.loads((tmp_path / "a" / "manifest.json").read_text())["period"]["to"] == "2026-01-31"
     bad = CliRunner().invoke(app, ["generate", "--out", str(tmp_path / "c"), "--end", "31/01/2026"])
     assert bad.exit_code == 2
+
+
+def test_a_title_tells_the_same_complaint_as_its_text():
+    # The title comes with the grievance it was written for (it once came from an independent draw: the title
+    # "Pengurusan uji KIR berlarut-larut" over a text about moving one's domicile).
+    import random
+    import re
+
+    from awasi.sample import texts
+    from awasi.sample.people import make_context
+
+    rng = random.Random(5)
+    bank = texts.phrasebank()["labels"]
+    for _ in range(400):
+        label, ctx = texts.pick_label(rng), make_context(rng)
+        heading, text = texts.complaint(label, ctx, rng, "formal")  # formal: the phrase bank's spelling is kept
+        fitting = [b for b in bank[label]["bodies"]
+                   if b["title"].replace("{layanan}", ctx.service).replace("{instansi}", ctx.agency) == heading]
+        assert fitting, heading
+        pattern = ".+?".join(re.escape(piece) for piece in re.split(r"\{\w+\}", fitting[0]["text"]))
+        assert re.search(pattern, text, flags=re.DOTALL), (heading, text)
+        assert "{" not in heading and "}" not in heading

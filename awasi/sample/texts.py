@@ -84,25 +84,26 @@ def informalize(text: str, rng: random.Random, rate: float = 0.6) -> str:
     return out
 
 
-def title(label: str, ctx: Context, rng: random.Random) -> str:
-    return fill(rng.choice(phrasebank()["labels"][label]["titles"]), ctx, rng)
-
-
-def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = None) -> str:
+def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = None) -> tuple[str, str]:
+    """One or two grievances of the form, and the title written for the first: a title always tells the same
+    service and problem as the text under it."""
     bodies = phrasebank()["labels"][label]["bodies"]
     k = sentences or rng.choice([1, 1, 1, 2])
-    parts = [fill(b, ctx, rng) for b in rng.sample(bodies, k=min(k, len(bodies)))]
+    chosen = rng.sample(bodies, k=min(k, len(bodies)))
+    parts = [fill(b["text"], ctx, rng) for b in chosen]
     if rng.random() < 0.15:
         parts.insert(rng.randint(0, len(parts)), rng.choice(phrasebank()["javanese"]).capitalize() + ".")
-    return " ".join(parts)
+    # A title names only the complaint's own service and agency: no random value that could disagree with the text.
+    heading = chosen[0]["title"].replace("{layanan}", ctx.service).replace("{instansi}", ctx.agency)
+    return " ".join(parts), heading
 
 
-def complaint_text(label: str, ctx: Context, rng: random.Random, style: str) -> str:
-    """A whole complaint: opening, grievance, closing; `style` is 'formal', 'web' or 'chat'."""
+def complaint(label: str, ctx: Context, rng: random.Random, style: str) -> tuple[str, str]:
+    """A whole complaint and its title: opening, grievance, closing; `style` is 'formal', 'web' or 'chat'."""
     bank = phrasebank()
     opening = fill(rng.choice(bank["openings"]), ctx, rng) if rng.random() < 0.8 else ""
     closing = fill(rng.choice(bank["closings"]), ctx, rng) if rng.random() < 0.7 else ""
-    grievance = body(label, ctx, rng, sentences=2 if style == "formal" else None)
+    grievance, heading = body(label, ctx, rng, sentences=2 if style == "formal" else None)
     if style == "formal":
         opening = "Dengan hormat,\n" + opening
     text = "\n".join(p for p in (opening, grievance, closing) if p)
@@ -110,7 +111,7 @@ def complaint_text(label: str, ctx: Context, rng: random.Random, style: str) -> 
         text = informalize(text.replace("\n", " "), rng)
     elif style == "web" and rng.random() < 0.3:
         text = informalize(text, rng, rate=0.3)
-    return text
+    return heading, text
 
 
 def followup(ctx: Context, rng: random.Random) -> str:

@@ -122,9 +122,10 @@ class InboxWriter:
             at = t + timedelta(hours=self.rng.randint(2, 240))
             responses.append({"at": at.isoformat(), "by": "Admin " + ctx.agency,
                               "text": "Terima kasih, laporan Anda sedang kami tindak lanjuti."})
+        tracking_id = self.uid("", 7)
+        heading, text = texts.complaint(label, ctx, self.rng, style)
         report = {
-            "tracking_id": self.uid("", 7), "title": texts.title(label, ctx, self.rng),
-            "content": texts.complaint_text(label, ctx, self.rng, style), "created_at": t.isoformat(),
+            "tracking_id": tracking_id, "title": heading, "content": text, "created_at": t.isoformat(),
             "category": LAPOR_CATEGORIES.get(ctx.sector, ctx.sector), "agency": ctx.agency,
             "location": self.rng.choice([f"{ctx.place}, {ctx.province}", ctx.place, f"{ctx.kel}, {ctx.place}"]),
             "status": self.rng.choice(["Menunggu Verifikasi", "Diproses", "Ditindaklanjuti", "Selesai"]),
@@ -159,8 +160,9 @@ class InboxWriter:
 
     def _broken_lapor(self, kind: str) -> bytes:
         label, ctx, t = texts.pick_label(self.rng), make_context(self.rng), self.when()
-        report = {"tracking_id": self.uid("", 7), "title": texts.title(label, ctx, self.rng),
-                  "content": texts.complaint_text(label, ctx, self.rng, "web"), "created_at": t.isoformat(),
+        tracking_id = self.uid("", 7)
+        heading, text = texts.complaint(label, ctx, self.rng, "web")
+        report = {"tracking_id": tracking_id, "title": heading, "content": text, "created_at": t.isoformat(),
                   "category": ctx.sector, "agency": ctx.agency, "location": ctx.place, "status": "Diproses",
                   "is_anonymous": False, "is_secret": False, "reporter": None, "responses": []}
         if kind == "bad_json":
@@ -226,7 +228,7 @@ class InboxWriter:
     def _conversation(self, size: int) -> list[tuple[datetime, dict, str]]:
         label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         phone = "62" + ctx.person.phone[1:]
-        msgs = [self._wa_text(phone, t, texts.complaint_text(label, ctx, self.rng, "chat"))]
+        msgs = [self._wa_text(phone, t, texts.complaint(label, ctx, self.rng, "chat")[1])]
         for _ in range(size - 1):
             t = t + timedelta(minutes=self.rng.randint(1, 20))
             if self.rng.random() < 0.3:
@@ -292,7 +294,7 @@ class InboxWriter:
             self.tally.add("email", merged=True)
         t = self.when()
         garbage = b"\x00\x01 ini bukan email \xff\xfe\n\nsampah biner\n"  # no headers at all
-        empty = self._email("Warga", "warga123@gmail.com", "Pengaduan", "", t)
+        empty = self._email("Warga", "warga123@gmail.com", "Pengaduan", "", t, plain=True)  # no signature line
         bad_date = self._email("Warga Lain", "wargalain@yahoo.co.id", "Aduan", "Jalan di depan rumah rusak parah.", t)
         bad_date.replace_header("Date", "kemarin sore")
         for i, msg in enumerate((garbage, empty, bad_date)):
@@ -301,10 +303,9 @@ class InboxWriter:
 
     def _email_thread(self, with_reply: bool) -> int:
         label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
-        subject = texts.title(label, ctx, self.rng)
+        subject, body = texts.complaint(label, ctx, self.rng, self.rng.choice(["formal", "formal", "web"]))
         if self.rng.random() < 0.08:
             subject = "Fwd: " + subject
-        body = texts.complaint_text(label, ctx, self.rng, self.rng.choice(["formal", "formal", "web"]))
         msg = self._email(ctx.person.name, ctx.person.email, subject, body, t)
         self._put_email(t, msg)
         self.tally.add("email")
