@@ -320,9 +320,10 @@ def test_delivered_files_are_kept_in_the_owner_only_archive(loaded):
     # kept under the local (Jakarta) day of receipt, the day `awasi backfill` takes
     day = Path(os.environ["AWASI_ARCHIVE_DIR"]) / datetime.now(ZoneInfo("Asia/Jakarta")).date().isoformat()
     some = sorted((inbox / "lapor").glob("*.jsonl"))[0]
-    kept = day / "lapor" / some.name
-    assert kept.read_bytes() == some.read_bytes()
-    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+    # under its own name, or beside a same-named file another test's inbox delivered today (flows/archive.py)
+    kept = [p for p in (day / "lapor").glob(some.stem + "*" + some.suffix) if p.read_bytes() == some.read_bytes()]
+    assert len(kept) == 1
+    assert stat.S_IMODE(os.stat(kept[0]).st_mode) == 0o600
 
 
 def test_a_report_delivered_again_moves_its_status_and_step_times_forward(tmp_path):
