@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperGroup
 
 # Prefect settings that must be in place before Prefect is imported (offline machine, slow cold start).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -17,7 +18,21 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _ClearErrors(TyperGroup):
+    """A missing or unreadable file, a bad value in an input file or an unknown id ends a command with one line
+    ("GAGAL / FAILED: ...") and exit status 2, not a Python traceback. Other errors (bugs) keep their traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (OSError, ValueError, KeyError) as exc:
+            reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            typer.echo(f"GAGAL / FAILED: {reason}", err=True)
+            raise typer.Exit(code=2) from None
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_ClearErrors,
                   help="Awasi: complaints about Indonesian public services, from inbox to dashboard.")
 
 

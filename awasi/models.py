@@ -28,7 +28,7 @@ LEXICON_FILE = REPO_ROOT / "data" / "lexicon" / "cues.csv"
 
 def read_jsonl(path: Path) -> list[dict]:
     rows = []
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig") as fh:  # a byte-order mark, as Windows tools write, is not text
         for n, line in enumerate(fh, start=1):
             if not line.strip():
                 continue

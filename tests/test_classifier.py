@@ -80,7 +80,23 @@ def test_bad_labels_are_refused(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"id": 1, "text": "x", "label": "pungli"}), encoding="utf-8")
     r = CliRunner().invoke(app, ["train", "--labels", str(bad), "--out", str(tmp_path / "m")])
-    assert r.exit_code != 0 and "is not one of" in str(r.exception)
+    assert r.exit_code == 2 and "GAGAL / FAILED" in r.output and "is not one of" in r.output
+    assert "Traceback" not in r.output and not (tmp_path / "m").exists()
+
+
+def test_input_files_with_a_byte_order_mark_are_read_and_bad_ones_refused_in_one_line(tmp_path):
+    # Files saved by Windows tools start with a UTF-8 byte-order mark; it once failed as "not valid JSON".
+    inp, res = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_bytes("\ufeff".encode() + b'{"id": "a", "text": "Sudah 3 bulan KTP saya belum jadi"}\r\n\r\n'
+                    b'{"id": "b", "text": null}\r\n')
+    r = CliRunner().invoke(app, ["classify", "--input", str(inp), "--output", str(res)])
+    assert r.exit_code == 0, r.output
+    assert [json.loads(line)["id"] for line in res.read_text().splitlines()] == ["a", "b"]
+    inp.write_text('{"id": "a", "text": "x"}\nbukan json\n', encoding="utf-8")
+    for args, says in ((["classify", "--input", str(inp), "--output", str(res)], "in.jsonl:2: not valid JSON"),
+                       (["evaluate", "--gold", str(tmp_path / "none.jsonl")], "No such file or directory")):
+        r = CliRunner().invoke(app, args)
+        assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output, r.output
 
 
 def test_failure_cues_override_non_case_cues_in_the_features():

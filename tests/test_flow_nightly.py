@@ -219,6 +219,9 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
     r = CliRunner().invoke(app, ["correct", "--db", str(copy), "--complaint-id", cid, "--category", "berpihak",
                                  "--analyst", "analis-1", "--note", "dibaca ulang"])
     assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(app, ["correct", "--db", str(copy), "--complaint-id", "LPR-tidak-ada", "--category",
+                                 "berpihak", "--analyst", "analis-1"])
+    assert r.exit_code == 2 and "GAGAL / FAILED: no complaint LPR-tidak-ada" in r.output, r.output
     after = dict(qa(copy, "select effective_category, count(*) from complaints_effective group by 1"))
     assert after["penundaan_berlarut"] == before["penundaan_berlarut"] - 1
     assert after.get("berpihak", 0) == before.get("berpihak", 0) + 1
