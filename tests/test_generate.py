@@ -65,7 +65,7 @@ def test_cli_generate_with_fixed_end_is_reproducible(tmp_path):
     assert bad.exit_code == 2
 
 
-def test_a_title_tells_the_same_complaint_as_its_text():
+def test_a_title_tells_the_same_complaint_as_its_text_which_fits_the_agency():
     # The title comes with the grievance it was written for (it once came from an independent draw: the title
     # "Pengurusan uji KIR berlarut-larut" over a text about moving one's domicile).
     import random
@@ -85,3 +85,6 @@ def test_a_title_tells_the_same_complaint_as_its_text():
         pattern = ".+?".join(re.escape(piece) for piece in re.split(r"\{\w+\}", fitting[0]["text"]))
         assert re.search(pattern, text, flags=re.DOTALL), (heading, text)
         assert "{" not in heading and "}" not in heading
+        # and it fits the agency's sector (a pension payout is not told of a school) when any grievance does
+        if any(not b["sectors"] or ctx.sector in b["sectors"] for b in bank[label]["bodies"]):
+            assert not fitting[0]["sectors"] or ctx.sector in fitting[0]["sectors"], (ctx.agency, text)

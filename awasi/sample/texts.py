@@ -32,8 +32,10 @@ LABEL_WEIGHTS = {
 INFORMAL = {
     "yang": ["yg"], "tidak": ["tdk", "gak", "ga", "nggak"], "sudah": ["sdh", "udh", "udah"], "belum": ["blm"],
     "karena": ["krn", "karna"], "dengan": ["dgn"], "untuk": ["utk"], "saya": ["sy", "aku"], "tapi": ["tp"],
-    "juga": ["jg"], "dari": ["dr"], "kalau": ["kl", "klo"], "sekali": ["bgt", "banget"], "bagaimana": ["gmn"],
+    "juga": ["jg"], "dari": ["dr"], "kalau": ["kl", "klo"], "bagaimana": ["gmn"],
     "terima kasih": ["makasih", "trims", "tks"], "sampai": ["sampe"], "bapak": ["pak"], "tolong": ["tlg", "tolongg"],
+    # "sekali" as "very" only: in "sama sekali" (at all) or "sekali lagi" (once more) it is not "banget"
+    "lama sekali": ["lama bgt", "lama banget"], "cepat sekali": ["cepet bgt", "cepat banget"],
 }
 DURATIONS = ["2 minggu", "3 minggu", "1 bulan", "2 bulan", "3 bulan", "5 bulan", "6 bulan", "hampir setahun",
              "10 hari", "lebih dari 40 hari", "4 bulan"]
@@ -86,8 +88,11 @@ def informalize(text: str, rng: random.Random, rate: float = 0.6) -> str:
 
 def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = None) -> tuple[str, str]:
     """One or two grievances of the form, and the title written for the first: a title always tells the same
-    service and problem as the text under it."""
+    service and problem as the text under it. A grievance that names a particular service ("pencairan JHT", "RSUD")
+    lists the sectors whose agencies it fits and is only told of such an agency; where no grievance of the form fits
+    the agency's sector (about 2% of complaints: the rare forms have few), any of the form's is used."""
     bodies = phrasebank()["labels"][label]["bodies"]
+    bodies = [b for b in bodies if not b["sectors"] or ctx.sector in b["sectors"]] or bodies
     k = sentences or rng.choice([1, 1, 1, 2])
     chosen = rng.sample(bodies, k=min(k, len(bodies)))
     parts = [fill(b["text"], ctx, rng) for b in chosen]
