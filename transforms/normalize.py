@@ -18,14 +18,21 @@ PY_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u200
                  "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(value: str) -> str:
+    """HTML remnants turned into text and control characters removed; white space left as it is."""
+    if _TAG.search(value) or "&nbsp;" in value or "&amp;" in value:
+        value = html_to_text(value)
+    return _CONTROL.sub("", value)
+
+
 def clean_text(value: str | None) -> str:
     """Remove HTML remnants, control characters and runs of white space; keep line breaks."""
     if not value:
         return ""
-    if _TAG.search(value) or "&nbsp;" in value or "&amp;" in value:
-        value = html_to_text(value)
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", value)
+    value = plain_text(value).replace("\r\n", "\n").replace("\r", "\n")
     value = re.sub(r"[ \t\u00a0]+", " ", value)
     value = re.sub(r" *\n *", "\n", value)
     return re.sub(r"\n{3,}", "\n\n", value).strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.normalize import clean_text
+from transforms.normalize import plain_text
 
 SLANG = {
     "yg": "yang", "yng": "yang", "gk": "tidak", "ga": "tidak", "gak": "tidak", "nggak": "tidak", "ngga": "tidak",
@@ -38,8 +38,11 @@ _STRETCH = re.compile(r"([a-z])\1{2,}")
 
 
 def normalize(text: str | None) -> str:
-    """Lower-case, plain, informal spellings expanded; masks become `_nik_`, `_telepon_`, ..."""
-    t = clean_text(text)
+    """Lower-case, plain, informal spellings expanded; masks become `_nik_`, `_telepon_`, ...
+    (`clean_text`'s white-space steps are left out: the text is split into words at any white space anyway.)"""
+    if not text:
+        return ""
+    t = plain_text(text)
     t = _MASK.sub(lambda m: f" _{m.group(1).lower()}_ ", t)
     t = t.lower().replace("-", " ")
     t = _STRETCH.sub(r"\1", t)

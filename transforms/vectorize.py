@@ -18,9 +18,6 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-_WHITE_SPACES = re.compile(r"\s\s+")
-
-
 class CachedTfidf:
     """Prediction-time transform of a fitted `TfidfVectorizer` (analyzer `char_wb`, or `word` with n <= 2)."""
 
@@ -70,7 +67,7 @@ class CachedTfidf:
         occurrences: list[int] = []
         lengths: list[int] = []
         for text in texts:
-            words = _WHITE_SPACES.sub(" ", text).split()
+            words = text.split()  # sklearn first joins runs of white space; split() does not need that
             lengths.append(len(words))
             occurrences.extend(ids.setdefault(w, len(ids)) for w in words)
         doc_words = csr_matrix((np.ones(len(occurrences)), np.asarray(occurrences, dtype=np.int64),
@@ -113,14 +110,18 @@ class CachedTfidf:
         return x
 
     def _doc_columns(self, text: str, cache: dict, vocab: dict) -> list[int]:
-        """Vocabulary columns of a document's word unigrams and bigrams (tokens' parts cached)."""
+        """Vocabulary columns of a document's word unigrams and bigrams (each token's parts and unigram columns
+        cached; the order of the columns does not matter, they are summed)."""
         parts: list[str] = []
+        out: list[int] = []
         for token in text.split():
             found = cache.get(token)
             if found is None:
-                found = cache[token] = self._token_pattern.findall(token)
-            parts.extend(found)
-        out = [vocab[p] for p in parts if p in vocab] if self._min_n == 1 else []
+                token_parts = self._token_pattern.findall(token)
+                unigrams = [vocab[p] for p in token_parts if p in vocab] if self._min_n == 1 else []
+                found = cache[token] = (token_parts, unigrams)
+            parts.extend(found[0])
+            out.extend(found[1])
         if self._max_n == 2:
             for a, b in zip(parts, parts[1:]):
                 col = vocab.get(a + " " + b)
