@@ -20,13 +20,19 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
 class _ClearErrors(TyperGroup):
-    """A missing or unreadable file, a bad value in an input file or an unknown id ends a command with one line
-    ("GAGAL / FAILED: ...") and exit status 2, not a Python traceback. Other errors (bugs) keep their traceback."""
+    """A missing or unreadable file, a bad value in an input file, an unknown id or a warehouse another process
+    holds ends a command with one line ("GAGAL / FAILED: ...") and exit status 2, not a Python traceback. Other
+    errors (bugs) keep their traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError):
+                from flows.warehouse import WarehouseBusy
+
+                if not isinstance(exc, WarehouseBusy):
+                    raise
             reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
             typer.echo(f"GAGAL / FAILED: {reason}", err=True)
             raise typer.Exit(code=2) from None

@@ -201,6 +201,12 @@ def test_warehouse_held_by_another_process_is_a_clear_failure(tmp_path):
 
         with pytest.raises(WarehouseBusy, match="in use by another process"):
             run(tmp_path / "inbox", db)
+        from typer.testing import CliRunner
+
+        from awasi.cli import app
+
+        r = CliRunner().invoke(app, ["reclassify", "--db", str(db)])  # the CLI says so in one line, no traceback
+        assert r.exit_code == 2 and "GAGAL / FAILED: the warehouse" in r.output and "Traceback" not in r.output
     finally:
         holder.kill()
         holder.wait()
