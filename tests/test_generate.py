@@ -88,3 +88,16 @@ def test_a_title_tells_the_same_complaint_as_its_text_which_fits_the_agency():
         # and it fits the agency's sector (a pension payout is not told of a school) when any grievance does
         if any(not b["sectors"] or ctx.sector in b["sectors"] for b in bank[label]["bodies"]):
             assert not fitting[0]["sectors"] or ctx.sector in fitting[0]["sectors"], (ctx.agency, text)
+
+
+def test_an_officer_named_in_a_complaint_belongs_to_the_agency_kind():
+    import random
+    from dataclasses import replace
+
+    from awasi.sample import texts
+    from awasi.sample.people import make_context
+
+    rng = random.Random(3)
+    school = replace(make_context(rng), sector="Pendidikan")
+    named = {texts.fill("{petugas}", school, rng) for _ in range(300)}
+    assert "guru kelas" in named and not named & {"oknum polisi", "kepala desa", "pak lurah", "sipir"}

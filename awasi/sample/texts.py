@@ -39,8 +39,12 @@ INFORMAL = {
 }
 DURATIONS = ["2 minggu", "3 minggu", "1 bulan", "2 bulan", "3 bulan", "5 bulan", "6 bulan", "hampir setahun",
              "10 hari", "lebih dari 40 hari", "4 bulan"]
-OFFICERS = ["petugas loket", "oknum petugas", "salah satu staf", "pak lurah", "petugas jaga", "oknum polisi",
-            "kepala seksi", "operator", "satpam kantor", "petugas pendaftaran", "kepala desa", "guru kelas"]
+OFFICERS = ["petugas loket", "oknum petugas", "salah satu staf", "petugas jaga", "kepala seksi", "operator",
+            "satpam kantor", "petugas pendaftaran"]
+# Officers only some agencies have: a police officer is not named in a complaint about a school.
+SECTOR_OFFICERS = {"Kepolisian": ["oknum polisi", "petugas SPKT"], "Pedesaan/Kelurahan": ["pak lurah", "kepala desa"],
+                   "Pendidikan": ["guru kelas", "wakil kepala sekolah"], "Agraria/Pertanahan": ["petugas ukur"],
+                   "Kesehatan": ["perawat jaga"], "Pemasyarakatan": ["sipir"]}
 NOMINALS = ["Rp 50.000", "Rp 100.000", "Rp 150 ribu", "Rp 300.000", "Rp 500.000", "Rp 1.000.000", "Rp 2,5 juta",
             "Rp 5 juta", "200rb", "Rp 750.000"]
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -60,7 +64,8 @@ def fill(template: str, ctx: Context, rng: random.Random) -> str:
     values = {
         "instansi": ctx.agency, "layanan": ctx.service, "durasi": rng.choice(DURATIONS),
         "wilayah": rng.choice([ctx.place, ctx.kel, f"{ctx.kel}, {ctx.place}"]), "nama": ctx.person.name,
-        "petugas": rng.choice(OFFICERS), "nominal": rng.choice(NOMINALS), "nik": ctx.person.nik,
+        "petugas": rng.choice(OFFICERS + SECTOR_OFFICERS.get(ctx.sector, [])), "nominal": rng.choice(NOMINALS),
+        "nik": ctx.person.nik,
         "telepon": ctx.person.phone, "email": ctx.person.email,
         "tanggal": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
         "plat": f"{rng.choice(['B', 'D', 'AB', 'L', 'BK', 'DK', 'F'])} {rng.randint(1000, 9999)} "
