@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.sqlfiles import sql
+from flows.sqlfiles import sql, statements
 from transforms.timeliness import indonesian_holidays, working_day_calendar
 
 CALENDAR_START = date(2000, 1, 1)   # the intake gate refuses anything received earlier
@@ -33,8 +33,10 @@ REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
 MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values", "close_medians", "marts_version"}
 # Raised when a mart's columns change: a snapshot with older marts is then read through temporary ones.
-VERSION = 3  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
-#   links complaints through any identifier they share (phone, e-mail, own NIK), not only the first
+VERSION = 4  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
+#   links complaints through any identifier they share (phone, e-mail, own NIK), not only the first; 4: also
+#   through chains of any length (two hops at most before)
+MAX_LINK_ROUNDS = 100  # far beyond any real chain; reaching it is reported, not looped on
 
 
 @lru_cache(maxsize=4)
@@ -54,13 +56,35 @@ def build(con) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace table workdays as select * from calendar_frame order by day")
     con.unregister("calendar_frame")
+    link_reporters(con)
     con.execute(f"create or replace table complaint_facts as {sql('complaint_facts')} order by channel, day")
+    con.execute("drop table reporter_links")
     _check_keys(con)
     # Repeat reporters over all complaints: the unfiltered Ringkasan's costliest number (millions of groups).
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace table filter_values as {FILTER_VALUES}")
     con.execute(f"create or replace table close_medians as {sql('close_medians')}")
     con.execute(f"create or replace table marts_version as select {VERSION} as version")
+
+
+def link_reporters(con) -> int:
+    """The temporary table `reporter_links` (complaint_id, person): complaints that share an identifier, directly
+    or through a chain of complaints, get one person. Returns the rounds it took (the longest chain's length)."""
+    for statement in statements("reporter_links_start"):
+        con.execute(statement)
+    step = sql("reporter_links_step")
+    for rounds in range(1, MAX_LINK_ROUNDS + 1):
+        con.execute(step)
+        changed = con.execute("select count(*) from reporter_links_next as n join reporter_links as l "
+                              "using (complaint_id) where n.person <> l.person").fetchall()[0][0]
+        con.execute("create or replace temp table reporter_links as select * from reporter_links_next")
+        if not changed:
+            break
+    else:
+        raise RuntimeError(f"linking reporters did not settle in {MAX_LINK_ROUNDS} rounds (flows/marts.py)")
+    con.execute("drop table reporter_links_next")
+    con.execute("drop table reporter_link_keys")
+    return rounds
 
 
 def _check_keys(con) -> None:
@@ -89,7 +113,9 @@ def ensure(con, source: Path) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace temp table workdays as select * from calendar_frame")
     con.unregister("calendar_frame")
+    link_reporters(con)
     con.execute(f"create or replace temp table complaint_facts as {sql('complaint_facts')}")
+    con.execute("drop table reporter_links")
     _check_keys(con)
     con.execute(f"create or replace temp view reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace temp view filter_values as {FILTER_VALUES}")

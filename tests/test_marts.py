@@ -123,6 +123,25 @@ def test_a_reporter_is_linked_through_any_identifier_they_share(tmp_path):
     assert people == (2, 4)  # the linked three and 'other'; the anonymous complaint has no key
 
 
+def test_a_chain_of_complaints_is_one_reporter_however_long(tmp_path):
+    # Each complaint shares a different identifier only with the next: A-B by phone, B-C by e-mail, C-D by a second
+    # phone. Two hops were linked before; D, three hops from A, counted as a second reporter.
+    keys = {"A": ["a-tel"], "B": ["a-tel", "b-mail"], "C": ["b-mail", "c-tel"], "D": ["c-tel"], "E": ["z-mail"]}
+    rows = []
+    for cid, k in keys.items():
+        r = lapor(cid, datetime(2025, 11, 3, 2))
+        r.update(reporter_keys=k, reporter_pseudonym=k[0])
+        rows.append(r)
+    path = tmp_path / "w.duckdb"
+    write_complaints(path, rows)
+    warehouse.publish_snapshot(path, "r1")
+    assert Store(path).repeat_reporters(Filters()) == {"repeat_reporters": 1, "repeat_complaints": 4}
+    with warehouse.connect(path) as con:
+        assert marts.link_reporters(con) == 3  # two rounds carry A's label to D, a third finds nothing to change
+        people = dict(con.execute("select complaint_id, person from reporter_links").fetchall())
+    assert people == {"A": "a-tel", "B": "a-tel", "C": "a-tel", "D": "a-tel", "E": "z-mail"}
+
+
 def test_a_hash_collision_refuses_the_mart(tmp_path):
     import duckdb
 

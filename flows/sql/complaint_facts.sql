@@ -4,20 +4,9 @@
 -- working-day ordinal, so working days between two dates are one subtraction.
 --
 -- A reporter is known by every identifier a complaint carries (`reporter_keys`: pseudonyms of phone, e-mail and
--- the reporter's own NIK). Complaints are one reporter's when they share an identifier, also one complaint apart:
--- a LAPOR! report with phone and e-mail links a later WhatsApp message (phone) and a later e-mail (address).
--- A longer chain (each complaint sharing a different identifier only with the next) may count as two reporters.
-with identifier_owner as (   -- each identifier with the smallest identifier it was ever given together with
-    select k, min(first_k) as owner
-    from (select unnest(reporter_keys) as k, list_min(reporter_keys) as first_k from complaints)
-    group by k
-),
-complaint_reporter as (      -- a complaint's reporter: the smallest owner among its identifiers
-    select ck.complaint_id, min(o.owner) as person
-    from (select complaint_id, unnest(reporter_keys) as k from complaints) as ck
-    join identifier_owner as o using (k)
-    group by ck.complaint_id
-)
+-- the reporter's own NIK). Complaints are one reporter's when they share an identifier, directly or through a chain
+-- of complaints: a LAPOR! report with phone and e-mail links a later WhatsApp message (phone) and a later e-mail
+-- (address). `reporter_links` (complaint_id, person) is made first by flows/marts.py (reporter_links_*.sql).
 select c.complaint_id,
        hash(c.complaint_id) as id_hash,                            -- join key for corrections (checked unique)
        c.channel, c.agency, c.agency_type, c.province, c.regency, c.status,
@@ -36,7 +25,7 @@ select c.complaint_id,
        fw.ordinal as wd_forwarded,
        ac.ordinal as wd_acted
 from complaints as c
-left join complaint_reporter as cr on cr.complaint_id = c.complaint_id
+left join reporter_links as cr on cr.complaint_id = c.complaint_id
 left join workdays as r on r.day = c.received_at_local::date
 left join workdays as fw on fw.day = (c.forwarded_at_utc + interval 7 hours)::date   -- WIB day
 left join workdays as ac on ac.day = (c.acted_at_utc + interval 7 hours)::date
