@@ -74,15 +74,10 @@ def link_reporters(con) -> int:
         con.execute(statement)
     step = sql("reporter_links_step")
     for rounds in range(1, MAX_LINK_ROUNDS + 1):
-        con.execute(step)
-        changed = con.execute("select count(*) from reporter_links_next as n join reporter_links as l "
-                              "using (complaint_id) where n.person <> l.person").fetchall()[0][0]
-        con.execute("create or replace temp table reporter_links as select * from reporter_links_next")
-        if not changed:
+        if not con.execute(step).fetchall()[0][0]:  # complaints relabelled in this round
             break
     else:
         raise RuntimeError(f"linking reporters did not settle in {MAX_LINK_ROUNDS} rounds (flows/marts.py)")
-    con.execute("drop table reporter_links_next")
     con.execute("drop table reporter_link_keys")
     return rounds
 

@@ -6,13 +6,15 @@
 -- A reporter is known by every identifier a complaint carries (`reporter_keys`: pseudonyms of phone, e-mail and
 -- the reporter's own NIK). Complaints are one reporter's when they share an identifier, directly or through a chain
 -- of complaints: a LAPOR! report with phone and e-mail links a later WhatsApp message (phone) and a later e-mail
--- (address). `reporter_links` (complaint_id, person) is made first by flows/marts.py (reporter_links_*.sql).
+-- (address). `reporter_links` (complaint_id, person) is made first by flows/marts.py (reporter_links_*.sql) for the
+-- complaints that share an identifier; any other complaint is known by its own smallest identifier.
 select c.complaint_id,
        hash(c.complaint_id) as id_hash,                            -- join key for corrections (checked unique)
        c.channel, c.agency, c.agency_type, c.province, c.regency, c.status,
        c.category, coalesce(c.category <> 'bukan_maladministrasi', false) as is_maladministration,
        coalesce(c.needs_review, false) as needs_review, coalesce(c.is_secret, false) as is_secret,
-       case when cr.person is not null then hash(cr.person) end as reporter_key,   -- anonymous: null
+       case when len(c.reporter_keys) > 0   -- anonymous: null (hash(null) is not null)
+            then hash(coalesce(cr.person, list_min(c.reporter_keys))) end as reporter_key,
        c.received_at_local,
        c.received_at_local::date as day,
        date_trunc('month', c.received_at_local)::date as month,
