@@ -101,3 +101,14 @@ def test_an_officer_named_in_a_complaint_belongs_to_the_agency_kind():
     school = replace(make_context(rng), sector="Pendidikan")
     named = {texts.fill("{petugas}", school, rng) for _ in range(300)}
     assert "guru kelas" in named and not named & {"oknum polisi", "kepala desa", "pak lurah", "sipir"}
+
+
+def test_chat_spelling_keeps_sama_sekali_and_sekali_lagi():
+    import random
+
+    from awasi.sample.texts import informalize
+
+    rng = random.Random(1)
+    written = {informalize("tidak direspon sama sekali, sekali lagi lama sekali", rng, rate=1.0) for _ in range(30)}
+    assert all("sama sekali" in w and "sekali lagi" in w for w in written)  # "at all", "once more": not "banget"
+    assert any("lama bgt" in w or "lama banget" in w for w in written)     # "very long" is
