@@ -104,10 +104,8 @@ def test_repeat_reporters_with_and_without_filters(tiny_db):
     assert store.repeat_reporters(Filters(province="Jawa Barat")) == {"repeat_reporters": 0, "repeat_complaints": 0}
 
 
-def test_a_reporter_is_linked_through_any_identifier_they_share(tmp_path):
-    # LAPOR! with phone and e-mail, then e-mail only, then WhatsApp (phone only): one reporter, three complaints.
-    # A fourth complaint from another address and an anonymous one are nobody's repeat.
-    keys = {"lapor": ["tel-1", "mail-1"], "email": ["mail-1"], "wa": ["tel-1"], "other": ["mail-9"], "anon": []}
+def publish_reporters(tmp_path, keys: dict[str, list[str]]):
+    """A warehouse of one LAPOR! complaint per id with these reporter identifiers, published with its marts."""
     rows = []
     for cid, k in keys.items():
         r = lapor(cid, datetime(2025, 11, 3, 2))
@@ -116,33 +114,36 @@ def test_a_reporter_is_linked_through_any_identifier_they_share(tmp_path):
     path = tmp_path / "w.duckdb"
     write_complaints(path, rows)
     warehouse.publish_snapshot(path, "r1")
-    assert Store(path).repeat_reporters(Filters()) == {"repeat_reporters": 1, "repeat_complaints": 3}
+    return path
+
+
+def reporters_and_known(path) -> tuple[int, int]:
+    """(distinct reporters, complaints with a reporter) in the published mart."""
     with warehouse.analytics(path) as con:
-        people = con.execute("select count(distinct reporter_key), count(reporter_key) from complaint_facts"
-                             ).fetchall()[0]
-    assert people == (2, 4)  # the linked three and 'other'; the anonymous complaint has no key
+        return con.execute("select count(distinct reporter_key), count(reporter_key) from complaint_facts"
+                           ).fetchall()[0]
+
+
+def test_a_reporter_is_linked_through_any_identifier_they_share(tmp_path):
+    # LAPOR! with phone and e-mail, then e-mail only, then WhatsApp (phone only): one reporter, three complaints.
+    # A fourth complaint from another address and an anonymous one are nobody's repeat.
+    path = publish_reporters(tmp_path, {"lapor": ["tel-1", "mail-1"], "email": ["mail-1"], "wa": ["tel-1"],
+                                        "other": ["mail-9"], "anon": []})
+    assert Store(path).repeat_reporters(Filters()) == {"repeat_reporters": 1, "repeat_complaints": 3}
+    assert reporters_and_known(path) == (2, 4)  # the linked three and 'other'; the anonymous complaint has no key
 
 
 def test_a_chain_of_complaints_is_one_reporter_however_long(tmp_path):
     # Each complaint shares a different identifier only with the next: A-B by phone, B-C by e-mail, C-D by a second
     # phone. Two hops were linked before; D, three hops from A, counted as a second reporter.
-    keys = {"A": ["a-tel"], "B": ["a-tel", "b-mail"], "C": ["b-mail", "c-tel"], "D": ["c-tel"], "E": ["z-mail"]}
-    rows = []
-    for cid, k in keys.items():
-        r = lapor(cid, datetime(2025, 11, 3, 2))
-        r.update(reporter_keys=k, reporter_pseudonym=k[0])
-        rows.append(r)
-    path = tmp_path / "w.duckdb"
-    write_complaints(path, rows)
-    warehouse.publish_snapshot(path, "r1")
+    path = publish_reporters(tmp_path, {"A": ["a-tel"], "B": ["a-tel", "b-mail"], "C": ["b-mail", "c-tel"],
+                                        "D": ["c-tel"], "E": ["z-mail"]})
     assert Store(path).repeat_reporters(Filters()) == {"repeat_reporters": 1, "repeat_complaints": 4}
     with warehouse.connect(path) as con:
         assert marts.link_reporters(con) == 3  # two rounds carry A's label to D, a third finds nothing to change
         people = dict(con.execute("select complaint_id, person from reporter_links").fetchall())
     assert people == {"A": "a-tel", "B": "a-tel", "C": "a-tel", "D": "a-tel"}  # E shares nothing: its own reporter
-    with warehouse.analytics(path) as con:
-        assert con.execute("select count(distinct reporter_key), count(reporter_key) from complaint_facts"
-                           ).fetchall()[0] == (2, 5)
+    assert reporters_and_known(path) == (2, 5)
 
 
 def test_a_hash_collision_refuses_the_mart(tmp_path):
