@@ -56,10 +56,7 @@ def build(con) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace table workdays as select * from calendar_frame order by day")
     con.unregister("calendar_frame")
-    link_reporters(con)
-    con.execute(f"create or replace table complaint_facts as {sql('complaint_facts')} order by channel, day")
-    con.execute("drop table reporter_links")
-    _check_keys(con)
+    _complaint_facts(con, "create or replace table complaint_facts as {} order by channel, day")
     # Repeat reporters over all complaints: the unfiltered Ringkasan's costliest number (millions of groups).
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace table filter_values as {FILTER_VALUES}")
@@ -67,9 +64,19 @@ def build(con) -> None:
     con.execute(f"create or replace table marts_version as select {VERSION} as version")
 
 
+def _complaint_facts(con, create: str) -> None:
+    """`complaint_facts` made by `create` (a table in a snapshot, or a temporary one) with its reporters linked
+    first, and its hash keys checked."""
+    link_reporters(con)
+    con.execute(create.format(sql("complaint_facts")))
+    con.execute("drop table reporter_links")
+    _check_keys(con)
+
+
 def link_reporters(con) -> int:
     """The temporary table `reporter_links` (complaint_id, person): complaints that share an identifier, directly
-    or through a chain of complaints, get one person. Returns the rounds it took (the longest chain's length)."""
+    or through a chain of complaints, get one person. Returns the rounds it took: one more than the longest chain's
+    hops (the last round finds nothing to change)."""
     for statement in statements("reporter_links_start"):
         con.execute(statement)
     step = sql("reporter_links_step")
@@ -108,10 +115,7 @@ def ensure(con, source: Path) -> None:
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace temp table workdays as select * from calendar_frame")
     con.unregister("calendar_frame")
-    link_reporters(con)
-    con.execute(f"create or replace temp table complaint_facts as {sql('complaint_facts')}")
-    con.execute("drop table reporter_links")
-    _check_keys(con)
+    _complaint_facts(con, "create or replace temp table complaint_facts as {}")
     con.execute(f"create or replace temp view reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace temp view filter_values as {FILTER_VALUES}")
     con.execute(f"create or replace temp view close_medians as {sql('close_medians')}")
