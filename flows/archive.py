@@ -37,7 +37,7 @@ def archive_files(deliveries: list[tuple[Path, str]], archive_dir: Path, day: da
             with open(source, "rb") as f:
                 digest = hashlib.file_digest(f, "sha256").hexdigest()[:12]
             target = target.with_name(f"{target.stem}.{digest}{target.suffix}")
-        if target.exists() and filecmp.cmp(target, source, shallow=False):
+        if target.exists():  # this content is archived already, under its name or its hashed name
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         folder = target.parent
