@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 from collections import defaultdict
 from dataclasses import replace
@@ -296,7 +297,9 @@ class InboxWriter:
         garbage = b"\x00\x01 ini bukan email \xff\xfe\n\nsampah biner\n"  # no headers at all
         empty = self._email("Warga", "warga123@gmail.com", "Pengaduan", "", t, plain=True)  # no signature line
         bad_date = self._email("Warga Lain", "wargalain@yahoo.co.id", "Aduan", "Jalan di depan rumah rusak parah.", t)
-        bad_date.replace_header("Date", "kemarin sore")
+        # Written into the bytes: EmailMessage's own Date header cannot hold text that is not a date (it would
+        # serialise as an empty header), and a real mail client's "Date: kemarin sore" is what the parser must quote.
+        bad_date = re.sub(rb"(?m)^Date: [^\r\n]*", b"Date: kemarin sore", bad_date.as_bytes(), count=1)
         for i, msg in enumerate((garbage, empty, bad_date)):
             self._put_email(t, msg, file=self.busiest("email/", ".mbox", i))
         self.tally.add("email", n=3, malformed=True)
