@@ -85,9 +85,34 @@ def test_a_title_tells_the_same_complaint_as_its_text_which_fits_the_agency():
         pattern = ".+?".join(re.escape(piece) for piece in re.split(r"\{\w+\}", fitting[0]["text"]))
         assert re.search(pattern, text, flags=re.DOTALL), (heading, text)
         assert "{" not in heading and "}" not in heading
-        # and it fits the agency's sector (a pension payout is not told of a school) when any grievance does
-        if any(not b["sectors"] or ctx.sector in b["sectors"] for b in bank[label]["bodies"]):
+        # and it fits the agency's sector (a pension payout is not told of a school) and the service when any
+        # grievance does
+        if any(texts.fits(b, ctx) for b in bank[label]["bodies"]):
             assert not fitting[0]["sectors"] or ctx.sector in fitting[0]["sectors"], (ctx.agency, text)
+            assert "services" not in fitting[0] or ctx.service in texts.phrasebank()["service_groups"][
+                fitting[0]["services"]], (ctx.service, text)
+
+
+def test_a_grievance_about_a_kind_of_service_is_told_only_of_such_a_service():
+    # "Dana {layanan} ... belum cair" once became "Dana DTKS" (a register, not money), and "mempercepat {layanan}
+    # ..., padahal layanan ini gratis" could be told of a vehicle tax.
+    import random
+
+    from awasi.sample import texts
+    from awasi.sample.people import AGENCIES, make_context
+
+    groups = {k: v for k, v in texts.phrasebank()["service_groups"].items() if not k.startswith("_")}
+    assert set().union(*map(set, groups.values())) <= {s for a in AGENCIES for s in a[3]}  # no misspelt service
+    rng = random.Random(8)
+    told = []
+    for _ in range(3000):
+        ctx = make_context(rng)
+        for label in ("penundaan_berlarut", "permintaan_imbalan"):
+            told.append((ctx.service, texts.complaint(label, ctx, rng, "formal")[1]))
+    free_told = {service for service, text in told if "padahal layanan ini gratis" in text}
+    assert free_told and not free_told & {"pajak kendaraan", "tagihan air", "SIM", "iuran BPJS", "tilang"}
+    assert not any("Dana DTKS" in text for _, text in told)
+    assert any("Dana BLT" in text or "Dana BPNT" in text or "Dana bantuan PKH" in text for _, text in told)
 
 
 def test_an_officer_named_in_a_complaint_belongs_to_the_agency_kind():
@@ -112,3 +137,13 @@ def test_chat_spelling_keeps_sama_sekali_and_sekali_lagi():
     written = {informalize("tidak direspon sama sekali, sekali lagi lama sekali", rng, rate=1.0) for _ in range(30)}
     assert all("sama sekali" in w and "sekali lagi" in w for w in written)  # "at all", "once more": not "banget"
     assert any("lama bgt" in w or "lama banget" in w for w in written)     # "very long" is
+
+
+def test_the_sample_bad_date_mail_is_quarantined_quoting_its_date(tmp_path):
+    from transforms.channels.dispatch import parse_file
+
+    write_inbox(tmp_path / "a", n=300, seed=4, end=date(2026, 11, 20))
+    records = [r for p in sorted((tmp_path / "a" / "email").iterdir())
+               for r in parse_file("email", p.name, "h", p.read_bytes())]
+    bad_dates = [r for r in records if r.get("reason_code") == "bad_date"]
+    assert [r["reason"] for r in bad_dates] == ["header Date tidak bisa dibaca: 'kemarin sore'"]

@@ -91,13 +91,23 @@ def informalize(text: str, rng: random.Random, rate: float = 0.6) -> str:
     return out
 
 
+def fits(grievance: dict, ctx: Context) -> bool:
+    """A grievance fits a complaint's agency when it lists no sectors or the agency's, and its service when it names
+    no service group (`service_groups` in the phrase bank) or one holding that service: no "Dana DTKS", and no
+    "padahal layanan ini gratis" about a tax."""
+    groups = phrasebank()["service_groups"]
+    return ((not grievance["sectors"] or ctx.sector in grievance["sectors"])
+            and ("services" not in grievance or ctx.service in groups[grievance["services"]]))
+
+
 def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = None) -> tuple[str, str]:
     """One or two grievances of the form, and the title written for the first: a title always tells the same
     service and problem as the text under it. A grievance that names a particular service ("pencairan JHT", "RSUD")
-    lists the sectors whose agencies it fits and is only told of such an agency; where no grievance of the form fits
-    the agency's sector (about 2% of complaints: the rare forms have few), any of the form's is used."""
+    lists the sectors whose agencies it fits and is only told of such an agency, and one about a kind of service only
+    of such a service (`fits`); where no grievance of the form fits (about 2% of complaints: the rare forms have
+    few), any of the form's is used."""
     bodies = phrasebank()["labels"][label]["bodies"]
-    bodies = [b for b in bodies if not b["sectors"] or ctx.sector in b["sectors"]] or bodies
+    bodies = [b for b in bodies if fits(b, ctx)] or bodies
     k = sentences or rng.choice([1, 1, 1, 2])
     chosen = rng.sample(bodies, k=min(k, len(bodies)))
     parts = [fill(b["text"], ctx, rng) for b in chosen]
