@@ -109,10 +109,16 @@ EXIT_FAILED, EXIT_PARTIAL = 1, 3
 def _run_flow(inbox: Path, db: Path, retry: bool = False, exit_on_partial: bool = True,
               summary_json: Path | None = None, **options) -> dict:
     from awasi.settings import get_settings
-    from flows.nightly import run_nightly
+    from awasi.temporary_server import prefect_api
+
+    def import_flow():
+        from flows.nightly import run_nightly
+
+        return run_nightly
 
     try:
-        result = run_nightly(get_settings(inbox=inbox, db_path=db), retry_quarantined=retry, **options)
+        with prefect_api(import_flow) as run_nightly:
+            result = run_nightly(get_settings(inbox=inbox, db_path=db), retry_quarantined=retry, **options)
     except Exception as exc:  # the flow has recorded the failure; say it plainly and fail
         typer.echo(f"GAGAL / FAILED: {type(exc).__name__}: {exc}", err=True)
         raise typer.Exit(code=EXIT_FAILED)
