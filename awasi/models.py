@@ -140,7 +140,16 @@ def ensure_model(models_dir: Path, version: str | None = None) -> ComplaintClass
     except FileNotFoundError:
         if version:
             raise
-        rows = corpus()
-        model = train()
-        save(model, models_dir, rows, None)
-        return load(models_dir)
+    # Several processes can find no model at once (the nightly flow's worker processes, the test suite's workers):
+    # one trains, the others wait for it and load its model instead of training another.
+    import fcntl
+
+    Path(models_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(models_dir) / ".training.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return load(models_dir)
+        except FileNotFoundError:
+            rows = corpus()
+            save(train(), models_dir, rows, None)
+            return load(models_dir)

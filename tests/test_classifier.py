@@ -58,7 +58,28 @@ def test_evaluate_reports_the_required_metrics(model, tmp_path):
         assert key in m
 
 
-def test_train_with_extra_labels_writes_a_new_active_version(tmp_path, monkeypatch):
+@pytest.fixture
+def small_corpus(monkeypatch):
+    """Six items of each form from the repository corpus: training takes about a second instead of 30 (the full
+    corpus is trained once per session, for the `model` fixture)."""
+    rows = models.corpus()
+    few = [r for label in LABELS for r in [r for r in rows if r["label"] == label][:6]]
+    monkeypatch.setattr(models, "corpus", lambda corpus_dir=models.CORPUS_DIR: list(few))
+    return few
+
+
+def test_processes_finding_no_model_at_once_train_one(tmp_path, small_corpus):
+    # The nightly flow's worker processes, or the test suite's, can all start before any model exists: one trains,
+    # the others wait and load it (without the lock each trained its own, or failed on the same version folder).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(3) as pool:
+        loaded = list(pool.map(lambda _: models.ensure_model(tmp_path / "m"), range(3)))
+    assert len(models.versions(tmp_path / "m")) == 1
+    assert len({m.version for m in loaded}) == 1
+
+
+def test_train_with_extra_labels_writes_a_new_active_version(tmp_path, monkeypatch, small_corpus):
     extra = tmp_path / "kantor.jsonl"
     extra.write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"Antrean sembako murah di pasar {i} ricuh sekali",
                                            "label": "bukan_maladministrasi"}) for i in range(5)), encoding="utf-8")
