@@ -8,9 +8,13 @@ import shutil
 import tempfile
 
 # The session's folders (Prefect home, GX, raw archive, models) live under one temporary folder, removed when
-# the session ends, so repeated test runs do not fill /tmp.
+# the session ends, so repeated test runs do not fill /tmp. The suite runs in two processes (pytest-xdist, `-n 2` in
+# pyproject.toml): each worker has folders of its own, except the models folder, which the controller's session
+# holds and the workers share (the first to need the model trains it, `awasi.models.ensure_model`).
 _SESSION_DIR = tempfile.mkdtemp(prefix="awasi-tests-")
 atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
+_CONTROLLER_DIR = os.environ.get("AWASI_TESTS_SESSION_DIR")  # set in a worker: the folder of the session that started it
+os.environ.setdefault("AWASI_TESTS_SESSION_DIR", _SESSION_DIR)
 
 
 def _session_dir(name: str) -> str:
@@ -19,17 +23,24 @@ def _session_dir(name: str) -> str:
     return path
 
 
-os.environ.setdefault("PREFECT_HOME", _session_dir("prefect"))
+def _own_dir(variable: str, name: str) -> None:
+    """This session's folder, unless the variable was set before the tests (a worker inherits the controller's)."""
+    value = os.environ.get(variable)
+    if value is None or (_CONTROLLER_DIR and value.startswith(_CONTROLLER_DIR)):
+        os.environ[variable] = _session_dir(name)
+
+
+_own_dir("PREFECT_HOME", "prefect")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 os.environ.setdefault("AWASI_PSEUDONYM_KEY", "test-key-not-a-secret")
-os.environ.setdefault("AWASI_GX_DIR", _session_dir("gx"))
-os.environ.setdefault("AWASI_ARCHIVE_DIR", _session_dir("archive"))
+_own_dir("AWASI_GX_DIR", "gx")
+_own_dir("AWASI_ARCHIVE_DIR", "archive")
 # The sample inbox holds an unreadable file, read three times before it is quarantined: no need to wait 1.5 s for
 # it in every flow run (tests of the retries set their own delays).
 os.environ.setdefault("AWASI_READ_RETRY_DELAY_S", "0.05")
-# One model per test session, trained from the repository corpus on first use.
+# One model per test run, trained from the repository corpus on first use (shared by the workers).
 os.environ.setdefault("AWASI_MODELS_DIR", _session_dir("models"))
 
 import pytest  # noqa: E402
