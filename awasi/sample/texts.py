@@ -104,8 +104,8 @@ def body(label: str, ctx: Context, rng: random.Random, sentences: int | None = N
     """One or two grievances of the form, and the title written for the first: a title always tells the same
     service and problem as the text under it. A grievance that names a particular service ("pencairan JHT", "RSUD")
     lists the sectors whose agencies it fits and is only told of such an agency, and one about a kind of service only
-    of such a service (`fits`); where no grievance of the form fits (about 2% of complaints: the rare forms have
-    few), any of the form's is used."""
+    of such a service (`fits`). Every form has grievances that fit any agency; should none fit, any of the form's
+    is used."""
     bodies = phrasebank()["labels"][label]["bodies"]
     bodies = [b for b in bodies if fits(b, ctx)] or bodies
     k = sentences or rng.choice([1, 1, 1, 2])
