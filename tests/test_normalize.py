@@ -25,6 +25,18 @@ def test_column_cleaning_equals_cleaning_each_text():
     from transforms.normalize import clean_texts
 
     texts = ["<p>Jalan&nbsp;rusak</p>", " a \t b \r\n\r\n\r\n\r\n c ", "x\x00y\x7f", "\u3000 KTP \u00a0 belum\x1c",
-             "a &amp; b", "", None, "tanpa apa-apa"]
+             "a &amp; b", "", None, "tanpa apa-apa", "rusak.\\nHubungi 0812\\r\\n<b>x</b>", "a\\tb\\r\\nc"]
     assert clean_texts(pl.Series(texts, dtype=pl.String)).to_list() == [
         clean_text(t) if t is not None else None for t in texts]
+
+
+def test_escaped_line_breaks_become_white_space_so_identifiers_are_masked():
+    # An export left line breaks as the two characters backslash and n: the masks' word boundaries did not see the
+    # start of a phone number after one ('...\\n0812...'), and words were glued ('nSaya').
+    from transforms.privacy import mask_text
+    from transforms.textnorm import normalize
+
+    raw = "Terima kasih.\\nBudi\\n081234567890\\r\\nNIK\\t3201012345678901"
+    assert clean_text(raw) == "Terima kasih.\nBudi\n081234567890\nNIK 3201012345678901"
+    assert mask_text(clean_text(raw)) == "Terima kasih.\nBudi\n[TELEPON]\nNIK [NIK]"
+    assert normalize("rusak.\\nSaya") == "rusak saya"

@@ -19,10 +19,22 @@ PY_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u200
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Escaped line breaks left as text by an export ('rusak.\\nSaya'): they glue words ('nSaya') and hide the start of
+# a phone number or NIK from the masks, so they become the white space they stand for.
+ESCAPED_BREAKS = (("\\r\\n", "\n"), ("\\n", "\n"), ("\\r", "\n"), ("\\t", " "))
+
+
+def unescape_breaks(value: str) -> str:
+    for escaped, plain in ESCAPED_BREAKS:
+        if escaped in value:
+            value = value.replace(escaped, plain)
+    return value
 
 
 def plain_text(value: str) -> str:
-    """HTML remnants turned into text and control characters removed; white space left as it is."""
+    """HTML remnants turned into text, escaped line breaks into white space, control characters removed; white
+    space otherwise left as it is."""
+    value = unescape_breaks(value)
     if _TAG.search(value) or "&nbsp;" in value or "&amp;" in value:
         value = html_to_text(value)
     return _CONTROL.sub("", value)
@@ -43,8 +55,11 @@ def clean_texts(values: pl.Series) -> pl.Series:
     `clean_text` itself; the others get its plain-text steps as Polars expressions, which here mean the same
     in both regex engines (explicit characters only)."""
     values = values.cast(pl.String)
+    unescaped = values
+    for escaped, plain in ESCAPED_BREAKS:
+        unescaped = unescaped.str.replace_all(escaped, plain, literal=True)
     cleaned = (
-        values.str.replace_all("\r\n", "\n", literal=True)
+        unescaped.str.replace_all("\r\n", "\n", literal=True)
         .str.replace_all("\r", "\n", literal=True)
         .str.replace_all(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "")
         .str.replace_all(r"[ \t\xa0]+", " ")
