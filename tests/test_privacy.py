@@ -15,6 +15,24 @@ def test_self_introduced_names_are_masked():
     assert mask_text("Perkenalkan saya Andi Wijaya dari Bekasi") == "Perkenalkan saya [NAMA] dari Bekasi"
 
 
+def test_names_after_lower_case_honorifics_and_in_name_fields_are_masked():
+    # Real complaints write "pak", "Atas nama", a bare "nama" and form fields; such names reached the warehouse.
+    cases = {
+        "akan saya laporkan ke pak Eko Prasetyo dan bu Rina": "akan saya laporkan ke pak [NAMA] dan bu [NAMA]",
+        "Atas nama Dewi Lestari, peserta BPJS": "Atas nama [NAMA], peserta BPJS",
+        "mohon koreksi nama WAHYU HIDAYAT di KK": "mohon koreksi nama [NAMA] di KK",
+        "nama Sumarno umur 50 th": "nama [NAMA] umur 50 th",
+        "Nama Pemegang Hak : SUMARNI": "Nama Pemegang Hak : [NAMA]",
+        "NAMA IBU KANDUNG: Siti Rahayu": "NAMA IBU KANDUNG: [NAMA]",
+    }
+    for text, masked in cases.items():
+        assert mask_text(text) == masked
+    # and what names a thing or a role stays
+    for text in ("Nama Paket : Rehabilitasi Jalan", "pak Lurah diam saja", "pindah ke ibu Kota",
+                 "nama Kabupaten Bandung", "Nama Rumah Sakit : RSUD Kota"):
+        assert mask_text(text) == text
+
+
 def test_pseudonym_is_keyed_and_phone_forms_agree():
     assert normalize_phone("0812-3456-7890") == normalize_phone("+62 812 3456 7890") == "6281234567890"
     k = identity_keys("0812-3456-7890", "Budi@Example.ID")
@@ -60,6 +78,8 @@ _TRICKY = [
     "Pak Darsa\x1cbilang tunggu; plat B 1234 XYZ ditilang",
     "Ibu Ani di loket. Saudara Ani juga. Aniyah tidak terkait.",
     "tidak ada data pribadi di sini",
+    "ke pak Eko Prasetyo dan bu Rina; Atas nama Dewi Lestari; nama WAHYU HIDAYAT; Nama Pemegang Hak : SUMARNI",
+    "Nama Paket : Rehabilitasi Jalan; di ibu Kota; nama Kabupaten Bandung; Nama Rumah Sakit : RSUD Kota",
     "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
     "",
 ]

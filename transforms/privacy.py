@@ -49,24 +49,41 @@ ADDRESS = re.compile(
     r"\b(?:Jl\.?|Jln\.?|Jalan|jl\.|jln\.?)\s+[\w.'-]+(?:\s+[\w.'-]+){0,4}?\s*,?\s*(?:No\.?|Nomor|no\.?|nomor)\s*"
     r"\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*RT\.?\s*\d+\s*/?\s*RW\.?\s*\d+)?"
 )
-_HONORIFIC = r"(?:Bapak|Pak|Bpk\.?|Ibu|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mbak|a\.n\.?|an\.|atas nama)"
+# Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
+_HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|[Mm]bak|"
+              r"[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama)")
 _NAME_WORD = r"[A-Z][a-z'A-Z]+"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 SELF_NAME = re.compile(
-    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku)"
+    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku|[Nn]ama)"
     rf"(?:\s+adalah)?\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+# A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
+NAME_FIELD = re.compile(
+    rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 # Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
               "Pegawai", "Guru", "Pensiunan", "Mahasiswa", "Peserta", "Pemilik", "Orangtua", "Orang", "Nasabah",
               "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan"}
+# Labels of name fields that hold a thing, not a person.
+_THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Sekolah", "Instansi", "Dinas",
+                 "Jalan", "Bank", "Perusahaan", "Usaha", "Toko", "Produk", "Barang", "Program", "Kegiatan", "Proyek",
+                 "Aplikasi", "Layanan", "Obat", "Rumah", "Sakit", "Puskesmas", "Kantor", "Unit", "Jabatan"}
+# Capitalised words that follow a bare "nama" without being a name: the labels of forms ("Nama Paket", "nama
+# Kabupaten", "Nama Ibu Kandung").
+_FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istri", "Pelapor", "Penerima", "Wajib",
+                "Tersebut", "Sesuai", "Baik", "Akun", "Calon", "Siswa", "Yang", "Di", "Dalam", "Allah", "Tuhan", "SPPT",
+                "PBB", "NIK", "KTP", "KK", "Ibu", "IBU", "Bapak", "Saya", "Kami"} | _THING_FIELDS
 # Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
 _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
     "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
     "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW",
 }
+# Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin").
+_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin"}
 # First names that are forms of address, not names.
 _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 
@@ -76,13 +93,22 @@ _NON_ASCII = r"[^\x00-\x7f]"
 
 
 def _mask_self_name(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
+    first = m.group(2).split()[0]
+    if first in _NOT_NAMES | _ROLE_WORDS or (m.group(1).strip() in ("nama", "Nama") and first in _FIELD_WORDS):
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+def _mask_field(m: re.Match) -> str:
+    """The value of a name field, unless the field names a thing ("Nama Paket : Rehabilitasi Jalan")."""
+    label = {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]}
+    if label & _THING_FIELDS or m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
 
 def _mask_honorific(m: re.Match) -> str:
-    if m.group(2).split()[0] in _ROLE_WORDS:
+    if m.group(2).split()[0] in _ROLE_WORDS | _NOT_AFTER_HONORIFIC:
         return m.group(0)
     return f"{m.group(1)} [NAMA]"
 
@@ -109,8 +135,9 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
+    _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
-          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
+          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku|[Nn]ama)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
 )
 
 
