@@ -24,12 +24,14 @@ def test_names_after_lower_case_honorifics_and_in_name_fields_are_masked():
         "nama Sumarno umur 50 th": "nama [NAMA] umur 50 th",
         "Nama Pemegang Hak : SUMARNI": "Nama Pemegang Hak : [NAMA]",
         "NAMA IBU KANDUNG: Siti Rahayu": "NAMA IBU KANDUNG: [NAMA]",
+        "Nama Tenaga Kerja : Agus Salim": "Nama Tenaga Kerja : [NAMA]",  # the label is not a name
     }
     for text, masked in cases.items():
         assert mask_text(text) == masked
     # and what names a thing or a role stays
     for text in ("Nama Paket : Rehabilitasi Jalan", "pak Lurah diam saja", "pindah ke ibu Kota",
-                 "nama Kabupaten Bandung", "Nama Rumah Sakit : RSUD Kota"):
+                 "nama Kabupaten Bandung", "Nama Rumah Sakit : RSUD Kota", "Yth. Bapak/Ibu\n\nPohon tumbang",
+                 "Perubahan Nama\nYth. Kepala Kantor", "saldo saya Rp. 0"):
         assert mask_text(text) == text
 
 

@@ -53,11 +53,17 @@ ADDRESS = re.compile(
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|[Mm]bak|"
               r"[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama)")
 _NAME_WORD = r"[A-Z][a-z'A-Z]+"
-HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+# The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
+_SP = r"[ \t\xa0]"
+HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 SELF_NAME = re.compile(
-    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku|[Nn]ama)"
+    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku)"
     rf"(?:\s+adalah)?\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
+# A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
+# Tenaga Kerja : ...": its value is NAME_FIELD's).
+BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+_FIELD_LABEL_END = re.compile(r"[ \t\xa0]*(?:[A-Za-z.]+[ \t\xa0]*){0,3}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
     rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
@@ -66,7 +72,8 @@ NAME_FIELD = re.compile(
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
               "Pegawai", "Guru", "Pensiunan", "Mahasiswa", "Peserta", "Pemilik", "Orangtua", "Orang", "Nasabah",
-              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan"}
+              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan", "Yth", "Rp",
+              "Nama", "NAMA"}
 # Labels of name fields that hold a thing, not a person.
 _THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Sekolah", "Instansi", "Dinas",
                  "Jalan", "Bank", "Perusahaan", "Usaha", "Toko", "Produk", "Barang", "Program", "Kegiatan", "Proyek",
@@ -93,8 +100,13 @@ _NON_ASCII = r"[^\x00-\x7f]"
 
 
 def _mask_self_name(m: re.Match) -> str:
-    first = m.group(2).split()[0]
-    if first in _NOT_NAMES | _ROLE_WORDS or (m.group(1).strip() in ("nama", "Nama") and first in _FIELD_WORDS):
+    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+def _mask_bare_name(m: re.Match) -> str:
+    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS | _FIELD_WORDS or _FIELD_LABEL_END.match(m.string, m.end()):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -137,7 +149,8 @@ _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
-          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku|[Nn]ama)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
+          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
+    _Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD}"),
 )
 
 
