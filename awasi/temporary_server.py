@@ -50,7 +50,8 @@ class TemporaryServer:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(package.parent), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"},
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+                 "PREFECT__SERVER_FINAL": "1"},
             stdin=subprocess.DEVNULL,
         )
 
@@ -75,7 +76,8 @@ class TemporaryServer:
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"Prefect's temporary server did not answer within {timeout_s:.0f} s "
-                           "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); set PREFECT_API_URL to use a running server")
+                           "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); "
+                           "set PREFECT_API_URL to use a running server")
 
     def stop(self) -> None:
         if self.process is None:

@@ -13,7 +13,8 @@ import tempfile
 # holds and the workers share (the first to need the model trains it, `awasi.models.ensure_model`).
 _SESSION_DIR = tempfile.mkdtemp(prefix="awasi-tests-")
 atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
-_CONTROLLER_DIR = os.environ.get("AWASI_TESTS_SESSION_DIR")  # set in a worker: the folder of the session that started it
+# Set in a worker: the folder of the session that started it.
+_CONTROLLER_DIR = os.environ.get("AWASI_TESTS_SESSION_DIR")
 os.environ.setdefault("AWASI_TESTS_SESSION_DIR", _SESSION_DIR)
 
 

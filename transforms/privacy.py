@@ -72,8 +72,8 @@ NAME_FIELD = re.compile(
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
               "Pegawai", "Guru", "Pensiunan", "Mahasiswa", "Peserta", "Pemilik", "Orangtua", "Orang", "Nasabah",
-              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan", "Yth", "Rp",
-              "Nama", "NAMA"}
+              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan", "Yth",
+              "Rp", "Nama", "NAMA"}
 # Labels of name fields that hold a thing, not a person.
 _THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Sekolah", "Instansi", "Dinas",
                  "Jalan", "Bank", "Perusahaan", "Usaha", "Toko", "Produk", "Barang", "Program", "Kegiatan", "Proyek",
