@@ -35,6 +35,23 @@ def test_names_after_lower_case_honorifics_and_in_name_fields_are_masked():
         assert mask_text(text) == text
 
 
+def test_numbers_of_personal_documents_are_masked():
+    # A birth certificate's, a civil servant's or a land parcel's number identifies a person as well as a NIK does.
+    cases = {
+        "mohon cek no akta kelahiran 3273-LT-01022020-0011 karena ditolak":
+            "mohon cek no akta kelahiran [NOMOR] karena ditolak",
+        "NIB : 12.01.02.03.00045 atas tanah kami": "NIB : [NOMOR] atas tanah kami",
+        "saldo nomor KPJ 19876543210 masih nol": "saldo nomor KPJ [NOMOR] masih nol",
+        "NIP 19800202 201001 2 003 belum naik pangkat": "NIP [NOMOR] belum naik pangkat",
+        "NPWP: 01.234.567.8-901.000": "NPWP: [NOMOR]",
+    }
+    for text, masked in cases.items():
+        assert mask_text(text) == masked
+    for text in ("BPJS Kesehatan tidak aktif sejak 2019", "sertifikat PTSL tahun 2021 belum jadi", "paspor saya hilang",
+                 "akta kelahiran anak saya belum jadi 3 bulan", "kisaran 20000 rupiah"):
+        assert mask_text(text) == text
+
+
 def test_pseudonym_is_keyed_and_phone_forms_agree():
     assert normalize_phone("0812-3456-7890") == normalize_phone("+62 812 3456 7890") == "6281234567890"
     k = identity_keys("0812-3456-7890", "Budi@Example.ID")
@@ -82,6 +99,7 @@ _TRICKY = [
     "tidak ada data pribadi di sini",
     "ke pak Eko Prasetyo dan bu Rina; Atas nama Dewi Lestari; nama WAHYU HIDAYAT; Nama Pemegang Hak : SUMARNI",
     "Nama Paket : Rehabilitasi Jalan; di ibu Kota; nama Kabupaten Bandung; Nama Rumah Sakit : RSUD Kota",
+    "no akta kelahiran 3273-LT-01022020-0011; NIP 19800202 201001 2 003; BPJS Kesehatan 2019; kisaran 20000",
     "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
     "",
 ]
