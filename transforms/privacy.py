@@ -70,7 +70,7 @@ SELF_NAME = re.compile(
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
-_FIELD_LABEL_END = re.compile(r"[ \t\xa0]*(?:[A-Za-z.]+[ \t\xa0]*){0,3}:")
+_FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
     rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
