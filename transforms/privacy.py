@@ -98,6 +98,10 @@ _ROLE_WORDS = {
 }
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin").
 _NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin"}
+# The first words that do not start a name, per rule (made once: a rule checks them at every match).
+_NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
+_NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
+_NOT_HONORIFIC_NAMES = _ROLE_WORDS | _NOT_AFTER_HONORIFIC
 # First names that are forms of address, not names.
 _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 
@@ -107,13 +111,13 @@ _NON_ASCII = r"[^\x00-\x7f]"
 
 
 def _mask_self_name(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
+    if m.group(2).split()[0] in _NOT_SELF_NAMES:
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
 
 def _mask_bare_name(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS | _FIELD_WORDS or _FIELD_LABEL_END.match(m.string, m.end()):
+    if m.group(2).split()[0] in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -121,13 +125,13 @@ def _mask_bare_name(m: re.Match) -> str:
 def _mask_field(m: re.Match) -> str:
     """The value of a name field, unless the field names a thing ("Nama Paket : Rehabilitasi Jalan")."""
     label = {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]}
-    if label & _THING_FIELDS or m.group(2).split()[0] in _NOT_NAMES | _ROLE_WORDS:
+    if label & _THING_FIELDS or m.group(2).split()[0] in _NOT_SELF_NAMES:
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
 
 def _mask_honorific(m: re.Match) -> str:
-    if m.group(2).split()[0] in _ROLE_WORDS | _NOT_AFTER_HONORIFIC:
+    if m.group(2).split()[0] in _NOT_HONORIFIC_NAMES:
         return m.group(0)
     return f"{m.group(1)} [NAMA]"
 
