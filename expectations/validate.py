@@ -61,9 +61,31 @@ def suite_columns(name: str) -> list[str]:
     return cols
 
 
+# GX's file stores that `run_suite` writes again on every validation from the repository's suites.
+_REWRITTEN_STORES = ("expectations", "validation_definitions", "checkpoints")
+
+
+def drop_broken_store_files(gx_dir: Path) -> list[Path]:
+    """Remove stored suites, validation definitions and checkpoints that are not a JSON object (a run killed while
+    GX wrote one leaves it empty or cut short, and GX then fails on it in every later run). They hold nothing of
+    their own: `run_suite` writes them again from `expectations/suites/`. Returns the files removed."""
+    removed = []
+    for store in _REWRITTEN_STORES:
+        for path in (Path(gx_dir) / "gx" / store).glob("*.json"):
+            try:
+                intact = isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+            except (ValueError, UnicodeDecodeError):
+                intact = False
+            if not intact:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
 def _context(gx_dir: Path):
     key = str(gx_dir)
     if key not in _CONTEXTS:
+        drop_broken_store_files(gx_dir)
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig

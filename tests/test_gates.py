@@ -98,3 +98,18 @@ def test_files_that_mostly_fail_are_held_back_whole():
     assert held == [{"source_file": "a", "records": 6, "failed": 4}]
     assert out.filter(pl.col("file_hash") == "f1")["reason_code"].to_list() == ["x"] * 4 + ["file_held"] * 2
     assert out.filter(pl.col("file_hash") == "f2")["reason_code"].null_count() == 5
+
+
+def test_store_files_left_broken_by_a_killed_run_do_not_stop_later_runs(tmp_path):
+    # A run killed while GX wrote its stored suite left the file empty; every later run failed on it
+    # ("ExpectationSuite() argument after ** must be a mapping, not NoneType"). Found by the killed-run tests.
+    from expectations import validate
+
+    frame = raw([{"record_key": "ok"}, {"record_key": "empty", "text_chars": 0}])
+    first = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    (tmp_path / "gx" / "expectations" / "raw_lapor.json").write_text("", encoding="utf-8")
+    checkpoint = tmp_path / "gx" / "checkpoints" / "raw_lapor.json"
+    checkpoint.write_text(checkpoint.read_text(encoding="utf-8")[:40], encoding="utf-8")
+    validate._CONTEXTS.pop(str(tmp_path))  # as a new process would
+    again = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    assert set(gates.row_failures(again.results)) == set(gates.row_failures(first.results)) == {"empty"}
