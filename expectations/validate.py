@@ -82,20 +82,49 @@ def drop_broken_store_files(gx_dir: Path) -> list[Path]:
     return removed
 
 
+def _open_file_context(gx_dir: Path):
+    """GX's file context under `gx_dir`. GX writes its project file (`gx/great_expectations.yml`) in place, so a
+    run killed during that write leaves it empty or cut short, and GX then fails to open the project in every later
+    run (with a different error at each cut). The file holds GX's default project plus the data source that
+    `run_suite` adds again when it is missing: when the context does not open, the file is moved aside (kept as
+    `great_expectations.yml.broken`, for inspection), GX writes a fresh one, and a second failure is raised."""
+    import great_expectations as gx
+
+    project_file = Path(gx_dir) / "gx" / "great_expectations.yml"
+    try:
+        return gx.get_context(mode="file", project_root_dir=str(gx_dir))
+    except Exception as first:
+        if not project_file.exists():
+            raise
+        aside = project_file.with_name(project_file.name + ".broken")
+        project_file.replace(aside)
+        logging.getLogger(__name__).warning("GX project file %s could not be opened (%s: %s); moved to %s and "
+                                            "written afresh", project_file, type(first).__name__, first, aside.name)
+        return gx.get_context(mode="file", project_root_dir=str(gx_dir))
+
+
 def _context(gx_dir: Path):
     key = str(gx_dir)
     if key not in _CONTEXTS:
         drop_broken_store_files(gx_dir)
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-        import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         for name in ("great_expectations", "great_expectations._docs_decorators"):
             logging.getLogger(name).setLevel(logging.WARNING)
-        ctx = gx.get_context(mode="file", project_root_dir=str(gx_dir))
+        ctx = _open_file_context(gx_dir)
         ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
         _CONTEXTS[key] = ctx
     return _CONTEXTS[key]
+
+
+def _pandas_source(ctx):
+    """The project's pandas data source, added once: adding it again at every validation rewrote GX's project
+    file each time, the write a killed run can cut short (see `_open_file_context`)."""
+    try:
+        return ctx.data_sources.get("awasi")
+    except KeyError:
+        return ctx.data_sources.add_pandas("awasi")
 
 
 def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dict, gx_dir: Path,
@@ -110,7 +139,7 @@ def run_suite(frame: pl.DataFrame, suite_name: str, key_column: str, params: dic
     ctx = _context(Path(gx_dir))
     suite = ctx.suites.add_or_update(gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"],
                                                          meta=spec.get("meta", {})))
-    source = ctx.data_sources.add_or_update_pandas("awasi")
+    source = _pandas_source(ctx)
     try:
         asset = source.get_asset(suite_name)
     except LookupError:

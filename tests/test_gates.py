@@ -113,3 +113,32 @@ def test_store_files_left_broken_by_a_killed_run_do_not_stop_later_runs(tmp_path
     validate._CONTEXTS.pop(str(tmp_path))  # as a new process would
     again = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
     assert set(gates.row_failures(again.results)) == set(gates.row_failures(first.results)) == {"empty"}
+
+
+def test_a_project_file_cut_short_by_a_killed_run_is_written_afresh(tmp_path):
+    # GX writes gx/great_expectations.yml in place; cut at any point, it stopped every later run, each cut with
+    # another error (a config schema error, a KeyError, an unknown store class, an invalid data source id).
+    from expectations import validate
+
+    frame = raw([{"record_key": "ok"}, {"record_key": "empty", "text_chars": 0}])
+    first = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    project_file = tmp_path / "gx" / "great_expectations.yml"
+    intact = project_file.read_text(encoding="utf-8")
+    for cut in (0, intact.index("stores:") + 150, intact.index("fluent_datasources:") + 120):
+        project_file.write_text(intact[:cut], encoding="utf-8")
+        validate._CONTEXTS.pop(str(tmp_path))  # as a new process would
+        again = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+        assert set(gates.row_failures(again.results)) == set(gates.row_failures(first.results)) == {"empty"}
+        assert (tmp_path / "gx" / "great_expectations.yml.broken").read_text(encoding="utf-8") == intact[:cut]
+        assert "config_version" in project_file.read_text(encoding="utf-8")
+
+
+def test_validating_again_does_not_rewrite_the_project_file(tmp_path):
+    # The fewer writes of the project file, the fewer moments a killed run can cut it short.
+    frame = raw([{"record_key": "ok"}])
+    run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    project_file = tmp_path / "gx" / "great_expectations.yml"
+    written = (project_file.stat().st_mtime_ns, project_file.read_text(encoding="utf-8"))
+    run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=True)
+    assert (project_file.stat().st_mtime_ns, project_file.read_text(encoding="utf-8")) == written
