@@ -35,6 +35,22 @@ def test_names_after_lower_case_honorifics_and_in_name_fields_are_masked():
         assert mask_text(text) == text
 
 
+def test_names_told_with_bernama_are_masked():
+    # "petugas bernama ..." names an officer or anyone else; only "saya bernama" was masked.
+    cases = {
+        "Petugas bernama Budi Santoso meminta uang": "Petugas bernama [NAMA] meminta uang",
+        "oknum yang bernama Agus Salim meminta imbalan": "oknum yang bernama [NAMA] meminta imbalan",
+        "seorang warga BERNAMA SUTRISNO": "seorang warga BERNAMA [NAMA]",
+        "anak saya bernama Putri Ayu belum dapat KIP": "anak saya bernama [NAMA] belum dapat KIP",
+    }
+    for text, masked in cases.items():
+        assert mask_text(text) == masked
+    # a named thing stays, and a name is taken on the same line only
+    for text in ("aplikasi bernama Sapawarga tidak bisa dibuka", "aplikasi yang bernama Sapawarga error",
+                 "perusahaan bernama PT Maju Jaya", "desa bernama Sukamaju", "ada yang bernama\nKepala Desa"):
+        assert mask_text(text) == text
+
+
 def test_numbers_of_personal_documents_are_masked():
     # A birth certificate's, a civil servant's or a land parcel's number identifies a person as well as a NIK does.
     cases = {
@@ -101,6 +117,7 @@ _TRICKY = [
     "Nama Paket : Rehabilitasi Jalan; di ibu Kota; nama Kabupaten Bandung; Nama Rumah Sakit : RSUD Kota",
     "no akta kelahiran 3273-LT-01022020-0011; NIP 19800202 201001 2 003; BPJS Kesehatan 2019; kisaran 20000",
     "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
+    "petugas bernama Budi Santoso; aplikasi bernama Sapawarga; oknum yang\u00a0bernama\u00a0Agus",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

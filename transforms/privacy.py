@@ -70,6 +70,8 @@ SELF_NAME = re.compile(
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
+NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
@@ -84,7 +86,8 @@ _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebag
 # Labels of name fields that hold a thing, not a person.
 _THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Sekolah", "Instansi", "Dinas",
                  "Jalan", "Bank", "Perusahaan", "Usaha", "Toko", "Produk", "Barang", "Program", "Kegiatan", "Proyek",
-                 "Aplikasi", "Layanan", "Obat", "Rumah", "Sakit", "Puskesmas", "Kantor", "Unit", "Jabatan"}
+                 "Aplikasi", "Layanan", "Obat", "Rumah", "Sakit", "Puskesmas", "Kantor", "Unit", "Jabatan",
+                 "Bengkel", "Warung", "Restoran", "Hotel", "Koperasi", "Yayasan", "Pabrik", "Apotek", "Klinik"}
 # Capitalised words that follow a bare "nama" without being a name: the labels of forms ("Nama Paket", "nama
 # Kabupaten", "Nama Ibu Kandung").
 _FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istri", "Pelapor", "Penerima", "Wajib",
@@ -102,6 +105,7 @@ _NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin"}
 _NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
 _NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
 _NOT_HONORIFIC_NAMES = _ROLE_WORDS | _NOT_AFTER_HONORIFIC
+_NOT_NAMED = _NOT_BARE_NAMES | {"PT", "CV"}
 # First names that are forms of address, not names.
 _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 
@@ -118,6 +122,14 @@ def _mask_self_name(m: re.Match) -> str:
 
 def _mask_bare_name(m: re.Match) -> str:
     if m.group(2).split()[0] in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+def _mask_named(m: re.Match) -> str:
+    """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ...")."""
+    before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
+    if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_NAMED:
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -161,6 +173,7 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
+    _Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
           rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
