@@ -33,15 +33,16 @@ def main() -> None:
     from awasi.settings import get_settings
     from transforms.privacy import mask_text
 
-    inbox = Path(tempfile.mkdtemp(prefix="awasi-bench-")) / "inbox"
-    write_inbox(inbox, n=max(2_000, int(args.n / 0.4) + 100), seed=1, end=date(2026, 11, 20))
     texts = []
-    for path in sorted((inbox / "lapor").glob("*.jsonl")):
-        for line in path.read_bytes().splitlines():
-            try:
-                texts.append(mask_text(json.loads(line)["content"]))
-            except (ValueError, KeyError, TypeError):
-                continue
+    with tempfile.TemporaryDirectory(prefix="awasi-bench-") as work:
+        inbox = Path(work) / "inbox"
+        write_inbox(inbox, n=max(2_000, int(args.n / 0.4) + 100), seed=1, end=date(2026, 11, 20))
+        for path in sorted((inbox / "lapor").glob("*.jsonl")):
+            for line in path.read_bytes().splitlines():
+                try:
+                    texts.append(mask_text(json.loads(line)["content"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
     texts = (texts * (args.n // len(texts) + 1))[: args.n]
     settings = get_settings()
     model = models.ensure_model(settings.models_dir, settings.model_version)

@@ -54,22 +54,26 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=100_000)
     args = ap.parse_args()
     rng = random.Random(1)
-    gx_dir = Path(tempfile.mkdtemp(prefix="awasi-bench-gx-"))
+    with tempfile.TemporaryDirectory(prefix="awasi-bench-gx-") as gx_dir:
+        measure(args.rows, rng, Path(gx_dir))
+
+
+def measure(rows: int, rng: random.Random, gx_dir: Path) -> None:
     t = time.perf_counter()
     from expectations.validate import run_suite
 
     import great_expectations  # noqa: F401  (timed: the one-off import cost)
     print(f"import great_expectations: {time.perf_counter() - t:.2f} s")
-    for suite, frame, key in (("raw_lapor", raw_frame(args.rows, rng), "record_key"),
-                              ("complaints", complaint_frame(args.rows, rng), "complaint_id")):
+    for suite, frame, key in (("raw_lapor", raw_frame(rows, rng), "record_key"),
+                              ("complaints", complaint_frame(rows, rng), "complaint_id")):
         times = []
         for _ in range(3):
             t = time.perf_counter()
             result = run_suite(frame, suite, key, PARAMS, gx_dir)
             times.append(time.perf_counter() - t)
         failed = sum(r.rows_failed for r in result.results)
-        per100k = min(times) * 100_000 / args.rows
-        print(f"{suite:<12} rows={args.rows:,} best={min(times):.2f} s  -> {per100k:.2f} s per 100,000 rows "
+        per100k = min(times) * 100_000 / rows
+        print(f"{suite:<12} rows={rows:,} best={min(times):.2f} s  -> {per100k:.2f} s per 100,000 rows "
               f"(failed row checks: {failed:,})")
 
 
