@@ -72,6 +72,14 @@ SELF_NAME = re.compile(
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
 NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "petugas Budi"): the capitalised words
+# after a role word on the same line, read by `_mask_role_name`.
+_ROLE = (r"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|[Mm]enteri|"
+         r"[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|[Kk]adis|"
+         r"[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Pp]etugas|[Pp]egawai|[Ss]taf|[Ss]taff|[Oo]perator|"
+         r"[Pp]olisi|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|[Ss]atpam|[Aa]dmin|[Oo]knum|[Pp]ejabat|Plt\.?|Pj\.?)"
+         ).replace("{_SP}", "[ \t\xa0]")
+ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
@@ -134,6 +142,87 @@ def _mask_named(m: re.Match) -> str:
     return m.group(1) + "[NAMA]"
 
 
+# Words of offices and units that follow a role ("Kepala Dinas Sosial", "Kepsek SDN"), beyond dictionary words.
+_OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi", "bagian", "unit", "cabang",
+                 "wilayah", "rumah", "sakit", "daerah", "kota", "kabupaten", "provinsi", "utama", "umum", "pusat",
+                 "dukcapil", "disdukcapil", "capil", "dinsos", "dishub", "dinkes", "disdik", "disnaker", "satpol",
+                 "samsat", "kemenag", "kemensos", "kemenkes", "bapenda", "setda", "pemda", "pemkab", "pemkot",
+                 "pemprov", "puskesmas", "pustu", "polsek", "polres", "polda", "kua", "kelurahan", "kecamatan",
+                 "pamong", "praja"}
+_HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Sastrawi's list of Indonesian root words (package data, read once)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(w for w in StemmerFactory().get_words() if w)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Lower-case names of Indonesia's provinces, kabupaten/kota (with and without "Kabupaten"/"Kota"), kecamatan
+    and kelurahan/desa, from the `areaid` package's register (package data, read once)."""
+    from areaid import buka_data, buka_nama
+
+    from transforms.regions import PROVINCE_ALIASES, canonical_province, canonical_regency
+
+    names = {alias for aliases in PROVINCE_ALIASES.values() for alias in aliases}
+    for province in buka_nama()["himpunan"]:
+        for prov in buka_data(province.lower()):
+            names.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
+            for kab in prov["kabupaten"]:
+                regency = canonical_regency(kab["kab_kota"]).lower()
+                names.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
+                for kec in kab["kecamatan"]:
+                    names.add(kec["kec"].lower())
+                    names.update(kel["kelu"].lower() for kel in kec["kelurahan"])
+    return frozenset(names)
+
+
+def _is_unit(word: str) -> bool:
+    """An acronym, a word of two letters or an office word ("SDN", "No", "Dinas"): not part of a name."""
+    return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.lower() in _OFFICE_WORDS
+
+
+def _place_at(words: list[str], i: int) -> int:
+    """The number of words of the longest place name starting at words[i] (0 when none)."""
+    return next((k for k in (4, 3, 2, 1) if i + k <= len(words) and " ".join(words[i:i + k]).lower() in _place_names()),
+                0)
+
+
+def _is_word(word: str) -> bool:
+    """An Indonesian word, also derived ("Pelayanan", "Tidak"), not a name."""
+    from transforms.textnorm import stem
+
+    lower = word.lower()
+    return lower in _dictionary() or stem(lower) in _dictionary()
+
+
+def _mask_role_name(m: re.Match) -> str:
+    """The name after a role. The place or office the role belongs to is skipped first ("Bupati Purbalingga",
+    "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a word that does not start a name or a
+    unit, at most three words, is masked when one of its words is not an Indonesian word and it has two words
+    ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a lone unknown word after a bare role is
+    as often an office's short name ("Petugas Lalin", "bidan Poltekkes"). "Lurah Tidak Profesional" and "Presiden
+    Nomor" stay. Known gaps: a name of dictionary words only ("pak Lurah Budi"), a one-word name after a bare role."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    words = [m.group(2)[a:b] for a, b in spans]
+    i = 0
+    while i < len(words) and (_place_at(words, i) or _is_unit(words[i])):
+        i += _place_at(words, i) or 1
+    end = i
+    while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+        end += 1
+    named = words[i:end]
+    if (not named or all(_is_word(w) for w in named)
+            or (len(named) == 1 and not _HONORIFIC_BEFORE.search(m.string, max(0, m.start() - 16), m.start()))):
+        return m.group(0)
+    start, stop = spans[i][0], spans[end - 1][1]
+    return m.group(1) + m.group(2)[:start] + "[NAMA]" + m.group(2)[stop:]
+
+
 def _mask_field(m: re.Match) -> str:
     """The value of a name field, unless the field names a thing ("Nama Paket : Rehabilitasi Jalan")."""
     label = {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]}
@@ -173,6 +262,7 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
+    _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}[ \t\xa0]+{_NAME_WORD}"),
     _Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
