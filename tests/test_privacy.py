@@ -78,11 +78,29 @@ def test_numbers_of_personal_documents_are_masked():
         "saldo nomor KPJ 19876543210 masih nol": "saldo nomor KPJ [NOMOR] masih nol",
         "NIP 19800202 201001 2 003 belum naik pangkat": "NIP [NOMOR] belum naik pangkat",
         "NPWP: 01.234.567.8-901.000": "NPWP: [NOMOR]",
+        # a few words apart, with "nomor" between
+        "sertifikat hak milik dengan nomor: 10.20.30.40.1.00123 belum jadi":
+            "sertifikat hak milik dengan nomor: [NOMOR] belum jadi",
+        "BPJS Kesehatan no 0001234567890 tidak aktif": "BPJS Kesehatan no [NOMOR] tidak aktif",
     }
     for text, masked in cases.items():
         assert mask_text(text) == masked
     for text in ("BPJS Kesehatan tidak aktif sejak 2019", "sertifikat PTSL tahun 2021 belum jadi", "paspor saya hilang",
-                 "akta kelahiran anak saya belum jadi 3 bulan", "kisaran 20000 rupiah"):
+                 "akta kelahiran anak saya belum jadi 3 bulan", "kisaran 20000 rupiah",
+                 "sertifikat belum jadi padahal nomor antrian 12345", "sertifikat tanah nomor 12 belum jadi"):
+        assert mask_text(text) == text
+
+
+def test_dates_of_birth_in_form_fields_are_masked():
+    cases = {
+        "Tgl Lahir : 12-05-1980": "Tgl Lahir : [TGL_LAHIR]",
+        "TANGGAL LAHIR : 12/05/1980\nAlamat": "TANGGAL LAHIR : [TGL_LAHIR]\nAlamat",
+        "Tempat/Tanggal Lahir : Surabaya, 01-02-1990": "Tempat/Tanggal Lahir : [TGL_LAHIR]",
+        "TTL: Bandung, 1 Maret 1975.": "TTL: [TGL_LAHIR].",
+    }
+    for text, masked in cases.items():
+        assert mask_text(text) == masked
+    for text in ("lahir tahun 1980", "akta lahir 2020 belum jadi", "tgl lahir di KTP salah"):
         assert mask_text(text) == text
 
 
@@ -137,6 +155,7 @@ _TRICKY = [
     "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
     "petugas bernama Budi Santoso; aplikasi bernama Sapawarga; oknum yang\u00a0bernama\u00a0Agus",
     "Bapak Walikota Erik Cahyadi; pak Lurah Joko; Camat Cilandak; Kepala Dukcapil Jakarta Barat Saya; Presiden No",
+    "Tgl Lahir :\n12-05-1980; TTL: Bandung, 1 Maret 1975; sertifikat hak milik dengan nomor: 10.20.30.40.1.00123",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

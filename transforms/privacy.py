@@ -1,7 +1,8 @@
 """Personal data protection before anything reaches the analytics store.
 
 - `mask_text` replaces identifiers inside free text with typed masks ("[NIK]", "[TELEPON]",
-  "[EMAIL]", "[REKENING]", "[NOMOR]", "[PLAT]", "[ALAMAT]", "[NAMA]") so the text stays readable.
+  "[EMAIL]", "[REKENING]", "[NOMOR]", "[TGL_LAHIR]", "[PLAT]", "[ALAMAT]", "[NAMA]") so the text stays
+  readable.
 - `mask_column` does the same for a whole column, each row with its reporter's name.
 - `pseudonym` turns a phone number, e-mail address or NIK into a keyed hash (HMAC-SHA256), so the
   same reporter can be recognised across channels without storing who they are.
@@ -41,11 +42,18 @@ ACCOUNT = re.compile(
     r"(\d(?:[ .-]?\d){6,19})(?!\d)"
 )
 # Numbers of personal documents, recognised by the document named before them ("no akta kelahiran
-# 3578-LT-10102020-0043", "NIB : 11.29.10.06.00092", "nomor KPJ 12345678901", "NIP 19700101 200912 1 001").
+# 3578-LT-10102020-0043", "NIB : 11.29.10.06.00092", "nomor KPJ 12345678901", "NIP 19700101 200912 1 001"), also
+# a few words apart when "nomor" comes between ("sertifikat hak milik dengan nomor: ...").
 DOCUMENT_NUMBER = re.compile(
     r"(?i)\b((?:no(?:mor|mer)?\.?\s*)?(?:akta(?:\s+kelahiran|\s+kematian|\s+nikah)?|sertifikat|shm|nib|kpj|nip|nop|"
-    r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?\s*(?:saya\s*)?[:.]?\s*)"
+    r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?(?:(?:\s+[a-z]+){0,4}?\s+(?:dengan\s+)?no(?:mor|mer)?\b\.?)?"
+    r"\s*(?:saya\s*)?[:.]?\s*)"
     r"((?=[\w./-]*\d)[\w./-]{5,40}(?:[ ]\d[\w./-]*){0,3})"
+)
+# A date of birth in a form field ("Tanggal lahir : 01-02-1980", "TTL: Bandung, 1 Maret 1975"), with the place.
+BIRTH_DATE = re.compile(
+    r"(?i)\b((?:tempat\s*[/,&]?\s*)?(?:tanggal|tgl)\.?\s*lahir|ttl)(\s*[:.]?\s*)"
+    r"((?:[A-Za-z][A-Za-z .'-]{1,30},\s*)?\d{1,2}[ ./-]+(?:\d{1,2}|[A-Za-z]{3,9})[ ./-]+\d{2,4})(?!\d)"
 )
 # Vehicle plates: an Indonesian area code, 1-4 digits, 1-3 letters ("B 1234 KJT", "AB1234CD").
 _PLATE_AREAS = ("A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|"
@@ -254,6 +262,7 @@ _BEFORE_NAMES = (
     # before NIK and PHONE: a document number can hold a stretch that looks like either
     _Rule(DOCUMENT_NUMBER, lambda m: m.group(1) + "[NOMOR]",
           r"(?is)(?:akta|sertifikat|shm|nib|kpj|nip|nop|npwp|paspor|bpjs|kis).*\d"),
+    _Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|ttl).*\d"),
     _Rule(NIK, "[NIK]", r"\d(?:[ .-]?\d){15}"),
     _Rule(PHONE, "[TELEPON]",
           rf"(?:(?:\+62|62)[\s\x1c-\x1f.-]?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)(?:[\s\x1c-\x1f.-]?\d{{2,4}}){{2,3}}"),
