@@ -80,13 +80,13 @@ SELF_NAME = re.compile(
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
 NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
-# An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "petugas Budi"): the capitalised words
-# after a role word on the same line, read by `_mask_role_name`.
-_ROLE = (r"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|[Mm]enteri|"
-         r"[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|[Kk]adis|"
-         r"[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Pp]etugas|[Pp]egawai|[Ss]taf|[Ss]taff|[Oo]perator|"
-         r"[Pp]olisi|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|[Ss]atpam|[Aa]dmin|[Oo]knum|[Pp]ejabat|Plt\.?|Pj\.?)"
-         ).replace("{_SP}", "[ \t\xa0]")
+# An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "Kepala Sekolah Sri ..."): the
+# capitalised words after a role word on the same line, read by `_mask_role_name`.
+_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
+         r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
+         r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Pp]etugas|[Pp]egawai|[Ss]taf|[Ss]taff|"
+         r"[Oo]perator|[Pp]olisi|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|[Ss]atpam|[Aa]dmin|[Oo]knum|[Pp]ejabat|Plt\.?|"
+         r"Pj\.?)")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
@@ -209,26 +209,35 @@ def _is_word(word: str) -> bool:
 
 
 def _mask_role_name(m: re.Match) -> str:
-    """The name after a role. The place or office the role belongs to is skipped first ("Bupati Purbalingga",
-    "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a word that does not start a name or a
-    unit, at most three words, is masked when one of its words is not an Indonesian word and it has two words
-    ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a lone unknown word after a bare role is
-    as often an office's short name ("Petugas Lalin", "bidan Poltekkes"). "Lurah Tidak Profesional" and "Presiden
-    Nomor" stay. Known gaps: a name of dictionary words only ("pak Lurah Budi"), a one-word name after a bare role."""
-    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
-    words = [m.group(2)[a:b] for a, b in spans]
+    """The name after a role (see `_masked_after_role`)."""
+    honorific = _HONORIFIC_BEFORE.search(m.string, max(0, m.start() - 16), m.start()) is not None
+    return m.group(1) + _masked_after_role(m.group(2), honorific)
+
+
+@lru_cache(maxsize=100_000)
+def _masked_after_role(after: str, honorific: bool) -> str:
+    """The capitalised words after a role, with the name in them masked. The place or office the role belongs to
+    is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a
+    word that does not start a name or a unit, at most three words, is masked when one of its words is not an
+    Indonesian word and it has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a
+    lone unknown word after a bare role is as often an office's short name ("Petugas Lalin", "bidan Poltekkes").
+    "Lurah Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name of dictionary words only ("pak Lurah
+    Budi"), a one-word name after a bare role. Cached: the same offices and officials recur across complaints."""
+    spans = [w.span() for w in re.finditer(r"\S+", after)]
+    words = [after[a:b] for a, b in spans]
     i = 0
-    while i < len(words) and (_place_at(words, i) or _is_unit(words[i])):
-        i += _place_at(words, i) or 1
+    while i < len(words):
+        skip = _place_at(words, i) or int(_is_unit(words[i]))
+        if not skip:
+            break
+        i += skip
     end = i
     while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
         end += 1
     named = words[i:end]
-    if (not named or all(_is_word(w) for w in named)
-            or (len(named) == 1 and not _HONORIFIC_BEFORE.search(m.string, max(0, m.start() - 16), m.start()))):
-        return m.group(0)
-    start, stop = spans[i][0], spans[end - 1][1]
-    return m.group(1) + m.group(2)[:start] + "[NAMA]" + m.group(2)[stop:]
+    if not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific):
+        return after
+    return after[:spans[i][0]] + "[NAMA]" + after[spans[end - 1][1]:]
 
 
 def _mask_field(m: re.Match) -> str:
@@ -271,7 +280,7 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
-    _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}[ \t\xa0]+{_NAME_WORD}"),
+    _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     _Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
