@@ -38,5 +38,6 @@ def test_escaped_line_breaks_become_white_space_so_identifiers_are_masked():
 
     raw = "Terima kasih.\\nBudi\\n081234567890\\r\\nNIK\\t3201012345678901"
     assert clean_text(raw) == "Terima kasih.\nBudi\n081234567890\nNIK 3201012345678901"
-    assert mask_text(clean_text(raw)) == "Terima kasih.\nBudi\n[TELEPON]\nNIK [NIK]"
+    # "Budi", alone on the line under "Terima kasih.", is a signed name
+    assert mask_text(clean_text(raw)) == "Terima kasih.\n[NAMA]\n[TELEPON]\nNIK [NIK]"
     assert normalize("rusak.\\nSaya") == "rusak saya"

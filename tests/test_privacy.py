@@ -51,6 +51,23 @@ def test_names_told_with_bernama_are_masked():
         assert mask_text(text) == text
 
 
+def test_names_signed_under_a_closing_formula_are_masked():
+    # A reporter the channel does not name signs the post; "Hormat saya,\n<name>" reached the warehouse.
+    cases = {
+        "Hormat saya,\nSherly Wijaya": "Hormat saya,\n[NAMA]",
+        "Terima kasih.\n Salam,\n eddy \nMohon ditindaklanjuti": "Terima kasih.\n Salam,\n [NAMA] \nMohon ditindaklanjuti",
+        "Terimakasih. \nhormat saya. \nibu monica": "Terimakasih. \nhormat saya. \nibu [NAMA]",
+        "Wassalamualaikum Wr. Wb.\n\nBudi": "Wassalamualaikum Wr. Wb.\n\n[NAMA]",
+    }
+    for text, masked in cases.items():
+        assert mask_text(text) == masked
+    # a line that is not a name stays
+    for text in ("Terima kasih.\nSemoga cepat ditanggapi", "Terima kasih.\nSalam", "Hormat kami,\nWarga Cilandak",
+                 "TTD \nKETUA RT", "Terima kasih.\nMohon segera ditindaklanjuti", "Salam sejahtera,\nSaya ingin lapor",
+                 "terima kasih atas pelayanannya\nBudi"):
+        assert mask_text(text) == text
+
+
 def test_names_of_officials_after_their_role_are_masked():
     # "Bapak Walikota <name>" kept the name: a role word is not a name, and no rule looked past it.
     cases = {
@@ -156,6 +173,8 @@ _TRICKY = [
     "petugas bernama Budi Santoso; aplikasi bernama Sapawarga; oknum yang\u00a0bernama\u00a0Agus",
     "Bapak Walikota Erik Cahyadi; pak Lurah Joko; Camat Cilandak; Kepala Dukcapil Jakarta Barat Saya; Presiden No",
     "Tgl Lahir :\n12-05-1980; TTL: Bandung, 1 Maret 1975; sertifikat hak milik dengan nomor: 10.20.30.40.1.00123",
+    "Terima kasih.\n Salam,\n eddy \nMohon; Hormat saya,\nBudi Santoso\nWassalamualaikum Wr. Wb.\nRina",
+    "Terima kasih.\nSemoga cepat ditanggapi; Hormat kami,\nPelapor",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -88,6 +88,13 @@ _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]
          r"[Oo]perator|[Pp]olisi|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|[Ss]atpam|[Aa]dmin|[Oo]knum|[Pp]ejabat|Plt\.?|"
          r"Pj\.?)")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
+# A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
+# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific; read by `_mask_signature`.
+_CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
+            r"tertanda))\b[ \t,.!:]*\n[ \t\n]*")
+SIGNATURE = re.compile(
+    rf"((?:{_CLOSING})+(?:{_HONORIFIC}{_SP}+)?)([A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})(?={_SP}*(?:\n|$))"
+)
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
@@ -146,6 +153,21 @@ def _mask_named(m: re.Match) -> str:
     """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ...")."""
     before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
     if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_NAMED:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+# Words that start a line under a closing formula without being a name ("Terima kasih.\nSalam", "...\nTolong ...").
+_NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "Tertanda", "Ttd", "Tolong", "Semoga",
+                                     "Pelapor", "Warga", "Admin", "Lampiran"}
+
+
+def _mask_signature(m: re.Match) -> str:
+    """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
+    Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name."""
+    words = m.group(2).split()
+    if words[0].capitalize() in _NOT_SIGNATURES or (
+            all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words)):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -280,6 +302,7 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
+    _Rule(SIGNATURE, _mask_signature, r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda)[ \t,.!:]*\n"),
     _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     _Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
