@@ -159,7 +159,7 @@ def _mask_named(m: re.Match) -> str:
 
 # Words that start a line under a closing formula without being a name ("Terima kasih.\nSalam", "...\nTolong ...").
 _NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "Tertanda", "Ttd", "Tolong", "Semoga",
-                                     "Pelapor", "Warga", "Admin", "Lampiran"}
+                                     "Lampiran"}
 
 
 def _mask_signature(m: re.Match) -> str:
