@@ -64,7 +64,8 @@ def test_names_signed_under_a_closing_formula_are_masked():
         "Wassalamualaikum Wr. Wb.\n\nBudi": "Wassalamualaikum Wr. Wb.\n\n[NAMA]",
     }
     # a line that is not a name stays
-    unchanged = ("Terima kasih.\nSemoga cepat ditanggapi", "Terima kasih.\nSalam", "Hormat kami,\nWarga Cilandak",
+    unchanged = ("Terima kasih.\nSemoga cepat ditanggapi", "Terima kasih.\nSalam", "Terima kasih.\nMatur nuwun.",
+                 "Terima kasih.\nHatur nuhun.", "Terima kasih.\nmakasih.", "Hormat kami,\nWarga Cilandak",
                  "TTD \nKETUA RT", "Terima kasih.\nMohon segera ditindaklanjuti", "Salam sejahtera,\nSaya ingin lapor",
                  "terima kasih atas pelayanannya\nBudi")
     assert_masks(cases, unchanged)

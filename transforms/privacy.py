@@ -82,10 +82,11 @@ BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME
 NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "Kepala Sekolah Sri ..."): the
 # capitalised words after a role word on the same line, read by `_mask_role_name`.
+# Staff words ("petugas", "pegawai", "oknum", "staf") are not roles here: the capitalised words after them are
+# almost always their office ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan").
 _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
          r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
-         r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Pp]etugas|[Pp]egawai|[Ss]taf|[Ss]taff|"
-         r"[Oo]perator|[Pp]olisi|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|[Ss]atpam|[Aa]dmin|[Oo]knum|[Pp]ejabat|Plt\.?|"
+         r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|Plt\.?|"
          r"Pj\.?)")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
@@ -158,14 +159,16 @@ def _mask_named(m: re.Match) -> str:
 
 
 # Words that start a line under a closing formula without being a name ("Terima kasih.\nSalam", "...\nTolong ...").
+# Thanks in Javanese, Sundanese and English too ("Matur nuwun", "Hatur nuhun").
 _NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "Tertanda", "Ttd", "Tolong", "Semoga",
-                                     "Lampiran"}
+                                     "Lampiran", "Sekian", "Matur", "Maturnuwun", "Suwun", "Hatur", "Nuhun", "Trims",
+                                     "Makasih", "Thanks", "Thank", "Regards"}
 
 
 def _mask_signature(m: re.Match) -> str:
     """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
     Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name."""
-    words = m.group(2).split()
+    words = [w.strip(".'") or w for w in m.group(2).split()]
     if words[0].capitalize() in _NOT_SIGNATURES or (
             all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words)):
         return m.group(0)
@@ -178,7 +181,7 @@ _OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi
                  "dukcapil", "disdukcapil", "capil", "dinsos", "dishub", "dinkes", "disdik", "disnaker", "satpol",
                  "samsat", "kemenag", "kemensos", "kemenkes", "bapenda", "setda", "pemda", "pemkab", "pemkot",
                  "pemprov", "puskesmas", "pustu", "polsek", "polres", "polda", "kua", "kelurahan", "kecamatan",
-                 "pamong", "praja"}
+                 "pamong", "praja", "kab", "kec", "kel", "prov", "kelas", "lapas", "rutan", "imigrasi"}
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
 
 
@@ -223,11 +226,11 @@ def _place_at(words: list[str], i: int) -> int:
 
 
 def _is_word(word: str) -> bool:
-    """An Indonesian word, also derived ("Pelayanan", "Tidak"), not a name."""
+    """An Indonesian word, also derived ("Pelayanan", "Tidak"), or a place ("Surakarta"): not a name."""
     from transforms.textnorm import stem
 
     lower = word.lower()
-    return lower in _dictionary() or stem(lower) in _dictionary()
+    return lower in _dictionary() or stem(lower) in _dictionary() or lower in _place_names()
 
 
 def _mask_role_name(m: re.Match) -> str:
