@@ -244,10 +244,10 @@ def _masked_after_role(after: str, honorific: bool) -> str:
     """The capitalised words after a role, with the name in them masked. The place or office the role belongs to
     is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a
     word that does not start a name or a unit, at most three words, is masked when one of its words is not an
-    Indonesian word and it has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a
-    lone unknown word after a bare role is as often an office's short name ("Petugas Lalin", "bidan Poltekkes").
-    "Lurah Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name of dictionary words only ("pak Lurah
-    Budi"), a one-word name after a bare role. Cached: the same offices and officials recur across complaints."""
+    Indonesian word or a place and it has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah
+    Joko"): a lone unknown word after a bare role is as often an office's short name ("bidan Poltekkes"). "Lurah
+    Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name whose words are all dictionary words or places
+    ("pak Lurah Budi"), a one-word name after a bare role. Cached: the same offices and officials recur."""
     spans = [w.span() for w in re.finditer(r"\S+", after)]
     words = [after[a:b] for a, b in spans]
     i = 0
