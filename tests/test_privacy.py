@@ -62,12 +62,18 @@ def test_names_signed_under_a_closing_formula_are_masked():
         "Terima kasih.\n Salam,\n eddy \nMohon ditindaklanjuti": "Terima kasih.\n Salam,\n [NAMA] \nMohon ditindaklanjuti",
         "Terimakasih. \nhormat saya. \nibu monica": "Terimakasih. \nhormat saya. \nibu [NAMA]",
         "Wassalamualaikum Wr. Wb.\n\nBudi": "Wassalamualaikum Wr. Wb.\n\n[NAMA]",
+        # after the formula and a comma on its own line, and with academic titles after the name
+        "mohon dibantu\nTks, Siska Wulandari": "mohon dibantu\nTks, [NAMA]",
+        "Terima kasih, Rina Kartika.\nLampiran menyusul": "Terima kasih, [NAMA].\nLampiran menyusul",
+        "Hormat saya,\nBudi Santoso, S.Pd": "Hormat saya,\n[NAMA], S.Pd",
+        "Hormat kami,\nDrs. Suparman, M.Si.": "Hormat kami,\n[NAMA], M.Si.",
     }
     # a line that is not a name stays
     unchanged = ("Terima kasih.\nSemoga cepat ditanggapi", "Terima kasih.\nSalam", "Terima kasih.\nMatur nuwun.",
                  "Terima kasih.\nHatur nuhun.", "Terima kasih.\nmakasih.", "Hormat kami,\nWarga Cilandak",
                  "TTD \nKETUA RT", "Terima kasih.\nMohon segera ditindaklanjuti", "Salam sejahtera,\nSaya ingin lapor",
-                 "terima kasih atas pelayanannya\nBudi")
+                 "terima kasih atas pelayanannya\nBudi", "Terima kasih, Dinas Sosial", "Terima kasih, BPJS Kesehatan",
+                 "Terima kasih, semoga cepat", "Terima kasih, Bapak")
     assert_masks(cases, unchanged)
 
 
@@ -85,6 +91,46 @@ def test_names_of_officials_after_their_role_are_masked():
                  "Kepala Dukcapil Jakarta Barat Saya", "Kepala Dinas Penanaman Modal", "Lurah Tidak Profesional",
                  "Peraturan Presiden Nomor 12", "Kepsek SDN 3", "Petugas Lalin di simpang")
     assert_masks(cases, unchanged)
+
+
+def test_names_in_person_fields_and_after_ranks_are_masked():
+    # "Pelapor: <name>" and "AKP <name>" kept the name: only fields labelled "Nama" and roles were read.
+    cases = {
+        "Pelapor: Sri Wahyuni\nAlamat: Desa Sukamaju": "Pelapor: [NAMA]\nAlamat: Desa Sukamaju",
+        "PEMOHON : HARTONO No HP : -": "PEMOHON : [NAMA] No HP : -",  # the next field's label stays
+        "Nama: Budi Santoso NIB: 12.01.02.03.00045": "Nama: [NAMA] NIB: [NOMOR]",
+        "ditilang AKP Suryadi dari Polsek Cilandak": "ditilang AKP [NAMA] dari Polsek Cilandak",
+        "Bripka Andi Wijaya meminta uang": "Bripka [NAMA] meminta uang",
+        "Brigadir Polisi Joko Susilo": "Brigadir Polisi [NAMA]",
+        "Iptu Budi menolak laporan": "Iptu [NAMA] menolak laporan",  # a dictionary word, but after a rank
+    }
+    # fields about the person, relations, parties and ranks without a name stay
+    unchanged = ("Hubungan Pemohon : TENAGA KERJA", "Pemohon : Ahli Waris", "Pekerjaan Pelapor : Wiraswasta",
+                 "Brigadir Polisi", "AKP dari Polsek", "AKP Polsek Cilandak")
+    assert_masks(cases, unchanged)
+
+
+def test_a_name_is_taken_on_its_line_and_a_letter_opening_is_no_name():
+    # "Saya Budi\nMohon Informasi ..." masked the next line with the name, "Ini data Saya\nKPJ: ..." a label, and
+    # "Yth Bapak/Ibu Pos Indonesia" the office a letter is written to.
+    cases = {"Saya Budi\nMohon Informasi Jadwal": "Saya [NAMA]\nMohon Informasi Jadwal"}
+    unchanged = ("Ini data Saya\nKPJ: lihat lampiran", "Yth Bapak/Ibu Pos Indonesia,", "Yth. Bapak / Ibu Dinas Sosial",
+                 "Mohon bantuan Bapak Ibu pejabat", "atas nama CV. Maju Jaya")
+    assert_masks(cases, unchanged)
+
+
+def test_a_name_found_once_is_masked_wherever_it_recurs():
+    # A name a rule finds ("Saya Rina Kartika") also appears alone or again in the text; it stayed there.
+    cases = {
+        "Saya Rina Kartika, warga Depok. Mohon hubungi Rina Kartika atau Rina.":
+            "Saya [NAMA], warga Depok. Mohon hubungi [NAMA] atau [NAMA].",
+        "Konfirmasi a.n. Sasongko Hadi\nYth. BKN,\nSasongko Hadi\nsaya menanyakan":
+            "Konfirmasi a.n. [NAMA]\nYth. BKN,\n[NAMA]\nsaya menanyakan",
+        # after a role only the whole name recurs: that rule can take an office's words for a name
+        "Walikota Yoga Wiratmaja tidak hadir, kata Yoga Wiratmaja ada acara Yoga":
+            "Walikota [NAMA] tidak hadir, kata [NAMA] ada acara Yoga",
+    }
+    assert_masks(cases, ())
 
 
 def test_numbers_of_personal_documents_are_masked():
@@ -172,6 +218,10 @@ _TRICKY = [
     "Tgl Lahir :\n12-05-1980; TTL: Bandung, 1 Maret 1975; sertifikat hak milik dengan nomor: 10.20.30.40.1.00123",
     "Terima kasih.\n Salam,\n eddy \nMohon; Hormat saya,\nBudi Santoso\nWassalamualaikum Wr. Wb.\nRina",
     "Terima kasih.\nSemoga cepat ditanggapi; Hormat kami,\nPelapor",
+    "Saya Rina Kartika, hubungi Rina; Walikota Yoga Wiratmaja, kata Yoga Wiratmaja\nTks, Siska Wulandari",
+    "Pelapor: Sri Wahyuni\nPEMOHON : HARTONO No HP : -\nHubungan Pemohon : TENAGA KERJA; AKP Suryadi; Iptu Budi",
+    "Nama: Budi Santoso NIB: 12.01.02.03.00045\nHormat saya,\nBudi Santoso, S.Pd; Yth Bapak/Ibu Pos Indonesia",
+    "Saya Budi\nMohon Informasi; Ini data Saya\nKPJ: 19876; Bripka Çelik Öz",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

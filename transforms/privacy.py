@@ -71,9 +71,12 @@ _NAME_WORD = r"[A-Z][a-z'A-Z]+"
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+# The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
+# for the name, and "Ini data Saya\nKPJ: ..." a field's label.
 SELF_NAME = re.compile(
-    rf"\b((?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|[Ss]aya|[Ss]y|[Aa]ku)"
-    rf"(?:\s+adalah)?\s*)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"\b((?:(?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:)(?:\s+adalah)?\s*"
+    rf"|(?:[Ss]aya|[Ss]y|[Aa]ku)(?:{_SP}+adalah)?{_SP}*)"
+    rf")({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
@@ -90,16 +93,35 @@ _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]
          r"Pj\.?)")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
-# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific; read by `_mask_signature`.
+# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
+# comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
+# `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
-            r"tertanda))\b[ \t,.!:]*\n[ \t\n]*")
+            r"tertanda|tks|thx|trims|makasih|thanks))\b")
+_TITLE = r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|[A-Z]{2,4})"
 SIGNATURE = re.compile(
-    rf"((?:{_CLOSING})+(?:{_HONORIFIC}{_SP}+)?)([A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})(?={_SP}*(?:\n|$))"
+    rf"(?P<cue>(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)+(?:{_HONORIFIC}{_SP}+)?"
+    rf"|(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
+    rf"(?P<name>[A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})"
+    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*(?:\n|$))"
 )
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
 NAME_FIELD = re.compile(
     rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+# A form's field that holds a person, at the start of its line ("Pelapor: Sri Wahyuni", "PEMOHON : HARTONO"); not
+# "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
+PERSON_FIELD = re.compile(
+    r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
+    rf"wali[ \t]+murid|orang[ \t]*tua)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+# A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
+# capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
+RANK_NAME = re.compile(
+    rf"\b((?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
+    rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?{_SP}+)"
+    rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
 # Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
@@ -116,20 +138,20 @@ _THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan",
 # Kabupaten", "Nama Ibu Kandung").
 _FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istri", "Pelapor", "Penerima", "Wajib",
                 "Tersebut", "Sesuai", "Baik", "Akun", "Calon", "Siswa", "Yang", "Di", "Dalam", "Allah", "Tuhan", "SPPT",
-                "PBB", "NIK", "KTP", "KK", "Ibu", "IBU", "Bapak", "Saya", "Kami"} | _THING_FIELDS
+                "PBB", "NIK", "KTP", "KK", "Ibu", "IBU", "Bapak", "Saya", "Kami", "PT", "CV", "UD"} | _THING_FIELDS
 # Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
 _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
     "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
     "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW",
 }
-# Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin").
-_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin"}
+# Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
+# pejabat", "atas nama CV. ...").
+_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud"}
 # The first words that do not start a name, per rule (made once: a rule checks them at every match).
 _NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
 _NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
 _NOT_HONORIFIC_NAMES = _ROLE_WORDS | _NOT_AFTER_HONORIFIC
-_NOT_NAMED = _NOT_BARE_NAMES | {"PT", "CV"}
 # First names that are forms of address, not names.
 _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 
@@ -153,7 +175,7 @@ def _mask_bare_name(m: re.Match) -> str:
 def _mask_named(m: re.Match) -> str:
     """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ...")."""
     before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
-    if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_NAMED:
+    if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_BARE_NAMES:
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -167,12 +189,19 @@ _NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "T
 
 def _mask_signature(m: re.Match) -> str:
     """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
-    Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name."""
-    words = [w.strip(".'") or w for w in m.group(2).split()]
-    if words[0].capitalize() in _NOT_SIGNATURES or (
-            all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words)):
+    Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name. On the
+    formula's own line ("Terima kasih, ...") only capitalised words, one of them not an Indonesian word, a place or
+    an acronym ("Tks, Siska"; not "Terima kasih, Dinas Sosial" or "Terima kasih, BPJS")."""
+    words = [w.strip(".'") or w for w in m.group("name").split()]
+    if words[0].capitalize() in _NOT_SIGNATURES:
         return m.group(0)
-    return m.group(1) + "[NAMA]"
+    if m.group("same_line") is not None:
+        if not all(w[0].isupper() and not _is_unit(w) for w in words) or all(_is_word(w) for w in words):
+            return m.group(0)
+    elif all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words):
+        return m.group(0)
+    name = m.group("name")
+    return m.group("cue") + "[NAMA]" + name[len(name.rstrip(".")):]  # the sentence's full stop stays
 
 
 # Words of offices and units that follow a role ("Kepala Dinas Sosial", "Kepsek SDN"), beyond dictionary words.
@@ -265,16 +294,68 @@ def _masked_after_role(after: str, honorific: bool) -> str:
     return after[:spans[i][0]] + "[NAMA]" + after[spans[end - 1][1]:]
 
 
+# Words that start the label of the next field on a name's line ("Nama: Budi No KK: ...").
+_LABEL_STARTS = {"No", "Nomor", "Nmr", "Tgl", "Tanggal", "Tempat", "Jenis", "Alamat"}
+
+
+def _without_next_label(m: re.Match) -> str:
+    """The value of a field, less the next field's label when both are on one line ("Nama: Budi NIB: ..."): the
+    words before the next colon."""
+    spans = [(w.group(), w.end()) for w in re.finditer(r"\S+", m.group(2))]
+    if re.match(r"[ \t]*:", m.string[m.end():]):
+        spans = spans[:-1]
+        while spans and spans[-1][0] in _LABEL_STARTS:
+            spans = spans[:-1]
+    return m.group(2)[:spans[-1][1]] if spans else ""
+
+
 def _mask_field(m: re.Match) -> str:
     """The value of a name field, unless the field names a thing ("Nama Paket : Rehabilitasi Jalan")."""
     label = {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]}
-    if label & _THING_FIELDS or m.group(2).split()[0] in _NOT_SELF_NAMES:
+    value = _without_next_label(m)
+    if label & _THING_FIELDS or not value or value.split()[0] in _NOT_SELF_NAMES:
         return m.group(0)
-    return m.group(1) + "[NAMA]"
+    return m.group(1) + "[NAMA]" + m.group(2)[len(value):]
+
+
+# Values of person fields that are not a name ("Pemohon : Ahli Waris", "Penerima : Keluarga ...").
+_NOT_PERSON_VALUES = {w.capitalize() for w in _NOT_BARE_NAMES} | {
+    "Tenaga", "Sendiri", "Keluarga", "Ahli", "Pihak", "Masyarakat", "Anonim", "Anonymous", "Rahasia", "Dirahasiakan"}
+
+
+def _mask_person_field(m: re.Match) -> str:
+    """The value of a person field, unless it names a relation or a party, not a person."""
+    value = _without_next_label(m)
+    if not value or value.split()[0].capitalize() in _NOT_PERSON_VALUES:
+        return m.group(0)
+    return m.group(1) + "[NAMA]" + m.group(2)[len(value):]
+
+
+# Words after a rank that belong to it ("Brigadir Polisi", "Brigadir Jenderal").
+_RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar"}
+
+
+def _mask_rank(m: re.Match) -> str:
+    """The name after a rank: up to three capitalised words after the rank's own words, stopping at an office, an
+    acronym or a word that does not start a name ("AKP Suryadi dari Polsek ...", "Bripka Andi Wijaya")."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    words = [m.group(2)[a:b] for a, b in spans]
+    i = 0
+    while i < len(words) and words[i] in _RANK_PARTS:
+        i += 1
+    end = i
+    while end < len(words) and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+        end += 1
+    if end == i:
+        return m.group(0)
+    return m.group(1) + m.group(2)[:spans[i][0]] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
 
 
 def _mask_honorific(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_HONORIFIC_NAMES:
+    """The name after an honorific, unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter
+    ("Yth Bapak/Ibu Pos Indonesia")."""
+    general = m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
+    if general or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
         return m.group(0)
     return f"{m.group(1)} [NAMA]"
 
@@ -305,9 +386,16 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
-    _Rule(SIGNATURE, _mask_signature, r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda)[ \t,.!:]*\n"),
+    _Rule(SIGNATURE, _mask_signature,
+          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     _Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
+    _Rule(RANK_NAME, _mask_rank,
+          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
+          rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD}"),
+    _Rule(PERSON_FIELD, _mask_person_field,
+          rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua)[ \t]*:[ \t]*"
+          rf"{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
           rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
@@ -321,6 +409,55 @@ def _apply(rules: tuple[_Rule, ...], text: str, hits: tuple[bool, ...] | None = 
         if hits is None or hits[i]:
             text = rule.pattern.sub(rule.replacement, text)
     return text
+
+
+def _masked_part(original: str, masked: str) -> str | None:
+    """The words a rule replaced by "[NAMA]" in its match (None when the replacement is not of that shape)."""
+    i = masked.find("[NAMA]")
+    prefix, suffix = masked[:i].rstrip(), masked[i + len("[NAMA]"):]
+    if i < 0 or not original.startswith(prefix) or not original.endswith(suffix):
+        return None
+    return original[len(prefix):len(original) - len(suffix)].strip() or None
+
+
+def _apply_name_rules(text: str, hits: tuple[bool, ...] | None = None) -> str:
+    """The name rules (`_AFTER_NAMES`), then every other place of a name they found: "Saya Budi Santoso ...
+    hubungi Budi Santoso" masks both."""
+    found: dict[str, bool] = {}
+    for i, rule in enumerate(_AFTER_NAMES):
+        if hits is not None and not hits[i]:
+            continue
+
+        def replace(m: re.Match, rule: _Rule = rule) -> str:
+            out = rule.replacement(m)
+            name = _masked_part(m.group(0), out) if out != m.group(0) else None
+            if name and "[" not in name:
+                found[name] = found.get(name, False) or rule.pattern is not ROLE_NAME
+            return out
+
+        text = rule.pattern.sub(replace, text)
+    for name, by_person_rule in found.items():
+        if name in text or (by_person_rule and name.split()[0] in text):  # most names are not written twice
+            for pattern in _found_name_patterns(name, by_person_rule):
+                text = pattern.sub("[NAMA]", text)
+    return text
+
+
+@lru_cache(maxsize=100_000)
+def _found_name_patterns(name: str, by_person_rule: bool) -> tuple[re.Pattern, ...]:
+    """Where else a found name is masked, as written (case matters): the whole name, and its first word alone when
+    that is capitalised, has four letters or more and is not a word of address, a role or an office. Not the first
+    word of a name found after a role: that rule is the one that can take an office's words for a name. Nothing
+    when every word of the name is an Indonesian word, a place or an acronym: a rule then most likely took words
+    that are no name, and repeating its mask would spread the mistake."""
+    if all(_is_word(w) or _is_unit(w) for w in name.split()):
+        return ()  # no word of it is a name's ("saya SMK Negeri", "Pak Jembatan Pasar Lama"): most likely not a name
+    patterns = [re.compile(rf"(?<![\w\[]){re.escape(name)}(?!\w)")]
+    first = name.split()[0].strip(".,'")
+    if (by_person_rule and len(name.split()) > 1 and len(first) >= 4 and first[0].isupper()
+            and first.lower() not in _ADDRESS_WORDS and first not in _NOT_BARE_NAMES and not _is_unit(first)):
+        patterns.append(re.compile(rf"(?<![\w\[]){re.escape(first)}(?!\w)"))
+    return tuple(patterns)
 
 
 @lru_cache(maxsize=100_000)
@@ -358,7 +495,7 @@ def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
     out = _apply(_BEFORE_NAMES, text)
     for name in names or []:
         out = _mask_name(out, name)
-    return _apply(_AFTER_NAMES, out)
+    return _apply_name_rules(out)
 
 
 def _may_match(values: pl.Series, hint: str) -> list[bool]:
@@ -392,7 +529,7 @@ def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
     for value, before, after in zip(distinct.to_list(), _rule_hits(distinct, _BEFORE_NAMES),
                                     _rule_hits(distinct, _AFTER_NAMES)):
         fixed = _apply(_BEFORE_NAMES, value, before)
-        masked[value] = _Masked(fixed, _apply(_AFTER_NAMES, fixed, after), after,
+        masked[value] = _Masked(fixed, _apply_name_rules(fixed, after), after,
                                 fixed.lower() if fixed.isascii() else None)
     out = []
     for value, name in zip(values.to_list(), names.to_list()):
@@ -401,7 +538,7 @@ def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
             continue
         m = masked[value]
         named = _mask_name(m.fixed, name, m.ascii_lower) if name else m.fixed
-        out.append(m.final if named == m.fixed else _apply(_AFTER_NAMES, named, m.after_hits))
+        out.append(m.final if named == m.fixed else _apply_name_rules(named, m.after_hits))
     return pl.Series(values.name, out, dtype=pl.String)
 
 
