@@ -110,6 +110,29 @@ def test_names_in_person_fields_and_after_ranks_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
+    # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
+    cases = {
+        "Yth. Walikota, Bp. Hendarto, mohon": "Yth. Walikota, Bp. [NAMA], mohon",
+        "Tertanda Krisnanda Wibowo Warga Perum Asri": "Tertanda [NAMA] Warga Perum Asri",  # "Warga" is no name
+        "saya yang betanda tangan di bawah ini, Jonatan Sihombing yang beralamat":
+            "saya yang betanda tangan di bawah ini, [NAMA] yang beralamat",
+        "Yang bertanda tangan dibawah ini:\nNama : Budi Santoso": "Yang bertanda tangan dibawah ini:\nNama : [NAMA]",
+    }
+    unchanged = ("BP Jamsostek", "Tertanda,\nKepala Desa", "yang bertanda tangan di bawah ini menyatakan")
+    assert_masks(cases, unchanged)
+
+
+def test_names_after_honorifics_in_text_written_in_capitals_are_masked():
+    # "IBU <NAME>" and "AN <NAME>" kept the name: the honorifics were read with a capital first letter only.
+    cases = {"IBU SRIYATI DATANG KE KANTOR": "IBU [NAMA] DATANG KE KANTOR",
+             "KK [NIK] AN SUBAIDI TIDAK PUNYA ARSIP": "KK [NIK] AN [NAMA] TIDAK PUNYA ARSIP"}
+    # words after them that are Indonesian, a place, a role or an acronym stay
+    unchanged = ("MOHON BAPAK SEGERA MEMPERBAIKI", "PINDAH KE IBU KOTA", "BAPAK BUPATI PURBALINGGA", "PAK BPJS",
+                 "IBU HAMIL", "BAPAK/IBU SRIYATI")
+    assert_masks(cases, unchanged)
+
+
 def test_a_name_is_taken_on_its_line_and_a_letter_opening_is_no_name():
     # "Saya Budi\nMohon Informasi ..." masked the next line with the name, "Ini data Saya\nKPJ: ..." a label, and
     # "Yth Bapak/Ibu Pos Indonesia" the office a letter is written to.
@@ -222,6 +245,8 @@ _TRICKY = [
     "Pelapor: Sri Wahyuni\nPEMOHON : HARTONO No HP : -\nHubungan Pemohon : TENAGA KERJA; AKP Suryadi; Iptu Budi",
     "Nama: Budi Santoso NIB: 12.01.02.03.00045\nHormat saya,\nBudi Santoso, S.Pd; Yth Bapak/Ibu Pos Indonesia",
     "Saya Budi\nMohon Informasi; Ini data Saya\nKPJ: 19876; Bripka Çelik Öz",
+    "Bp. Hendarto; Tertanda Krisnanda Wibowo Warga; bertanda tangan di bawah ini, Jonatan Sihombing yang",
+    "IBU SRIYATI DATANG; AN SUBAIDI TIDAK; MOHON BAPAK SEGERA; PAK BPJS; IBU ÇELIK",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

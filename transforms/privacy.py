@@ -65,16 +65,22 @@ ADDRESS = re.compile(
     r"\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*RT\.?\s*\d+\s*/?\s*RW\.?\s*\d+)?"
 )
 # Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
-_HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|[Mm]bak|"
-              r"[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama)")
+_HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
+              r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
 _NAME_WORD = r"[A-Z][a-z'A-Z]+"
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
 # for the name, and "Ini data Saya\nKPJ: ..." a field's label.
+# The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
+CAPITAL_HONORIFIC_NAME = re.compile(
+    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
+    rf"([A-Z][A-Z']+(?:{_SP}+[A-Z][A-Z']+){{0,2}})(?![a-z])"
+)
 SELF_NAME = re.compile(
-    rf"\b((?:(?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:)(?:\s+adalah)?\s*"
+    rf"\b((?:(?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|"
+    rf"[Bb]er?tanda\s*tangan\s+di\s*bawah\s+ini\s*[,:]?)(?:\s+adalah)?\s*"
     rf"|(?:[Ss]aya|[Ss]y|[Aa]ku)(?:{_SP}+adalah)?{_SP}*)"
     rf")({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
@@ -351,13 +357,29 @@ def _mask_rank(m: re.Match) -> str:
     return m.group(1) + m.group(2)[:spans[i][0]] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
 
 
+def _mask_capital_honorific(m: re.Match) -> str:
+    """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
+    acronym ("IBU SRIYATI DATANG" masks "SRIYATI"; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    end = 0
+    while end < len(spans) and not _is_word(word := m.group(2)[slice(*spans[end])]) and not (
+            len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
+            or word.lower() in _OFFICE_WORDS):
+        end += 1
+    if not end or m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/"):
+        return m.group(0)
+    return m.group(0)[:m.start(2) - m.start()] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
+
+
 def _mask_honorific(m: re.Match) -> str:
-    """The name after an honorific, unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter
-    ("Yth Bapak/Ibu Pos Indonesia")."""
+    """The name after an honorific, up to a word that does not continue a name ("Tertanda Budi Santoso Warga ..."),
+    unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter ("Yth Bapak/Ibu Pos Indonesia")."""
     general = m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
     if general or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
         return m.group(0)
-    return f"{m.group(1)} [NAMA]"
+    name = m.group(2)
+    cut = next((w.start() for w in re.finditer(r"\S+", name) if w.start() and w.group() in _NOT_SELF_NAMES), len(name))
+    return f"{m.group(1)} [NAMA]" + name[len(name[:cut].rstrip()):]
 
 
 @dataclass(frozen=True)
@@ -386,6 +408,8 @@ _BEFORE_NAMES = (
 # The steps after it: names introduced by an honorific or by the writer ("Nama saya ..." holds "saya ...").
 _AFTER_NAMES = (
     _Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{_WS}+{_NAME_WORD}"),
+    _Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
+          r"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|NAMA|TERTANDA)\.?[ \t\xa0]+[A-Z][A-Z']"),
     _Rule(SIGNATURE, _mask_signature,
           r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     _Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
@@ -398,7 +422,8 @@ _AFTER_NAMES = (
           rf"{_NAME_WORD}"),
     _Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     _Rule(SELF_NAME, _mask_self_name,
-          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku)(?:{_WS}+adalah)?{_WS}*{_NAME_WORD}"),
+          rf"(?:[Ss]aya{_WS}+bernama|[Nn]ama{_WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{_WS}*[,:]?)(?:{_WS}+adalah)?{_WS}*"
+          rf"{_NAME_WORD}"),
     _Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD}"),
 )
 
