@@ -1,0 +1,444 @@
+"""Personal names in free text: the cues that introduce a name, and the checks that tell a name from a role, an office,
+a place or an Indonesian word.
+
+- `NAME_RULES`: one rule per kind of cue (honorifics, signatures, roles, "bernama", ranks, form fields,
+  self-introductions), each a pattern, the function that decides what in its match is a name, and a hint for the
+  column path (`transforms/privacy.py`).
+- `apply_name_rules` runs them, then masks every other place where the text writes a name they found.
+- `mask_reporter_name` masks the name the channel gives for the reporter.
+
+Word lists are kept here as data; Sastrawi's root words and the `areaid` register's place names are read once per
+process. `docs/masking.md` says what each rule takes and leaves, with its measurements and known gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
+_HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
+              r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
+_NAME_WORD = r"[A-Z][a-z'A-Z]+"
+# The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
+_SP = r"[ \t\xa0]"
+HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+# The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
+CAPITAL_HONORIFIC_NAME = re.compile(
+    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
+    rf"([A-Z][A-Z']+(?:{_SP}+[A-Z][A-Z']+){{0,2}})(?![a-z])"
+)
+# The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
+# for the name, and "Ini data Saya\nKPJ: ..." a field's label.
+SELF_NAME = re.compile(
+    rf"\b((?:(?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|"
+    rf"[Bb]er?tanda\s*tangan\s+di\s*bawah\s+ini\s*[,:]?)(?:\s+adalah)?\s*"
+    rf"|(?:[Ss]aya|[Ss]y|[Aa]ku)(?:{_SP}+adalah)?{_SP}*)"
+    rf")({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
+)
+# A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
+# Tenaga Kerja : ...": its value is NAME_FIELD's).
+BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
+NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "Kepala Sekolah Sri ..."): the
+# capitalised words after a role word on the same line, read by `_mask_role_name`.
+# Staff words ("petugas", "pegawai", "oknum", "staf") are not roles here: the capitalised words after them are
+# almost always their office ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan").
+_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
+         r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
+         r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|Plt\.?|"
+         r"Pj\.?)")
+ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
+# A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
+# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
+# comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
+# `_mask_signature`.
+_CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
+            r"tertanda|tks|thx|trims|makasih|thanks))\b")
+_TITLE = r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|[A-Z]{2,4})"
+SIGNATURE = re.compile(
+    rf"(?P<cue>(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)+(?:{_HONORIFIC}{_SP}+)?"
+    rf"|(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
+    rf"(?P<name>[A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})"
+    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*(?:\n|$))"
+)
+_FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
+# A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
+NAME_FIELD = re.compile(
+    rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+# A form's field that holds a person, at the start of its line ("Pelapor: Sri Wahyuni", "PEMOHON : HARTONO"); not
+# "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
+PERSON_FIELD = re.compile(
+    r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
+    rf"wali[ \t]+murid|orang[ \t]*tua)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+# A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
+# capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
+RANK_NAME = re.compile(
+    rf"\b((?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
+    rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?{_SP}+)"
+    rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
+)
+# Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
+_NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
+              "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
+              "Pegawai", "Guru", "Pensiunan", "Mahasiswa", "Peserta", "Pemilik", "Orangtua", "Orang", "Nasabah",
+              "Pelanggan", "Pasien", "Korban", "Salah", "Seorang", "Kami", "Tinggal", "Bekerja", "The", "Dan", "Yth",
+              "Rp", "Nama", "NAMA"}
+# Labels of name fields that hold a thing, not a person.
+_THING_FIELDS = {"Paket", "Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan", "Sekolah", "Instansi", "Dinas",
+                 "Jalan", "Bank", "Perusahaan", "Usaha", "Toko", "Produk", "Barang", "Program", "Kegiatan", "Proyek",
+                 "Aplikasi", "Layanan", "Obat", "Rumah", "Sakit", "Puskesmas", "Kantor", "Unit", "Jabatan",
+                 "Bengkel", "Warung", "Restoran", "Hotel", "Koperasi", "Yayasan", "Pabrik", "Apotek", "Klinik"}
+# Capitalised words that follow a bare "nama" without being a name: the labels of forms ("Nama Paket", "nama
+# Kabupaten", "Nama Ibu Kandung").
+_FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istri", "Pelapor", "Penerima", "Wajib",
+                "Tersebut", "Sesuai", "Baik", "Akun", "Calon", "Siswa", "Yang", "Di", "Dalam", "Allah", "Tuhan", "SPPT",
+                "PBB", "NIK", "KTP", "KK", "Ibu", "IBU", "Bapak", "Saya", "Kami", "PT", "CV", "UD"} | _THING_FIELDS
+# Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
+_ROLE_WORDS = {
+    "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
+    "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
+    "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW",
+}
+# Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
+# pejabat", "atas nama CV. ...").
+_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud"}
+# The first words that do not start a name, per rule (made once: a rule checks them at every match).
+_NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
+_NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
+_NOT_HONORIFIC_NAMES = _ROLE_WORDS | _NOT_AFTER_HONORIFIC
+# First names that are forms of address, not names.
+_ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
+
+# Python's \s also matches \x1c-\x1f (in ASCII), Rust's does not: hints use this class instead.
+WS = r"[\s\x1c-\x1f]"
+
+
+def _mask_self_name(m: re.Match) -> str:
+    if m.group(2).split()[0] in _NOT_SELF_NAMES:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+def _mask_bare_name(m: re.Match) -> str:
+    if m.group(2).split()[0] in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+def _mask_named(m: re.Match) -> str:
+    """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ...")."""
+    before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
+    if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_BARE_NAMES:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
+# Words that start a line under a closing formula without being a name ("Terima kasih.\nSalam", "...\nTolong ...").
+# Thanks in Javanese, Sundanese and English too ("Matur nuwun", "Hatur nuhun").
+_NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "Tertanda", "Ttd", "Tolong", "Semoga",
+                                     "Lampiran", "Sekian", "Matur", "Maturnuwun", "Suwun", "Hatur", "Nuhun", "Trims",
+                                     "Makasih", "Thanks", "Thank", "Regards"}
+
+
+def _mask_signature(m: re.Match) -> str:
+    """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
+    Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name. On the
+    formula's own line ("Terima kasih, ...") only capitalised words, one of them not an Indonesian word, a place or
+    an acronym ("Tks, Siska"; not "Terima kasih, Dinas Sosial" or "Terima kasih, BPJS")."""
+    words = [w.strip(".'") or w for w in m.group("name").split()]
+    if words[0].capitalize() in _NOT_SIGNATURES:
+        return m.group(0)
+    if m.group("same_line") is not None:
+        if not all(w[0].isupper() and not _is_unit(w) for w in words) or all(_is_word(w) for w in words):
+            return m.group(0)
+    elif all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words):
+        return m.group(0)
+    name = m.group("name")
+    return m.group("cue") + "[NAMA]" + name[len(name.rstrip(".")):]  # the sentence's full stop stays
+
+
+# Words of offices and units that follow a role ("Kepala Dinas Sosial", "Kepsek SDN"), beyond dictionary words.
+_OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi", "bagian", "unit", "cabang",
+                 "wilayah", "rumah", "sakit", "daerah", "kota", "kabupaten", "provinsi", "utama", "umum", "pusat",
+                 "dukcapil", "disdukcapil", "capil", "dinsos", "dishub", "dinkes", "disdik", "disnaker", "satpol",
+                 "samsat", "kemenag", "kemensos", "kemenkes", "bapenda", "setda", "pemda", "pemkab", "pemkot",
+                 "pemprov", "puskesmas", "pustu", "polsek", "polres", "polda", "kua", "kelurahan", "kecamatan",
+                 "pamong", "praja", "kab", "kec", "kel", "prov", "kelas", "lapas", "rutan", "imigrasi"}
+_HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Sastrawi's list of Indonesian root words (package data, read once)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(w for w in StemmerFactory().get_words() if w)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Lower-case names of Indonesia's provinces, kabupaten/kota (with and without "Kabupaten"/"Kota"), kecamatan
+    and kelurahan/desa, from the `areaid` package's register (package data, read once)."""
+    from areaid import buka_data, buka_nama
+
+    from transforms.regions import PROVINCE_ALIASES, canonical_province, canonical_regency
+
+    names = {alias for aliases in PROVINCE_ALIASES.values() for alias in aliases}
+    for province in buka_nama()["himpunan"]:
+        for prov in buka_data(province.lower()):
+            names.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
+            for kab in prov["kabupaten"]:
+                regency = canonical_regency(kab["kab_kota"]).lower()
+                names.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
+                for kec in kab["kecamatan"]:
+                    names.add(kec["kec"].lower())
+                    names.update(kel["kelu"].lower() for kel in kec["kelurahan"])
+    return frozenset(names)
+
+
+def _is_unit(word: str) -> bool:
+    """An acronym, a word of two letters or an office word ("SDN", "No", "Dinas"): not part of a name."""
+    return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.lower() in _OFFICE_WORDS
+
+
+def _place_at(words: list[str], i: int) -> int:
+    """The number of words of the longest place name starting at words[i] (0 when none)."""
+    return next((k for k in (4, 3, 2, 1) if i + k <= len(words) and " ".join(words[i:i + k]).lower() in _place_names()),
+                0)
+
+
+def _is_word(word: str) -> bool:
+    """An Indonesian word, also derived ("Pelayanan", "Tidak"), or a place ("Surakarta"): not a name."""
+    from transforms.textnorm import stem
+
+    lower = word.lower()
+    return lower in _dictionary() or stem(lower) in _dictionary() or lower in _place_names()
+
+
+def _mask_role_name(m: re.Match) -> str:
+    """The name after a role (see `_masked_after_role`)."""
+    honorific = _HONORIFIC_BEFORE.search(m.string, max(0, m.start() - 16), m.start()) is not None
+    return m.group(1) + _masked_after_role(m.group(2), honorific)
+
+
+@lru_cache(maxsize=100_000)
+def _masked_after_role(after: str, honorific: bool) -> str:
+    """The capitalised words after a role, with the name in them masked. The place or office the role belongs to
+    is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a
+    word that does not start a name or a unit, at most three words, is masked when one of its words is not an
+    Indonesian word or a place and it has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah
+    Joko"): a lone unknown word after a bare role is as often an office's short name ("bidan Poltekkes"). "Lurah
+    Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name whose words are all dictionary words or places
+    ("pak Lurah Budi"), a one-word name after a bare role. Cached: the same offices and officials recur."""
+    spans = [w.span() for w in re.finditer(r"\S+", after)]
+    words = [after[a:b] for a, b in spans]
+    i = 0
+    while i < len(words):
+        skip = _place_at(words, i) or int(_is_unit(words[i]))
+        if not skip:
+            break
+        i += skip
+    end = i
+    while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+        end += 1
+    named = words[i:end]
+    if not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific):
+        return after
+    return after[:spans[i][0]] + "[NAMA]" + after[spans[end - 1][1]:]
+
+
+# Words that start the label of the next field on a name's line ("Nama: Budi No KK: ...").
+_LABEL_STARTS = {"No", "Nomor", "Nmr", "Tgl", "Tanggal", "Tempat", "Jenis", "Alamat"}
+
+
+def _without_next_label(m: re.Match) -> str:
+    """The value of a field, less the next field's label when both are on one line ("Nama: Budi NIB: ..."): the
+    words before the next colon."""
+    spans = [(w.group(), w.end()) for w in re.finditer(r"\S+", m.group(2))]
+    if re.match(r"[ \t]*:", m.string[m.end():]):
+        spans = spans[:-1]
+        while spans and spans[-1][0] in _LABEL_STARTS:
+            spans = spans[:-1]
+    return m.group(2)[:spans[-1][1]] if spans else ""
+
+
+def _mask_field(m: re.Match) -> str:
+    """The value of a name field, unless the field names a thing ("Nama Paket : Rehabilitasi Jalan")."""
+    label = {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]}
+    value = _without_next_label(m)
+    if label & _THING_FIELDS or not value or value.split()[0] in _NOT_SELF_NAMES:
+        return m.group(0)
+    return m.group(1) + "[NAMA]" + m.group(2)[len(value):]
+
+
+# Values of person fields that are not a name ("Pemohon : Ahli Waris", "Penerima : Keluarga ...").
+_NOT_PERSON_VALUES = {w.capitalize() for w in _NOT_BARE_NAMES} | {
+    "Tenaga", "Sendiri", "Keluarga", "Ahli", "Pihak", "Masyarakat", "Anonim", "Anonymous", "Rahasia", "Dirahasiakan"}
+
+
+def _mask_person_field(m: re.Match) -> str:
+    """The value of a person field, unless it names a relation or a party, not a person."""
+    value = _without_next_label(m)
+    if not value or value.split()[0].capitalize() in _NOT_PERSON_VALUES:
+        return m.group(0)
+    return m.group(1) + "[NAMA]" + m.group(2)[len(value):]
+
+
+# Words after a rank that belong to it ("Brigadir Polisi", "Brigadir Jenderal").
+_RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar"}
+
+
+def _mask_rank(m: re.Match) -> str:
+    """The name after a rank: up to three capitalised words after the rank's own words, stopping at an office, an
+    acronym or a word that does not start a name ("AKP Suryadi dari Polsek ...", "Bripka Andi Wijaya")."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    words = [m.group(2)[a:b] for a, b in spans]
+    i = 0
+    while i < len(words) and words[i] in _RANK_PARTS:
+        i += 1
+    end = i
+    while end < len(words) and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+        end += 1
+    if end == i:
+        return m.group(0)
+    return m.group(1) + m.group(2)[:spans[i][0]] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
+
+
+def _mask_capital_honorific(m: re.Match) -> str:
+    """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
+    acronym ("IBU SRIYATI DATANG" masks "SRIYATI"; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    end = 0
+    while end < len(spans) and not _is_word(word := m.group(2)[slice(*spans[end])]) and not (
+            len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
+            or word.lower() in _OFFICE_WORDS):
+        end += 1
+    if not end or m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/"):
+        return m.group(0)
+    return m.group(0)[:m.start(2) - m.start()] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
+
+
+def _mask_honorific(m: re.Match) -> str:
+    """The name after an honorific, up to a word that does not continue a name ("Tertanda Budi Santoso Warga ..."),
+    unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter ("Yth Bapak/Ibu Pos Indonesia")."""
+    general = m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
+    if general or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
+        return m.group(0)
+    name = m.group(2)
+    cut = next((w.start() for w in re.finditer(r"\S+", name) if w.start() and w.group() in _NOT_SELF_NAMES), len(name))
+    return f"{m.group(1)} [NAMA]" + name[len(name[:cut].rstrip()):]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One masking step: a Python pattern, its replacement, and its hint (see `transforms/privacy.py` on hints)."""
+
+    pattern: re.Pattern
+    replacement: str | Callable[[re.Match], str]
+    hint: str
+
+
+# The name rules, in order, run after the reporter's own name is masked ("Nama saya ..." holds "saya ...").
+NAME_RULES = (
+    Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD}"),
+    Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
+         r"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|NAMA|TERTANDA)\.?[ \t\xa0]+[A-Z][A-Z']"),
+    Rule(SIGNATURE, _mask_signature,
+         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
+    Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
+    Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
+    Rule(RANK_NAME, _mask_rank,
+         rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
+         rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD}"),
+    Rule(PERSON_FIELD, _mask_person_field,
+         rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua)[ \t]*:[ \t]*"
+         rf"{_NAME_WORD}"),
+    Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
+    Rule(SELF_NAME, _mask_self_name,
+         rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
+         rf"{_NAME_WORD}"),
+    Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD}"),
+)
+
+
+def _masked_part(original: str, masked: str) -> str | None:
+    """The words a rule replaced by "[NAMA]" in its match (None when the replacement is not of that shape)."""
+    i = masked.find("[NAMA]")
+    prefix, suffix = masked[:i].rstrip(), masked[i + len("[NAMA]"):]
+    if i < 0 or not original.startswith(prefix) or not original.endswith(suffix):
+        return None
+    return original[len(prefix):len(original) - len(suffix)].strip() or None
+
+
+def apply_name_rules(text: str, hits: tuple[bool, ...] | None = None) -> str:
+    """The name rules (`NAME_RULES`), then every other place of a name they found: "Saya Budi Santoso ...
+    hubungi Budi Santoso" masks both."""
+    found: dict[str, bool] = {}
+    for i, rule in enumerate(NAME_RULES):
+        if hits is not None and not hits[i]:
+            continue
+
+        def replace(m: re.Match, rule: Rule = rule) -> str:
+            out = rule.replacement(m)
+            name = _masked_part(m.group(0), out) if out != m.group(0) else None
+            if name and "[" not in name:
+                found[name] = found.get(name, False) or rule.pattern is not ROLE_NAME
+            return out
+
+        text = rule.pattern.sub(replace, text)
+    for name, by_person_rule in found.items():
+        if name in text or (by_person_rule and name.split()[0] in text):  # most names are not written twice
+            for pattern in _found_name_patterns(name, by_person_rule):
+                text = pattern.sub("[NAMA]", text)
+    return text
+
+
+@lru_cache(maxsize=100_000)
+def _found_name_patterns(name: str, by_person_rule: bool) -> tuple[re.Pattern, ...]:
+    """Where else a found name is masked, as written (case matters): the whole name, and its first word alone when
+    that is capitalised, has four letters or more and is not a word of address, a role or an office. Not the first
+    word of a name found after a role: that rule is the one that can take an office's words for a name. Nothing
+    when every word of the name is an Indonesian word, a place or an acronym: a rule then most likely took words
+    that are no name, and repeating its mask would spread the mistake."""
+    if all(_is_word(w) or _is_unit(w) for w in name.split()):
+        return ()  # no word of it is a name's ("saya SMK Negeri", "Pak Jembatan Pasar Lama"): most likely not a name
+    patterns = [re.compile(rf"(?<![\w\[]){re.escape(name)}(?!\w)")]
+    first = name.split()[0].strip(".,'")
+    if (by_person_rule and len(name.split()) > 1 and len(first) >= 4 and first[0].isupper()
+            and first.lower() not in _ADDRESS_WORDS and first not in _NOT_BARE_NAMES and not _is_unit(first)):
+        patterns.append(re.compile(rf"(?<![\w\[]){re.escape(first)}(?!\w)"))
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=100_000)
+def _name_patterns(name: str) -> tuple[tuple[re.Pattern, ...], tuple[str, ...] | None]:
+    """The patterns masking a reporter's name: the whole name, then the first name alone. For an ASCII name
+    also the lower-case strings of which an ASCII text must contain one for a pattern to match."""
+    name = name.strip()
+    if len(name) < 3:
+        return (), None
+    words = [name]
+    first = name.split()[0]
+    if len(first) >= 4 and first.lower() not in _ADDRESS_WORDS:
+        words.append(first)
+    patterns = [re.compile(re.escape(name), re.IGNORECASE)]
+    patterns += [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in words[1:]]
+    needles = tuple(w.lower() for w in words) if name.isascii() else None
+    return tuple(patterns), needles
+
+
+def mask_reporter_name(text: str, name: str | None, ascii_lower: str | None = None) -> str:
+    """Mask a reporter's name in text. `ascii_lower` (text.lower() of an ASCII text) lets a text that cannot
+    hold the name be returned without running the patterns."""
+    patterns, needles = _name_patterns(name or "")
+    if needles is not None and ascii_lower is not None and not any(n in ascii_lower for n in needles):
+        return text
+    for pattern in patterns:
+        text = pattern.sub("[NAMA]", text)
+    return text
