@@ -310,6 +310,11 @@ def _mask_rank(m: re.Match) -> str:
     return m.group(1) + m.group(2)[:spans[i][0]] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
 
 
+def _after_slash(m: re.Match) -> bool:
+    """The honorific is the second half of the general "Bapak/Ibu" that opens a letter, not someone's title."""
+    return m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
+
+
 def _mask_capital_honorific(m: re.Match) -> str:
     """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
     acronym ("IBU SRIYATI DATANG" masks "SRIYATI"; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
@@ -319,7 +324,7 @@ def _mask_capital_honorific(m: re.Match) -> str:
             len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
             or word.lower() in _OFFICE_WORDS):
         end += 1
-    if not end or m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/"):
+    if not end or _after_slash(m):
         return m.group(0)
     return m.group(0)[:m.start(2) - m.start()] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
 
@@ -327,8 +332,7 @@ def _mask_capital_honorific(m: re.Match) -> str:
 def _mask_honorific(m: re.Match) -> str:
     """The name after an honorific, up to a word that does not continue a name ("Tertanda Budi Santoso Warga ..."),
     unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter ("Yth Bapak/Ibu Pos Indonesia")."""
-    general = m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
-    if general or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
+    if _after_slash(m) or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
         return m.group(0)
     name = m.group(2)
     cut = next((w.start() for w in re.finditer(r"\S+", name) if w.start() and w.group() in _NOT_SELF_NAMES), len(name))
