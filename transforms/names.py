@@ -58,10 +58,10 @@ ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{
 # `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
             r"tertanda|tks|thx|trims|makasih|thanks))\b")
+_CLOSING_LINE = rf"{_CLOSING}[ \t,.!:]*\n[ \t\n]*"  # a formula ending its line
 _TITLE = r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|[A-Z]{2,4})"
 SIGNATURE = re.compile(
-    rf"(?P<cue>(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)+(?:{_HONORIFIC}{_SP}+)?"
-    rf"|(?:{_CLOSING}[ \t,.!:]*\n[ \t\n]*)*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
+    rf"(?P<cue>(?:{_CLOSING_LINE})+(?:{_HONORIFIC}{_SP}+)?|(?:{_CLOSING_LINE})*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
     rf"(?P<name>[A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})"
     rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*(?:\n|$))"
 )
@@ -202,6 +202,16 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each white-space separated word of `text` starts and ends."""
+    return [w.span() for w in re.finditer(r"\S+", text)]
+
+
+def _masked_words(text: str, spans: list[tuple[int, int]], i: int, end: int) -> str:
+    """`text` with its words i to end - 1 (by `_word_spans`) replaced by one "[NAMA]"."""
+    return text[:spans[i][0]] + "[NAMA]" + text[spans[end - 1][1]:]
+
+
 def _is_unit(word: str) -> bool:
     """An acronym, a word of two letters or an office word ("SDN", "No", "Dinas"): not part of a name."""
     return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.lower() in _OFFICE_WORDS
@@ -236,7 +246,7 @@ def _masked_after_role(after: str, honorific: bool) -> str:
     Joko"): a lone unknown word after a bare role is as often an office's short name ("bidan Poltekkes"). "Lurah
     Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name whose words are all dictionary words or places
     ("pak Lurah Budi"), a one-word name after a bare role. Cached: the same offices and officials recur."""
-    spans = [w.span() for w in re.finditer(r"\S+", after)]
+    spans = _word_spans(after)
     words = [after[a:b] for a, b in spans]
     i = 0
     while i < len(words):
@@ -250,7 +260,7 @@ def _masked_after_role(after: str, honorific: bool) -> str:
     named = words[i:end]
     if not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific):
         return after
-    return after[:spans[i][0]] + "[NAMA]" + after[spans[end - 1][1]:]
+    return _masked_words(after, spans, i, end)
 
 
 # Words that start the label of the next field on a name's line ("Nama: Budi No KK: ...").
@@ -297,7 +307,7 @@ _RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar"}
 def _mask_rank(m: re.Match) -> str:
     """The name after a rank: up to three capitalised words after the rank's own words, stopping at an office, an
     acronym or a word that does not start a name ("AKP Suryadi dari Polsek ...", "Bripka Andi Wijaya")."""
-    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     i = 0
     while i < len(words) and words[i] in _RANK_PARTS:
@@ -307,7 +317,7 @@ def _mask_rank(m: re.Match) -> str:
         end += 1
     if end == i:
         return m.group(0)
-    return m.group(1) + m.group(2)[:spans[i][0]] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
+    return m.group(1) + _masked_words(m.group(2), spans, i, end)
 
 
 def _after_slash(m: re.Match) -> bool:
@@ -318,7 +328,7 @@ def _after_slash(m: re.Match) -> bool:
 def _mask_capital_honorific(m: re.Match) -> str:
     """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
     acronym ("IBU SRIYATI DATANG" masks "SRIYATI"; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
-    spans = [w.span() for w in re.finditer(r"\S+", m.group(2))]
+    spans = _word_spans(m.group(2))
     end = 0
     while end < len(spans) and not _is_word(word := m.group(2)[slice(*spans[end])]) and not (
             len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
@@ -326,7 +336,7 @@ def _mask_capital_honorific(m: re.Match) -> str:
         end += 1
     if not end or _after_slash(m):
         return m.group(0)
-    return m.group(0)[:m.start(2) - m.start()] + "[NAMA]" + m.group(2)[spans[end - 1][1]:]
+    return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, 0, end)
 
 
 def _mask_honorific(m: re.Match) -> str:
