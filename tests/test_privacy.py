@@ -110,6 +110,28 @@ def test_names_in_person_fields_and_after_ranks_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_common_given_names_after_roles_staff_words_and_ranks_in_capitals_are_masked():
+    # "pak Lurah Budi", "Camat Suryadi", "petugas Budi", "IBU SITI AMINAH" and "AKP BUDI" kept the name: a name that is
+    # also an Indonesian word or a village, a one-word name after a bare role, any name after a staff word, and a
+    # name in capitals after a rank were not told from an office or the sentence.
+    cases = {
+        "pak Lurah Budi tidak hadir": "pak Lurah [NAMA] tidak hadir",
+        "Camat Suryadi menolak": "Camat [NAMA] menolak",
+        "pak Lurah Slamet menolak": "pak Lurah [NAMA] menolak",  # a village is called Slamet, but not here
+        "petugas Budi bilang tunggu, Budi lalu pergi": "petugas [NAMA] bilang tunggu, [NAMA] lalu pergi",
+        "oknum Siti Rahayu minta uang": "oknum [NAMA] minta uang",
+        "IBU SITI AMINAH DATANG": "IBU [NAMA] DATANG",
+        "ditilang AKP BUDI DARI POLSEK": "ditilang AKP [NAMA] DARI POLSEK",
+        "BRIGADIR POLISI JOKO SUSILO MENOLAK": "BRIGADIR POLISI [NAMA] MENOLAK",
+        "AKP Kasat Reskrim Suryadi datang": "AKP Kasat Reskrim [NAMA] datang",  # the post stays
+    }
+    # offices after staff words, places named like people, and ranks without a name stay
+    unchanged = ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan", "petugas Loket Pelayanan",
+                 "pegawai Dinas Sosial", "petugas Satpol PP", "Bupati Bima", "Kepala Desa Slamet menolak",
+                 "Ketua Mahkamah Agung", "BRIGADIR POLISI", "AKP POLSEK CILANDAK", "IBU KOTA")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -247,6 +269,7 @@ _TRICKY = [
     "Saya Budi\nMohon Informasi; Ini data Saya\nKPJ: 19876; Bripka Çelik Öz",
     "Bp. Hendarto; Tertanda Krisnanda Wibowo Warga; bertanda tangan di bawah ini, Jonatan Sihombing yang",
     "IBU SRIYATI DATANG; AN SUBAIDI TIDAK; MOHON BAPAK SEGERA; PAK BPJS; IBU ÇELIK",
+    "pak Lurah Budi; Camat Suryadi; petugas Budi, Budi; oknum Siti Rahayu; IBU SITI AMINAH; AKP BUDI DARI; Bupati Bima",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

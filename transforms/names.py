@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.given_names import GIVEN_NAMES
+
 # Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
               r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
@@ -46,12 +48,17 @@ NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NA
 # An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "Kepala Sekolah Sri ..."): the
 # capitalised words after a role word on the same line, read by `_mask_role_name`.
 # Staff words ("petugas", "pegawai", "oknum", "staf") are not roles here: the capitalised words after them are
-# almost always their office ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan").
+# almost always their office ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan"); see STAFF_NAME.
 _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
          r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
          r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|Plt\.?|"
          r"Pj\.?)")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
+# A staff member's name ("petugas Budi", "oknum Siti Rahayu"): read by `_mask_staff_name`, which takes it only when
+# it starts with a common given name, as the words after a staff word are mostly its office.
+_STAFF = (r"(?:[Pp]etugas(?:nya)?|[Pp]egawai|[Oo]knum|[Ss]taff?|[Kk]aryawan|[Ss]atpam|[Oo]perator|[Kk]urir|[Ss]opir|"
+          r"[Ss]upir|[Tt]eller|[Kk]asir|[Mm]andor)")
+STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
 # comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
@@ -182,24 +189,30 @@ def _dictionary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Lower-case names of Indonesia's provinces, kabupaten/kota (with and without "Kabupaten"/"Kota"), kecamatan
-    and kelurahan/desa, from the `areaid` package's register (package data, read once)."""
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case names of Indonesia's provinces and kabupaten/kota (with and without "Kabupaten"/"Kota"), and the
+    same with its kecamatan and kelurahan/desa, from the `areaid` package's register (package data, read once)."""
     from areaid import buka_data, buka_nama
 
     from transforms.regions import PROVINCE_ALIASES, canonical_province, canonical_regency
 
-    names = {alias for aliases in PROVINCE_ALIASES.values() for alias in aliases}
+    regions = {alias for aliases in PROVINCE_ALIASES.values() for alias in aliases}
+    local = set()
     for province in buka_nama()["himpunan"]:
         for prov in buka_data(province.lower()):
-            names.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
+            regions.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
             for kab in prov["kabupaten"]:
                 regency = canonical_regency(kab["kab_kota"]).lower()
-                names.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
+                regions.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
                 for kec in kab["kecamatan"]:
-                    names.add(kec["kec"].lower())
-                    names.update(kel["kelu"].lower() for kel in kec["kelurahan"])
-    return frozenset(names)
+                    local.add(kec["kec"].lower())
+                    local.update(kel["kelu"].lower() for kel in kec["kelurahan"])
+    return frozenset(regions), frozenset(regions | local)
+
+
+def _place_names() -> frozenset[str]:
+    """Every place of the register (see `_places`)."""
+    return _places()[1]
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
@@ -217,10 +230,22 @@ def _is_unit(word: str) -> bool:
     return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.lower() in _OFFICE_WORDS
 
 
+# Words of an area that the next word names ("Desa Slamet", "Kec. Sari").
+_AREA_WORDS = {"desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kel", "kec", "kab", "prov",
+               "kel.", "kec.", "kab.", "prov."}
+
+
 def _place_at(words: list[str], i: int) -> int:
-    """The number of words of the longest place name starting at words[i] (0 when none)."""
-    return next((k for k in (4, 3, 2, 1) if i + k <= len(words) and " ".join(words[i:i + k]).lower() in _place_names()),
-                0)
+    """The number of words of the longest place name starting at words[i] (0 when none). A common given name alone
+    is a place only when it names a province or kabupaten/kota ("Bupati Bima"), or follows a word of an area
+    ("Kepala Desa Slamet"); "pak Lurah Slamet" is a name, though villages are called Slamet."""
+    regions, places = _places()
+    area = i > 0 and words[i - 1].lower() in _AREA_WORDS
+    for k in (4, 3, 2, 1):
+        if i + k <= len(words) and " ".join(words[i:i + k]).lower() in (
+                regions if k == 1 and words[i] in GIVEN_NAMES and not area else places):
+            return k
+    return 0
 
 
 def _is_word(word: str) -> bool:
@@ -237,15 +262,22 @@ def _mask_role_name(m: re.Match) -> str:
     return m.group(1) + _masked_after_role(m.group(2), honorific)
 
 
+def _mask_staff_name(m: re.Match) -> str:
+    """The name after a staff word, when it starts with a common given name (see `_masked_after_role`)."""
+    return m.group(1) + _masked_after_role(m.group(2), False, staff=True)
+
+
 @lru_cache(maxsize=100_000)
-def _masked_after_role(after: str, honorific: bool) -> str:
+def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
     """The capitalised words after a role, with the name in them masked. The place or office the role belongs to
     is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a
-    word that does not start a name or a unit, at most three words, is masked when one of its words is not an
-    Indonesian word or a place and it has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah
-    Joko"): a lone unknown word after a bare role is as often an office's short name ("bidan Poltekkes"). "Lurah
-    Tidak Profesional" and "Presiden Nomor" stay. Known gaps: a name whose words are all dictionary words or places
-    ("pak Lurah Budi"), a one-word name after a bare role. Cached: the same offices and officials recur."""
+    word that does not start a name or a unit, at most three words, is masked when it starts with a common given
+    name ("Camat Suryadi", "pak Lurah Budi"), or when one of its words is not an Indonesian word or a place and it
+    has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a lone unknown word after a
+    bare role is as often an office's short name ("bidan Poltekkes"). "Lurah Tidak Profesional" and "Presiden
+    Nomor" stay. After a staff word (`staff`) only a common given name starts a name. Known gaps: a name of
+    dictionary words that starts with no listed given name, a one-word name not in the list after a bare role.
+    Cached: the same offices and officials recur."""
     spans = _word_spans(after)
     words = [after[a:b] for a, b in spans]
     i = 0
@@ -258,7 +290,8 @@ def _masked_after_role(after: str, honorific: bool) -> str:
     while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
         end += 1
     named = words[i:end]
-    if not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific):
+    given = bool(named) and named[0] in GIVEN_NAMES
+    if not given and (staff or not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific)):
         return after
     return _masked_words(after, spans, i, end)
 
@@ -300,20 +333,35 @@ def _mask_person_field(m: re.Match) -> str:
     return m.group(1) + "[NAMA]" + m.group(2)[len(value):]
 
 
-# Words after a rank that belong to it ("Brigadir Polisi", "Brigadir Jenderal").
-_RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar"}
+# Words after a rank that belong to it ("Brigadir Polisi", "Brigadir Jenderal"), or the post and unit it holds
+# ("AKP Kasat Reskrim").
+_RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar", "Kasat", "Kanit", "Panit", "Kasubnit",
+               "Kapospol", "Reskrim", "Lantas", "Intelkam", "Sabhara", "Binmas", "Samapta", "Propam", "Provos"}
+
+
+def _rank_name_word(word: str, first: bool) -> bool:
+    """A word of the name after a rank. Written with a capital first letter, any word but an office, an acronym or
+    a word that does not start a name. In capitals nothing tells a name from the sentence by case, so the word
+    must also have three letters or more and a vowel, and after the name's first word it must not be an
+    Indonesian word unless it is a common given name ("AKP BUDI SANTOSO MENOLAK" masks "BUDI SANTOSO")."""
+    if word.capitalize() in _NOT_SELF_NAMES:
+        return False
+    if not word.isupper():
+        return not _is_unit(word)
+    return (len(word) >= 3 and re.search("[AIUEO]", word) is not None and word.lower() not in _OFFICE_WORDS
+            and (first or not _is_word(word) or word.capitalize() in GIVEN_NAMES))
 
 
 def _mask_rank(m: re.Match) -> str:
-    """The name after a rank: up to three capitalised words after the rank's own words, stopping at an office, an
-    acronym or a word that does not start a name ("AKP Suryadi dari Polsek ...", "Bripka Andi Wijaya")."""
+    """The name after a rank: the capitalised words after the rank's own words that `_rank_name_word` takes
+    ("AKP Suryadi dari Polsek ...", "Bripka Andi Wijaya", "AKP BUDI")."""
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     i = 0
-    while i < len(words) and words[i] in _RANK_PARTS:
+    while i < len(words) and words[i].capitalize() in _RANK_PARTS:
         i += 1
     end = i
-    while end < len(words) and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+    while end < len(words) and _rank_name_word(words[end], end == i):
         end += 1
     if end == i:
         return m.group(0)
@@ -327,10 +375,12 @@ def _after_slash(m: re.Match) -> bool:
 
 def _mask_capital_honorific(m: re.Match) -> str:
     """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
-    acronym ("IBU SRIYATI DATANG" masks "SRIYATI"; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
+    acronym that is not a common given name ("IBU SRIYATI DATANG" masks "SRIYATI", "IBU SITI AMINAH" both names;
+    "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
     spans = _word_spans(m.group(2))
     end = 0
-    while end < len(spans) and not _is_word(word := m.group(2)[slice(*spans[end])]) and not (
+    while end < len(spans) and (
+            not _is_word(word := m.group(2)[slice(*spans[end])]) or word.capitalize() in GIVEN_NAMES) and not (
             len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
             or word.lower() in _OFFICE_WORDS):
         end += 1
@@ -366,6 +416,9 @@ NAME_RULES = (
     Rule(SIGNATURE, _mask_signature,
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
+    # its hint also asks for a given name among the first six words: most staff words are followed by an office
+    Rule(STAFF_NAME, _mask_staff_name,
+         rf"{_STAFF}{_SP}+(?:{_NAME_WORD}{_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
@@ -418,9 +471,9 @@ def _found_name_patterns(name: str, by_person_rule: bool) -> tuple[re.Pattern, .
     """Where else a found name is masked, as written (case matters): the whole name, and its first word alone when
     that is capitalised, has four letters or more and is not a word of address, a role or an office. Not the first
     word of a name found after a role: that rule is the one that can take an office's words for a name. Nothing
-    when every word of the name is an Indonesian word, a place or an acronym: a rule then most likely took words
-    that are no name, and repeating its mask would spread the mistake."""
-    if all(_is_word(w) or _is_unit(w) for w in name.split()):
+    when every word of the name is an Indonesian word, a place or an acronym, and none a common given name: a rule
+    then most likely took words that are no name, and repeating its mask would spread the mistake."""
+    if all((_is_word(w) and w not in GIVEN_NAMES) or _is_unit(w) for w in name.split()):
         return ()  # no word of it is a name's ("saya SMK Negeri", "Pak Jembatan Pasar Lama"): most likely not a name
     patterns = [re.compile(rf"(?<![\w\[]){re.escape(name)}(?!\w)")]
     first = name.split()[0].strip(".,'")
