@@ -132,6 +132,24 @@ def test_common_given_names_after_roles_staff_words_and_ranks_in_capitals_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_names_after_relations_and_roles_in_capitals_and_with_an_ain_are_masked():
+    # "AN. KEPALA RUMAH TANGGA <NAME>" and "KASUN <NAME>" kept the name (a relation or a role in capitals stopped the
+    # rule), "Syafi`ah" was cut at the backtick, and "KARNA" (karena) was taken into a name.
+    cases = {
+        "NO KK : 3201 AN. KEPALA RUMAH TANGGA HASBULLAH ARIFIN DAN NO KTP":
+            "NO KK : 3201 AN. KEPALA RUMAH TANGGA [NAMA] DAN NO KTP",
+        "KORBAN PENINDASAN KASUN MARKONAH KORBAN KEKUASAAN": "KORBAN PENINDASAN KASUN [NAMA] KORBAN KEKUASAAN",
+        "CAMAT SURYADI MENOLAK": "CAMAT [NAMA] MENOLAK",
+        "IBU SRI WAHYUNI KARTIKA DEWI DATANG": "IBU [NAMA] DATANG",
+        "AN SUBAIDI KARNA TIDAK PUNYA ARSIP": "AN [NAMA] KARNA TIDAK PUNYA ARSIP",
+        "Pangkat a.n. Syafi`ah Rahmawati, pengusulan": "Pangkat a.n. [NAMA], pengusulan",
+        "Pangkat An. Nu’man Hadi\nYth. BKN": "Pangkat An. [NAMA]\nYth. BKN",
+    }
+    unchanged = ("MOHON PERHATIAN WALIKOTA SURABAYA", "KEPALA KELUARGA TETAPI YANG DIPINDAHKAN", "KETUA RT",
+                 "KEPALA DINAS KARNA SAYA", "LURAH TIDAK PROFESIONAL", "BUPATI BIMA", "AN. KEPALA KELUARGA")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -270,6 +288,8 @@ _TRICKY = [
     "Bp. Hendarto; Tertanda Krisnanda Wibowo Warga; bertanda tangan di bawah ini, Jonatan Sihombing yang",
     "IBU SRIYATI DATANG; AN SUBAIDI TIDAK; MOHON BAPAK SEGERA; PAK BPJS; IBU ÇELIK",
     "pak Lurah Budi; Camat Suryadi; petugas Budi, Budi; oknum Siti Rahayu; IBU SITI AMINAH; AKP BUDI DARI; Bupati Bima",
+    "AN. KEPALA RUMAH TANGGA HASBULLAH ARIFIN DAN; KASUN MARKONAH KORBAN; a.n. Syafi`ah Rahmawati",
+    "An. Nu’man Hadi; CAMAT SURYADI MENOLAK; KEPALA DINAS KARNA SAYA",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -15,16 +15,17 @@ it). Left out on purpose: names that are also titles, institutions or words comp
 from __future__ import annotations
 
 GIVEN_NAMES = frozenset("""
-Abdul Abdullah Achmad Ade Adi Aditya Agus Agustina Agustinus Ahmad Aini Aisyah Alfian Ali Amalia Amin Aminah Ana
-Andi Andika Andre Andreas Anggi Anggraini Ani Anik Anisa Annisa Anton Antonius Anwar Arief Arif Ariyanto Arjuna Asep
-Asih Astuti Ayu Aziz Bambang Bayu Benny Bima Budi Cahyadi Cahyo Dadang Daniel Darmawan Daud Dedi Dedy Dewi Dian
-Dimas Dinda Diah Dodi Dwi Edi Edy Eka Eko Elisabeth Endang Erna Erwin Evi Fajar Fatimah Fauzi Ferry Fitri Fitria
-Gede Gilang Gunawan Hadi Halim Hana Handayani Hartono Haryanto Hasan Hendra Hendro Heri Heru Hidayat Ika Ilham
-Iman Imam Indah Indra Intan Irawan Irma Iwan Joko Julia Kadek Kartika Ketut Komang Kurnia Kurniawan Kusuma
-Lestari Lina Lukas Made Maria Markus Maryam Mawar Melati Muhamad Muhammad Mulyadi Mulyono Musa Nanda Nia Ningsih
-Novi Nur Nurhayati Nuraini Nurul Nyoman Paulus Petrus Pratama Purnama Purwanto Putra Putri Putu Rahayu Rahma
-Rahmah Rahman Rahmat Ratih Ratna Retno Ria Rina Rini Riyadi Rizki Rizky Rudi Rudy Rusdi Sadewa Salim Santoso Saputra
-Saputri Sari Sarah Satria Setiawan Setyo Siti Slamet Sri Stefanus Sugeng Suharto Sukma Sulaiman Sumarni Supriyadi
-Surya Suryadi Susanti Susanto Sutrisno Syahrul Tati Taufik Teguh Tri Tuti Umar Usman Wahyu Wahyudi Wati Wawan Wayan
-Widodo Wijaya Winarno Wulan Yanti Yati Yohanes Yosef Yuli Yuliana Yudi Yuni Yusuf Zainab Zainal
+Abdul Abdullah Achmad Ade Adi Aditya Agus Agustina Agustinus Ahmad Aini Aisyah Alfian Ali Amalia Amin Aminah
+Amirudin Ana Andi Andika Andre Andreas Anggi Anggraini Ani Anik Anisa Annisa Anton Antonius Anwar Arief Arif Arifin
+Ariyanto Arjuna Asep Asih Astuti Ayu Aziz Bambang Bayu Benny Bima Budi Cahyadi Cahyo Dadang Daniel Darmawan Daud
+Dedi Dedy Dewi Diah Dian Dimas Dinda Dodi Dwi Edi Edy Eka Eko Elisabeth Endang Erna Erwin Evi Fajar Fatimah Fauzi
+Ferry Fitri Fitria Gede Gilang Gunawan Hadi Halim Hana Handayani Hartono Haryanto Hasan Hasanudin Hendra Hendro Heri
+Heru Hidayat Ika Ilham Imam Iman Indah Indra Intan Irawan Irma Iwan Jamaludin Joko Julia Kadek Kartika Ketut Komang
+Kurnia Kurniawan Kusuma Lestari Lina Lukas Made Maria Markus Maryam Mawar Melati Muhamad Muhammad Mulyadi Mulyono
+Musa Nanda Nia Ningsih Novi Nur Nuraini Nurdin Nurhayati Nurul Nyoman Paulus Petrus Pratama Purnama Purwanto Putra
+Putri Putu Rahayu Rahma Rahmah Rahman Rahmat Ratih Ratna Retno Ria Rina Rini Riyadi Rizki Rizky Rudi Rudy Rusdi
+Sadewa Saifudin Salim Samsudin Santoso Saputra Saputri Sarah Sari Satria Setiawan Setyo Siti Slamet Sri Stefanus
+Sugeng Suharto Sukma Sulaiman Sumarni Supriyadi Surya Suryadi Susanti Susanto Sutrisno Syahrul Syamsul Tati Taufik
+Teguh Tri Tuti Umar Usman Wahyu Wahyudi Wati Wawan Wayan Widodo Wijaya Winarno Wulan Yanti Yati Yohanes Yosef Yudi
+Yuli Yuliana Yuni Yusuf Zainab Zainal Zulkifli
 """.split())

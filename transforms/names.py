@@ -23,14 +23,17 @@ from transforms.given_names import GIVEN_NAMES
 # Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
               r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
-_NAME_WORD = r"[A-Z][a-z'A-Z]+"
+# Names of Arabic origin write the ain with an apostrophe, a backtick or a curly quote ("Ma'ruf", "Syafi`i",
+# "Nu’man").
+_NAME_WORD = r"[A-Z][a-z'`’A-Z]+"
+_CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
 CAPITAL_HONORIFIC_NAME = re.compile(
     rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
-    rf"([A-Z][A-Z']+(?:{_SP}+[A-Z][A-Z']+){{0,2}})(?![a-z])"
+    rf"({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])"
 )
 # The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
 # for the name, and "Ini data Saya\nKPJ: ..." a field's label.
@@ -52,7 +55,13 @@ NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NA
 _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
          r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
          r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|Plt\.?|"
-         r"Pj\.?)")
+         r"Pj\.?|[Kk]asun|[Kk]adus)")
+# The same roles in text written in capitals ("KASUN <NAME> KORBAN ..."), read by `_mask_capital_role_name`.
+_CAPITAL_ROLE = (r"(?:WALI[ \t]?KOTA|LURAH|CAMAT|BUPATI|GUBERNUR|KEPALA|KADES|PRESIDEN|MENTERI|DIREKTUR|DIRUT|"
+                 r"KAPOL(?:RES|RESTA|SEK|DA)|SEKDES|SEKDA|SEKRETARIS|KETUA|KADIS|KABID|KASI|KEPSEK|DANRAMIL|BABINSA|"
+                 r"GURU|DOKTER|BIDAN|PERAWAT|KASUN|KADUS)")
+CAPITAL_ROLE_NAME = re.compile(
+    rf"\b({_CAPITAL_ROLE}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
 # A staff member's name ("petugas Budi", "oknum Siti Rahayu"): read by `_mask_staff_name`, which takes it only when
 # it starts with a common given name, as the words after a staff word are mostly its office.
@@ -110,7 +119,7 @@ _FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istr
 _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
     "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
-    "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW",
+    "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW", "Kasun", "Kadus",
 }
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
 # pejabat", "atas nama CV. ...").
@@ -249,10 +258,12 @@ def _place_at(words: list[str], i: int) -> int:
 
 
 def _is_word(word: str) -> bool:
-    """An Indonesian word, also derived ("Pelayanan", "Tidak"), or a place ("Surakarta"): not a name."""
-    from transforms.textnorm import stem
+    """An Indonesian word, also derived ("Pelayanan", "Tidak") or spelled informally ("KARNA"), or a place
+    ("Surakarta"): not a name."""
+    from transforms.textnorm import SLANG, stem
 
     lower = word.lower()
+    lower = SLANG.get(lower, lower)  # an informal spelling of a word ("karna", "sy")
     return lower in _dictionary() or stem(lower) in _dictionary() or lower in _place_names()
 
 
@@ -341,15 +352,15 @@ _RANK_PARTS = {"Polisi", "Pol", "Satu", "Dua", "Kepala", "Jenderal", "Besar", "K
 
 def _rank_name_word(word: str, first: bool) -> bool:
     """A word of the name after a rank. Written with a capital first letter, any word but an office, an acronym or
-    a word that does not start a name. In capitals nothing tells a name from the sentence by case, so the word
-    must also have three letters or more and a vowel, and after the name's first word it must not be an
-    Indonesian word unless it is a common given name ("AKP BUDI SANTOSO MENOLAK" masks "BUDI SANTOSO")."""
+    a word that does not start a name. In capitals nothing tells a name from the sentence by case: the first word
+    needs three letters or more and a vowel and is no office word; the words after it must look like a name
+    (`_capital_name_word`), so "AKP BUDI SANTOSO MENOLAK" masks "BUDI SANTOSO"."""
     if word.capitalize() in _NOT_SELF_NAMES:
         return False
     if not word.isupper():
         return not _is_unit(word)
-    return (len(word) >= 3 and re.search("[AIUEO]", word) is not None and word.lower() not in _OFFICE_WORDS
-            and (first or not _is_word(word) or word.capitalize() in GIVEN_NAMES))
+    return _capital_name_word(word) or (
+        first and len(word) >= 3 and re.search("[AIUEO]", word) is not None and word.lower() not in _OFFICE_WORDS)
 
 
 def _mask_rank(m: re.Match) -> str:
@@ -373,20 +384,51 @@ def _after_slash(m: re.Match) -> bool:
     return m.string[max(0, m.start() - 3):m.start()].rstrip().endswith("/")
 
 
+# What an "AN"/"ATAS NAMA" in capitals may name before the person ("AN. KEPALA RUMAH TANGGA <name>").
+_CAPITAL_RELATIONS = (("KEPALA", "RUMAH", "TANGGA"), ("KEPALA", "KELUARGA"), ("ORANG", "TUA"), ("ALMARHUMAH",),
+                      ("ALMARHUM",), ("ALMH",), ("ALM",), ("SUAMI",), ("ISTRI",), ("ANAK",), ("AYAH",))
+
+
+def _capital_name_word(word: str) -> bool:
+    """A word in capitals that can be part of a name: a common given name, or a word of four letters or more with a
+    vowel that is no Indonesian word, place, office or word that does not start a name."""
+    if word.capitalize() in GIVEN_NAMES:
+        return True
+    return not (len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
+                or word.lower() in _OFFICE_WORDS or _is_word(word))
+
+
 def _mask_capital_honorific(m: re.Match) -> str:
-    """The name after an honorific in capitals: the words up to the first Indonesian word, place, office, role or
-    acronym that is not a common given name ("IBU SRIYATI DATANG" masks "SRIYATI", "IBU SITI AMINAH" both names;
-    "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay)."""
+    """The name after an honorific in capitals: up to four words, up to the first Indonesian word, place, office,
+    role or acronym that is not a common given name ("IBU SRIYATI DATANG" masks "SRIYATI", "IBU SITI AMINAH" both
+    names; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay). A relation after "AN" stays and the name
+    after it is masked ("AN. KEPALA RUMAH TANGGA <name>")."""
     spans = _word_spans(m.group(2))
-    end = 0
-    while end < len(spans) and (
-            not _is_word(word := m.group(2)[slice(*spans[end])]) or word.capitalize() in GIVEN_NAMES) and not (
-            len(word) <= 3 or not re.search("[AIUEO]", word) or word.capitalize() in _NOT_BARE_NAMES
-            or word.lower() in _OFFICE_WORDS):
+    words = [m.group(2)[a:b].rstrip(".") for a, b in spans]
+    start = next((len(r) for r in _CAPITAL_RELATIONS if tuple(words[:len(r)]) == r), 0)
+    end = start
+    while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
         end += 1
-    if not end or _after_slash(m):
+    if end == start or _after_slash(m):
         return m.group(0)
-    return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, 0, end)
+    return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, start, end)
+
+
+def _mask_capital_role_name(m: re.Match) -> str:
+    """The name after a role in capitals: the role's place and office words are skipped ("WALIKOTA SURABAYA",
+    "KEPALA DINAS ..."), then up to four words that `_capital_name_word` takes ("KASUN <NAME> KORBAN ..." masks
+    the name; "KEPALA KELUARGA", "KETUA RT", "LURAH TIDAK ..." stay)."""
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b].rstrip(".,") for a, b in spans]
+    start = 0
+    while start < len(words) and (skip := _place_at(words, start) or int(words[start].lower() in _OFFICE_WORDS)):
+        start += skip
+    end = start
+    while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
+        end += 1
+    if end == start:
+        return m.group(0)
+    return m.group(1) + _masked_words(m.group(2), spans, start, end)
 
 
 def _mask_honorific(m: re.Match) -> str:
@@ -412,10 +454,11 @@ class Rule:
 NAME_RULES = (
     Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD}"),
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
-         r"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|NAMA|TERTANDA)\.?[ \t\xa0]+[A-Z][A-Z']"),
+         rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|NAMA|TERTANDA)\.?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
+    Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name,
          rf"{_STAFF}{_SP}+(?:{_NAME_WORD}{_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
