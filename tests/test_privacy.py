@@ -132,7 +132,7 @@ def test_common_given_names_after_roles_staff_words_and_ranks_in_capitals_are_ma
     assert_masks(cases, unchanged)
 
 
-def test_names_after_relations_and_roles_in_capitals_and_with_an_ain_are_masked():
+def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_initial_are_masked():
     # "AN. KEPALA RUMAH TANGGA <NAME>" and "KASUN <NAME>" kept the name (a relation or a role in capitals stopped the
     # rule), "Syafi`ah" was cut at the backtick, and "KARNA" (karena) was taken into a name.
     cases = {
@@ -144,8 +144,13 @@ def test_names_after_relations_and_roles_in_capitals_and_with_an_ain_are_masked(
         "AN SUBAIDI KARNA TIDAK PUNYA ARSIP": "AN [NAMA] KARNA TIDAK PUNYA ARSIP",
         "Pangkat a.n. Syafi`ah Rahmawati, pengusulan": "Pangkat a.n. [NAMA], pengusulan",
         "Pangkat An. Nu’man Hadi\nYth. BKN": "Pangkat An. [NAMA]\nYth. BKN",
+        # "a/n" and "an:" for "atas nama", and an initial glued to the name, kept the name or its second half
+        "No. KPJ sudah diurus a/n Ratna Pramesti.\nMohon": "No. KPJ sudah diurus a/n [NAMA].\nMohon",
+        "dirawat di RSUD an: Rosyid K.Pramono (kartu": "dirawat di RSUD an: [NAMA] (kartu",
+        "KK A/N SUBAIDI TIDAK ADA": "KK A/N [NAMA] TIDAK ADA",
+        "Saya R.Haryono, peserta seleksi": "Saya [NAMA], peserta seleksi",
     }
-    unchanged = ("MOHON PERHATIAN WALIKOTA SURABAYA", "KEPALA KELUARGA TETAPI YANG DIPINDAHKAN", "KETUA RT",
+    unchanged = ("Pesan: Tolong dibantu", "Catatan: Saya menunggu", "MOHON PERHATIAN WALIKOTA SURABAYA", "KEPALA KELUARGA TETAPI YANG DIPINDAHKAN", "KETUA RT",
                  "KEPALA DINAS KARNA SAYA", "LURAH TIDAK PROFESIONAL", "BUPATI BIMA", "AN. KEPALA KELUARGA")
     assert_masks(cases, unchanged)
 
@@ -289,7 +294,8 @@ _TRICKY = [
     "IBU SRIYATI DATANG; AN SUBAIDI TIDAK; MOHON BAPAK SEGERA; PAK BPJS; IBU ÇELIK",
     "pak Lurah Budi; Camat Suryadi; petugas Budi, Budi; oknum Siti Rahayu; IBU SITI AMINAH; AKP BUDI DARI; Bupati Bima",
     "AN. KEPALA RUMAH TANGGA HASBULLAH ARIFIN DAN; KASUN MARKONAH KORBAN; a.n. Syafi`ah Rahmawati",
-    "An. Nu’man Hadi; CAMAT SURYADI MENOLAK; KEPALA DINAS KARNA SAYA",
+    "An. Nu’man Hadi; CAMAT SURYADI MENOLAK; KEPALA DINAS KARNA SAYA; a/n Ratna Pramesti; an: Rosyid K.Pramono",
+    "A/N SUBAIDI TIDAK; Saya R.Haryono, peserta; Pesan: Tolong",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

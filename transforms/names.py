@@ -20,19 +20,20 @@ from functools import lru_cache
 
 from transforms.given_names import GIVEN_NAMES
 
-# Written with a capital or not ("pak Syaiful", "Atas nama ..."): the name after it must start with a capital.
+# Written with a capital or not ("pak Syaiful", "Atas nama ...", "a/n ...", "an: ..."): the name after it must start
+# with a capital.
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
-              r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
+              r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
 # Names of Arabic origin write the ain with an apostrophe, a backtick or a curly quote ("Ma'ruf", "Syafi`i",
-# "Nu’man").
-_NAME_WORD = r"[A-Z][a-z'`’A-Z]+"
+# "Nu’man"); an initial may be glued to the name ("K.Pramono"). A full stop is part of a word only between letters.
+_NAME_WORD = r"[A-Z](?:\.?[a-z'`’A-Z])+"
 _CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
 CAPITAL_HONORIFIC_NAME = re.compile(
-    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
+    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN[.:]?|A/N\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
     rf"({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])"
 )
 # The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
@@ -454,7 +455,7 @@ class Rule:
 NAME_RULES = (
     Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD}"),
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
-         rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|NAMA|TERTANDA)\.?[ \t\xa0]+{_CAPITAL_WORD}"),
+         rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
