@@ -405,7 +405,7 @@ def _mask_capital_honorific(m: re.Match) -> str:
     names; "BAPAK SEGERA", "IBU KOTA", "BAPAK BUPATI", "PAK BPJS" stay). A relation after "AN" stays and the name
     after it is masked ("AN. KEPALA RUMAH TANGGA <name>")."""
     spans = _word_spans(m.group(2))
-    words = [m.group(2)[a:b].rstrip(".") for a, b in spans]
+    words = [m.group(2)[a:b] for a, b in spans]
     start = next((len(r) for r in _CAPITAL_RELATIONS if tuple(words[:len(r)]) == r), 0)
     end = start
     while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
@@ -420,7 +420,7 @@ def _mask_capital_role_name(m: re.Match) -> str:
     "KEPALA DINAS ..."), then up to four words that `_capital_name_word` takes ("KASUN <NAME> KORBAN ..." masks
     the name; "KEPALA KELUARGA", "KETUA RT", "LURAH TIDAK ..." stay)."""
     spans = _word_spans(m.group(2))
-    words = [m.group(2)[a:b].rstrip(".,") for a, b in spans]
+    words = [m.group(2)[a:b] for a, b in spans]
     start = 0
     while start < len(words) and (skip := _place_at(words, start) or int(words[start].lower() in _OFFICE_WORDS)):
         start += skip
