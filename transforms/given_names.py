@@ -5,11 +5,13 @@ common names are all three at once ("Budi", "Dewi", "Agus", "Siti", "Bambang", "
 the `areaid` register hold them. After a role, a staff word or an honorific in capitals, where the rules must tell
 a name from an office or a sentence, a word of this list counts as a name.
 
-Written from general knowledge of naming across Indonesia's regions and religions (no complaint was read for
-it). Left out on purpose: names that are also titles, institutions or words complaints often write with a capital
-("Raja", "Ratu", "Hakim", "Hari", "Juli", "Puji", "Jaya", "Utama", "Mandiri", "Permata", "Mega", "Harapan",
-"Bulan", "Bintang", "Agung", "Karya", "Citra", "Cahaya", "Damai", "Adil", "Aman", "Bagus", "Mulia", "Sentosa",
-"Sakti").
+Written from general knowledge of naming across Indonesia's regions and religions, not from complaints, with one
+exception: "Arifin" and eight other common names of Arabic origin (Amirudin, Hasanudin, Jamaludin, Nurdin, Saifudin,
+Samsudin, Syamsul, Zulkifli) were added after a real complaint's "ARIFIN" was missed, because the stemmer reads it
+as "arif", a word. Left out on purpose: names that are also titles, institutions or words complaints often write
+with a capital ("Raja", "Ratu", "Hakim", "Hari", "Juli", "Puji", "Jaya", "Utama", "Mandiri", "Permata", "Mega",
+"Harapan", "Bulan", "Bintang", "Agung", "Karya", "Citra", "Cahaya", "Damai", "Adil", "Aman", "Bagus", "Mulia",
+"Sentosa", "Sakti").
 """
 
 from __future__ import annotations
