@@ -399,6 +399,15 @@ def _capital_name_word(word: str) -> bool:
                 or word.lower() in _OFFICE_WORDS or _is_word(word))
 
 
+def _capital_name_end(words: list[str], start: int) -> int:
+    """Where a name in capitals that starts at words[start] ends: after at most four words `_capital_name_word`
+    takes (start itself when there is none)."""
+    end = start
+    while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
+        end += 1
+    return end
+
+
 def _mask_capital_honorific(m: re.Match) -> str:
     """The name after an honorific in capitals: up to four words, up to the first Indonesian word, place, office,
     role or acronym that is not a common given name ("IBU SRIYATI DATANG" masks "SRIYATI", "IBU SITI AMINAH" both
@@ -407,9 +416,7 @@ def _mask_capital_honorific(m: re.Match) -> str:
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     start = next((len(r) for r in _CAPITAL_RELATIONS if tuple(words[:len(r)]) == r), 0)
-    end = start
-    while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
-        end += 1
+    end = _capital_name_end(words, start)
     if end == start or _after_slash(m):
         return m.group(0)
     return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, start, end)
@@ -424,9 +431,7 @@ def _mask_capital_role_name(m: re.Match) -> str:
     start = 0
     while start < len(words) and (skip := _place_at(words, start) or int(words[start].lower() in _OFFICE_WORDS)):
         start += skip
-    end = start
-    while end < len(words) and end - start < 4 and _capital_name_word(words[end]):
-        end += 1
+    end = _capital_name_end(words, start)
     if end == start:
         return m.group(0)
     return m.group(1) + _masked_words(m.group(2), spans, start, end)
