@@ -10,7 +10,9 @@ TRAIN = ["ktp saya belum jadi sudah tiga bulan", "petugas kasar dan membentak wa
          "dimintai uang pelicin untuk ktp", "air pdam mati sudah lima hari belum ada kabar",
          "saya ingin menanyakan syarat ktp", "petugas tidak datang, kantor tutup saat jam layanan"]
 TEST = ["KTP belum jadi, petugas membentak", "uang   pelicin\tdiminta lagi", "", "kata_baru yang tidak dikenal",
-        "belum belum belum ada kabar", "a b c"]
+        "belum belum belum ada kabar", "a b c",
+        # a bigram of the vocabulary split over two documents ("tiga | bulan") is not a bigram of either
+        "jadi sudah tiga", "bulan petugas kasar", "ktp/kk--saya belum_jadi (sudah) 3 bulan"]
 
 
 @pytest.mark.parametrize("vectorizer", [
@@ -18,6 +20,10 @@ TEST = ["KTP belum jadi, petugas membentak", "uang   pelicin\tdiminta lagi", "",
     TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
     TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=12),
     TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), max_features=50),
+    TfidfVectorizer(ngram_range=(2, 2)),
+    TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True),
+    # bigrams whose words are not columns themselves
+    TfidfVectorizer(ngram_range=(1, 2), vocabulary=["tiga bulan", "belum ada", "ada kabar", "ktp", "uang pelicin"]),
 ])
 def test_equals_sklearn_transform(vectorizer):
     vectorizer.fit(TRAIN)

@@ -6,7 +6,9 @@ vocabularies repeat, and both analyzers the classifier uses are additive over wh
 - `word` with (1, 2)-grams: the unigrams of each token (its `\\w\\w+` parts) plus the pairs of neighbouring ones.
 
 So `CachedTfidf` looks each token's vocabulary columns up once and builds the count matrix from those; sublinear
-tf, idf and l2 normalisation follow scikit-learn's `TfidfTransformer`. The result equals
+tf, idf and l2 normalisation follow scikit-learn's `TfidfTransformer`. For words, each token is cached as the ids
+of its parts, and the unigram and bigram columns of a whole batch are looked up at once in arrays (a bigram is a
+pair of neighbouring part ids within one document). The result equals
 `vectorizer.transform(texts)` (a test checks it); it is used for prediction only, fitting stays with sklearn.
 """
 
@@ -43,6 +45,7 @@ class CachedTfidf:
         state = self.__dict__.copy()
         state["_cache"] = {}
         state["_ngrams"] = None
+        state.pop("_word_tables", None)  # rebuilt from the vocabulary on first use
         return state
 
     def __setstate__(self, state):
@@ -84,17 +87,66 @@ class CachedTfidf:
         return (doc_words @ word_ngrams).tocsr()
 
     def _word_counts(self, texts: list[str]) -> csr_matrix:
-        cache, vocab = self._cache, self.vocabulary
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, text in enumerate(texts):
-            doc_cols = self._doc_columns(text, cache, vocab)
-            cols.extend(doc_cols)
-            rows.extend([i] * len(doc_cols))
-        x = csr_matrix((np.ones(len(cols)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-                       shape=(len(texts), len(vocab)))
+        """Documents x (unigram and bigram) columns: each token's part ids come from the cache, then the columns
+        of all parts and of all pairs of neighbouring parts in a document are looked up in arrays at once."""
+        unknown, unigram_col, bigram_keys, bigram_cols = self._tables()
+        cache, parts_of = self._cache, self._part_ids
+        flat: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            before = len(flat)
+            for token in text.split():
+                found = cache.get(token)
+                if found is None:
+                    found = cache[token] = parts_of(token)
+                flat.extend(found)
+            lengths.append(len(flat) - before)
+        ids = np.asarray(flat, dtype=np.int64)
+        doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        cols = unigram_col[ids]
+        rows, cols = doc[cols >= 0], cols[cols >= 0]
+        if self._max_n == 2 and len(ids) > 1 and len(bigram_keys):
+            left, right = ids[:-1], ids[1:]
+            pair = (doc[:-1] == doc[1:]) & (left != unknown) & (right != unknown)
+            keys = left[pair] * unknown + right[pair]
+            at = np.minimum(np.searchsorted(bigram_keys, keys), len(bigram_keys) - 1)
+            hit = bigram_keys[at] == keys
+            rows = np.concatenate([rows, doc[:-1][pair][hit]])
+            cols = np.concatenate([cols, bigram_cols[at[hit]]])
+        x = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(texts), len(self.vocabulary)))
         x.sum_duplicates()
         return x
+
+    def _tables(self):
+        """Part ids (every word of a vocabulary term; any other part gets the id `unknown`), each part id's unigram
+        column (-1: none), and the bigram keys (left id * unknown + right id, sorted) with their columns."""
+        tables = self.__dict__.get("_word_tables")
+        if tables is None:
+            ids: dict[str, int] = {}
+            for term in self.vocabulary:
+                for part in term.split(" "):
+                    ids.setdefault(part, len(ids))
+            unknown = len(ids)
+            unigram_col = np.full(unknown + 1, -1, dtype=np.int64)
+            keys, cols = [], []
+            for term, col in self.vocabulary.items():
+                words = term.split(" ")
+                if len(words) == 1:
+                    unigram_col[ids[term]] = col
+                else:
+                    keys.append(ids[words[0]] * unknown + ids[words[1]])
+                    cols.append(col)
+            order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+            tables = self.__dict__["_word_tables"] = (
+                unknown, unigram_col, np.asarray(keys, dtype=np.int64)[order], np.asarray(cols, dtype=np.int64)[order],
+                ids)
+        return tables[:4]
+
+    def _part_ids(self, token: str) -> list[int]:
+        """The ids of a token's parts (its `token_pattern` matches) in order."""
+        ids = self.__dict__["_word_tables"][4]
+        unknown = len(ids)
+        return [ids.get(p, unknown) for p in self._token_pattern.findall(token)]
 
     def _tfidf(self, x: csr_matrix) -> csr_matrix:
         """sklearn's TfidfTransformer on a count matrix: sublinear tf, idf, l2 rows."""
@@ -108,23 +160,3 @@ class CachedTfidf:
         norms[norms == 0] = 1.0
         x.data /= np.repeat(norms, np.diff(x.indptr))
         return x
-
-    def _doc_columns(self, text: str, cache: dict, vocab: dict) -> list[int]:
-        """Vocabulary columns of a document's word unigrams and bigrams (each token's parts and unigram columns
-        cached; the order of the columns does not matter, they are summed)."""
-        parts: list[str] = []
-        out: list[int] = []
-        for token in text.split():
-            found = cache.get(token)
-            if found is None:
-                token_parts = self._token_pattern.findall(token)
-                unigrams = [vocab[p] for p in token_parts if p in vocab] if self._min_n == 1 else []
-                found = cache[token] = (token_parts, unigrams)
-            parts.extend(found[0])
-            out.extend(found[1])
-        if self._max_n == 2:
-            for a, b in zip(parts, parts[1:]):
-                col = vocab.get(a + " " + b)
-                if col is not None:
-                    out.append(col)
-        return out
