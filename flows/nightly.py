@@ -44,8 +44,6 @@ from transforms.normalize import normalize_records
 from transforms.privacy import protect_records
 from transforms.resolve import resolve_places
 from transforms.schema import CHANNELS, FATES, records_frame
-from transforms.series import map_values
-from transforms.textnorm import stems
 from transforms.identifiers import record_key_expr
 
 FILE_SCHEMA = {"file_hash": pl.String, "channel": pl.String, "source_file": pl.String, "size_bytes": pl.Int64,
@@ -230,16 +228,19 @@ def gate_raw_task(staged: pl.DataFrame, settings: Settings, now: datetime) -> tu
 
 
 def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame) -> pl.DataFrame:
-    return complaints.drop(list(CLASS_COLUMNS)).join(predictions, on="complaint_id", how="left")
+    return complaints.drop(list(CLASS_COLUMNS)).join(predictions.select("complaint_id", *CLASS_COLUMNS),
+                                                     on="complaint_id", how="left")
 
 
 def classify_texts(texts: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """The classification columns of complaints (`complaint_id`, `text`), with the settings' model version."""
+    """The classification columns of complaints (`complaint_id`, `text`), with the settings' model version, and
+    `text_search`: the stemmed text the classifier made anyway, so the flow's process does not stem it again."""
     from awasi import models
     from transforms.classifier import classify_frame  # scikit-learn: imported only by a night that classifies
 
     model = models.load(settings.models_dir, settings.model_version)
-    return classify_frame(texts, model).select("complaint_id", *CLASS_COLUMNS)
+    return classify_frame(texts, model, stems_column="text_search").select("complaint_id", *CLASS_COLUMNS,
+                                                                          "text_search")
 
 
 @task(name="classify", cache_policy=NO_CACHE, task_run_name="classify-{number}")
@@ -312,15 +313,14 @@ def naive_utc(frame: pl.DataFrame) -> pl.DataFrame:
 
 def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, run_id: str, now: datetime
                 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The intake rows, new complaint rows and updates to earlier complaints of one batch (roled records)."""
+    """The intake rows, new complaint rows and updates to earlier complaints of one batch (roled records), with
+    `predictions` from the classify task (classification columns and the search column)."""
     complaints, updates = build_complaints(roled)
-    complaints = with_predictions(complaints, predictions)
+    complaints = with_predictions(complaints, predictions).join(
+        predictions.select("complaint_id", "text_search"), on="complaint_id", how="left")
     intake = build_intake(roled, run_id)
     loaded_at = now.replace(tzinfo=None)
-    complaints = complaints.with_columns(
-        text_search=map_values(complaints["text"], stems),
-        run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at),
-    )
+    complaints = complaints.with_columns(run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at))
     return naive_utc(intake), naive_utc(complaints), naive_utc(updates)
 
 
@@ -577,7 +577,8 @@ def classified_buckets(scratch: scratch_io.Scratch, buckets: int, settings: Sett
             del roled  # read again when its turn comes: only the texts in flight are held
             texts = complaints.select("complaint_id", "text")
             if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
-                pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS)))
+                pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS,
+                                                     text_search=pl.lit(None, pl.String))))
             elif inline:
                 predictions, seconds = task_(k + 1, texts, settings)
                 clock.add("classify", seconds)

@@ -89,6 +89,17 @@ def test_complaint_columns_and_classification_are_filled(loaded):
     assert q(db, "select count(distinct category) from complaints")[0][0] >= 5
 
 
+def test_the_search_column_holds_each_complaints_stemmed_text(loaded):
+    """The classifier hands its stemmed words to the flow, which stores them for search: they must be exactly
+    the stems of the stored (masked) text, or the dashboard's search would miss complaints."""
+    from transforms.textnorm import stems
+
+    _, db, _, _ = loaded
+    rows = q(db, "select text, text_search from complaints")
+    assert rows and all(search == stems(text) for text, search in rows)
+    assert sum(search != " ".join(text.lower().split()) for text, search in rows) > len(rows) / 2  # stemmed
+
+
 def test_no_raw_identifiers_reach_the_warehouse(loaded):
     """Every text column of every table: no e-mail, phone, NIK, plate, account or street address survives.
 

@@ -26,7 +26,7 @@ from sklearn.utils.class_weight import compute_sample_weight
 
 from transforms.labels import CLASS_COLUMNS, LABELS
 from transforms.lexicon import Lexicon
-from transforms.textnorm import normalize, stem
+from transforms.textnorm import normalize, stem_words
 from transforms.vectorize import CachedTfidf
 
 
@@ -68,7 +68,7 @@ class ComplaintClassifier:
     # -- features
     def _prepare(self, texts):
         normalized = [normalize(t) for t in texts]
-        stemmed = [" ".join(stem(w) for w in n.split()) for n in normalized]
+        stemmed = [stem_words(n) for n in normalized]
         fired = [self.lexicon.fired(n) for n in normalized]
         return normalized, stemmed, fired
 
@@ -133,18 +133,27 @@ class ComplaintClassifier:
 
     # -- prediction
     def probabilities(self, texts: list[str]) -> tuple[np.ndarray, list]:
+        probs, fired, _ = self._scored(texts)
+        return probs, fired
+
+    def _scored(self, texts: list[str]) -> tuple[np.ndarray, list, list[str]]:
         normalized, stemmed, fired = self._prepare(texts)
         x = self._features(normalized, stemmed, fired)
         probs = self._model.predict_proba(x)
         nb = getattr(self, "_nb", None)  # absent in model files saved before the ensemble
         if nb is not None:
             probs = (1 - self.nb_weight) * probs + self.nb_weight * nb.predict_proba(x)
-        return probs, fired
+        return probs, fired, stemmed
 
     def predict(self, texts: list[str]) -> list[Prediction]:
+        return self.predict_with_stems(texts)[0]
+
+    def predict_with_stems(self, texts: list[str]) -> tuple[list[Prediction], list[str]]:
+        """The predictions, and each text's stemmed words (`transforms.textnorm.stems`), which the word features
+        are made of: the nightly flow stores them as the search column instead of stemming every text again."""
         if not texts:
-            return []
-        probs, fired_all = self.probabilities(texts)
+            return [], []
+        probs, fired_all, stemmed = self._scored(texts)
         orders = np.argsort(-probs, axis=1)[:, :3]  # the three most probable forms of each text
         out = []
         for row, order, fired in zip(probs, orders, fired_all):
@@ -163,22 +172,27 @@ class ComplaintClassifier:
                 secondary=secondary[:2],
                 cues=list(dict.fromkeys(f"{c.cue} ({c.label})" for c in fired))[:8],
             ))
-        return out
+        return out, stemmed
 
 
-def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000):
-    """Fill the classification columns of a complaints frame (complaint_id, text, ...) with `model`."""
+def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000, stems_column: str | None = None):
+    """Fill the classification columns of a complaints frame (complaint_id, text, ...) with `model`; with
+    `stems_column`, also that column with each text's stemmed words (`transforms.textnorm.stems`)."""
     import polars as pl
 
-    rows = []
+    rows, stemmed = [], []
     texts = complaints["text"].to_list()
     for start in range(0, len(texts), batch):
-        for p in model.predict(texts[start : start + batch]):
+        preds, stems = model.predict_with_stems(texts[start : start + batch])
+        stemmed.extend(stems)
+        for p in preds:
             rows.append({"category": p.category, "confidence": p.confidence, "needs_review": p.needs_review,
                          "secondary": p.secondary, "cues": p.cues})
     preds = pl.DataFrame(rows, schema={"category": pl.String, "confidence": pl.Float64, "needs_review": pl.Boolean,
                                        "secondary": pl.List(pl.String), "cues": pl.List(pl.String)})
-    drop = [c for c in CLASS_COLUMNS if c in complaints.columns]
+    if stems_column:
+        preds = preds.with_columns(pl.Series(stems_column, stemmed, dtype=pl.String))
+    drop = [c for c in (*CLASS_COLUMNS, stems_column) if c in complaints.columns]
     return pl.concat([complaints.drop(drop), preds], how="horizontal").with_columns(
         classifier_version=pl.lit(model.version, pl.String))
 

@@ -47,7 +47,7 @@ def normalize(text: str | None) -> str:
     t = t.lower().replace("-", " ")
     t = _STRETCH.sub(r"\1", t)
     tokens = _NON_WORD.sub(" ", t).split()
-    return " ".join(SLANG.get(tok, tok) for tok in tokens)
+    return " ".join([SLANG.get(tok, tok) for tok in tokens])
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +64,11 @@ def stem(token: str) -> str:
     return _stemmer().stem(token)
 
 
+def stem_words(normalized: str) -> str:
+    """Normalised text (`normalize`'s output) with every word reduced to its stem."""
+    return " ".join(map(stem, normalized.split()))
+
+
 def stems(text: str | None) -> str:
     """Normalised text with every word reduced to its stem."""
-    return " ".join(stem(tok) for tok in normalize(text).split())
+    return stem_words(normalize(text))
