@@ -155,6 +155,27 @@ def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_init
     assert_masks(cases, unchanged)
 
 
+def test_names_in_mail_headers_quoted_or_forwarded_in_the_body_are_masked():
+    # A forwarded message's "From: <name> <address>", a quoted message's "Pada ... <name> menulis:" and a letter's
+    # "Dari : <name>" kept the name: only the address was masked.
+    cases = {
+        "---------- Forwarded message ---------\nFrom: Rudi Hartanto <rudi.h@gmail.com>\nTo: Pengaduan "
+        "<aduan@kota.go.id>\n\nKTP saya belum jadi.":
+            "---------- Forwarded message ---------\nFrom: [NAMA] <[EMAIL]>\nTo: Pengaduan <[EMAIL]>\n\n"
+            "KTP saya belum jadi.",
+        '"Ayu Lestari" <ayu@mail.com> menulis': '"[NAMA]" <[EMAIL]> menulis',
+        "Pada Sen, 1 Des 2026 10.00 Lina Kurniawati menulis:\n> mohon info":
+            "Pada Sen, 1 Des 2026 10.00 [NAMA] menulis:\n> mohon info",
+        "On Mon, Dec 1, 2026 at 10:00 AM Budi Santoso <budi@x.com> wrote:\n> hi":
+            "On Mon, Dec 1, 2026 at 10:00 AM [NAMA] <[EMAIL]> wrote:\n> hi",
+        "Dari : Sutrisno Wibowo\nPerihal: jalan rusak": "Dari : [NAMA]\nPerihal: jalan rusak",
+    }
+    unchanged = ("Silakan kirim ke Layanan Pengaduan <[EMAIL]>", "Admin <[EMAIL]>", "Dari: Warga RT 05\nJalan rusak",
+                 "Dari : Dinas Kesehatan", "Pada tanggal 5 Mei petugas menulis: belum ada",
+                 "Pada hari Senin Petugas Loket menulis: berkas kurang")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -271,6 +292,7 @@ def test_confidentiality_requests_make_a_report_secret_and_own_nik_is_a_key():
 
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
 _TRICKY = [
+    "From: Rudi Hartanto <rudi.h@gmail.com>\nPada Sen, 1 Des 2026 10.00 Budi Santoso menulis:\n> KTP",
     "Saya Budi Santoso, hp 0812-3456-7890, tinggal di Jl. Melati No. 3",
     "BUDI SANTOSO minta KTP; budi juga bilang rek BRI 1234 5678 9012",
     "Nama: Çelik Öz, NIK 3201 0123 4567 8901, email celik@contoh.id",

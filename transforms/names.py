@@ -91,7 +91,16 @@ NAME_FIELD = re.compile(
 # "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
 PERSON_FIELD = re.compile(
     r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
-    rf"wali[ \t]+murid|orang[ \t]*tua)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+# The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
+# "\"Budi Santoso\" <[EMAIL]>"): the sender or a recipient of a forwarded or quoted message.
+MAILBOX_NAME = re.compile(rf"(\"?)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(\"?{_SP}*<\[EMAIL\]>)")
+# The author in the header line of a quoted message ("Pada Sen, 1 Des 2026 10.00 Budi Santoso menulis:", "On ...,
+# Budi Santoso wrote:"); the e-mail program writes it, so it is the author's name.
+QUOTE_HEADER_NAME = re.compile(
+    rf"(?m)^([ \t>]*(?:On|Pada)\b[^\n]{{0,160}}?[ \t,])({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
+    rf"({_SP}*(?:(?:<\[EMAIL\]>|\[NAMA\]){_SP}*)?(?:wrote|menulis){_SP}*:)"
 )
 # A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
 # capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
@@ -437,6 +446,20 @@ def _mask_capital_role_name(m: re.Match) -> str:
     return m.group(1) + _masked_words(m.group(2), spans, start, end)
 
 
+def _mask_header_name(m: re.Match) -> str:
+    """The name of a mailbox or a quoted message's author, unless it starts with a word that is not a name ("Admin",
+    "Saya") or is made of Indonesian words, places and units with no common given name ("Layanan Pengaduan")."""
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b] for a, b in spans]
+    i = 0
+    while i < len(words) and _is_unit(words[i]):  # "... 10:00 AM Budi Santoso <...>"
+        i += 1
+    if i == len(words) or words[i] in _NOT_BARE_NAMES or (
+            not any(w in GIVEN_NAMES for w in words[i:]) and all(_is_word(w) or _is_unit(w) for w in words[i:])):
+        return m.group(0)
+    return m.group(1) + _masked_words(m.group(2), spans, i, len(words)) + m.group(3)
+
+
 def _mask_honorific(m: re.Match) -> str:
     """The name after an honorific, up to a word that does not continue a name ("Tertanda Budi Santoso Warga ..."),
     unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter ("Yth Bapak/Ibu Pos Indonesia")."""
@@ -473,8 +496,11 @@ NAME_RULES = (
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
          rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD}"),
     Rule(PERSON_FIELD, _mask_person_field,
-         rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua)[ \t]*:[ \t]*"
-         rf"{_NAME_WORD}"),
+         rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua|dari|from|"
+         rf"pengirim)[ \t]*:[ \t]*{_NAME_WORD}"),
+    # the address is masked before the names: the hint looks for it as it was written
+    Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
+    Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
     Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     Rule(SELF_NAME, _mask_self_name,
          rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
