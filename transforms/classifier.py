@@ -180,16 +180,15 @@ def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000, 
     `stems_column`, also that column with each text's stemmed words (`transforms.textnorm.stems`)."""
     import polars as pl
 
-    rows, stemmed = [], []
+    predictions, stemmed = [], []
     texts = complaints["text"].to_list()
     for start in range(0, len(texts), batch):
         preds, stems = model.predict_with_stems(texts[start : start + batch])
+        predictions.extend(preds)
         stemmed.extend(stems)
-        for p in preds:
-            rows.append({"category": p.category, "confidence": p.confidence, "needs_review": p.needs_review,
-                         "secondary": p.secondary, "cues": p.cues})
-    preds = pl.DataFrame(rows, schema={"category": pl.String, "confidence": pl.Float64, "needs_review": pl.Boolean,
-                                       "secondary": pl.List(pl.String), "cues": pl.List(pl.String)})
+    schema = {"category": pl.String, "confidence": pl.Float64, "needs_review": pl.Boolean,
+              "secondary": pl.List(pl.String), "cues": pl.List(pl.String)}
+    preds = pl.DataFrame({name: [getattr(p, name) for p in predictions] for name in schema}, schema=schema)
     if stems_column:
         preds = preds.with_columns(pl.Series(stems_column, stemmed, dtype=pl.String))
     drop = [c for c in (*CLASS_COLUMNS, stems_column) if c in complaints.columns]

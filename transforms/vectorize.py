@@ -20,6 +20,14 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+class _Numbering(dict):
+    """Numbers keys in the order they are first looked up (0, 1, 2, ...)."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 class CachedTfidf:
     """Prediction-time transform of a fitted `TfidfVectorizer` (analyzer `char_wb`, or `word` with n <= 2)."""
 
@@ -66,13 +74,14 @@ class CachedTfidf:
 
     def _char_counts(self, texts: list[str]) -> csr_matrix:
         """Documents x words (occurrences) times words x n-grams (each word's n-gram counts, from the cache)."""
-        cache, ids = self._cache, {}
+        cache, ids = self._cache, _Numbering()
+        number = ids.__getitem__
         occurrences: list[int] = []
         lengths: list[int] = []
         for text in texts:
             words = text.split()  # sklearn first joins runs of white space; split() does not need that
             lengths.append(len(words))
-            occurrences.extend(ids.setdefault(w, len(ids)) for w in words)
+            occurrences.extend(map(number, words))
         doc_words = csr_matrix((np.ones(len(occurrences)), np.asarray(occurrences, dtype=np.int64),
                                 np.concatenate([[0], np.cumsum(lengths)])), shape=(len(texts), len(ids)))
         columns = []
