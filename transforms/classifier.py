@@ -156,9 +156,10 @@ class ComplaintClassifier:
         probs, fired_all, stemmed = self._scored(texts)
         orders = np.argsort(-probs, axis=1)[:, :3]  # the three most probable forms of each text
         out = []
-        for row, order, fired in zip(probs, orders, fired_all):
+        # plain Python numbers: indexing NumPy rows one value at a time costs more than the whole conversion
+        for row, order, fired in zip(probs.tolist(), orders.tolist(), fired_all):
             category = self.labels[order[0]]
-            confidence = float(row[order[0]])
+            confidence = row[order[0]]
             cue_labels = [c.label for c in fired]
             secondary = [self.labels[i] for i in order[1:3] if row[i] >= self.secondary_min]
             for lab in cue_labels:

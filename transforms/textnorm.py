@@ -33,7 +33,7 @@ SLANG = {
     "sampun": "sudah", "wis": "sudah", "durung": "belum",
 }
 _MASK = re.compile(r"\[(NIK|TELEPON|EMAIL|NAMA|ALAMAT|REKENING|NOMOR|TGL_LAHIR|PLAT)\]")
-_NON_WORD = re.compile(r"[^0-9a-z_]+")
+_WORD = re.compile(r"[0-9a-z_]+")  # a word: what is left between runs of other characters
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 
 
@@ -46,8 +46,7 @@ def normalize(text: str | None) -> str:
     t = _MASK.sub(lambda m: f" _{m.group(1).lower()}_ ", t)
     t = t.lower().replace("-", " ")
     t = _STRETCH.sub(r"\1", t)
-    tokens = _NON_WORD.sub(" ", t).split()
-    return " ".join([SLANG.get(tok, tok) for tok in tokens])
+    return " ".join([SLANG.get(tok, tok) for tok in _WORD.findall(t)])
 
 
 @lru_cache(maxsize=1)
