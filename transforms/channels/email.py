@@ -22,6 +22,7 @@ from transforms.html_text import html_to_text
 CHANNEL = "email"
 _FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
 _MSGID = re.compile(r"<([^<>\s]+)>")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a raw 8-bit byte, as compat32 keeps it (surrogate escape)
 _QUOTE_HEADER = re.compile(r"^\s*(On|Pada)\b.{0,200}\b(wrote|menulis)\s*:\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -106,7 +107,7 @@ def header_text(value) -> str:
     if value is None:
         return ""
     raw = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):  # raw 8-bit bytes in the header (compat32 escapes them)
+    if _ESCAPED_BYTE.search(raw):  # raw 8-bit bytes in the header (compat32 escapes them)
         raw = decode_text(raw.encode("utf-8", "surrogateescape"))[0]
     try:
         text = str(make_header(decode_header(raw)))
