@@ -227,8 +227,10 @@ def gate_raw_task(staged: pl.DataFrame, settings: Settings, now: datetime) -> tu
     return gate_raw(staged, settings, now, report), report
 
 
-def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame) -> pl.DataFrame:
-    return complaints.drop(list(CLASS_COLUMNS)).join(predictions.select("complaint_id", *CLASS_COLUMNS),
+def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame, search: bool = False) -> pl.DataFrame:
+    """The complaints with the classify task's columns; with `search`, also its search column (`text_search`)."""
+    columns = [*CLASS_COLUMNS, "text_search"] if search else list(CLASS_COLUMNS)
+    return complaints.drop(list(CLASS_COLUMNS)).join(predictions.select("complaint_id", *columns),
                                                      on="complaint_id", how="left")
 
 
@@ -316,8 +318,7 @@ def materialize(roled: pl.DataFrame, predictions: pl.DataFrame, run_id: str, now
     """The intake rows, new complaint rows and updates to earlier complaints of one batch (roled records), with
     `predictions` from the classify task (classification columns and the search column)."""
     complaints, updates = build_complaints(roled)
-    complaints = with_predictions(complaints, predictions).join(
-        predictions.select("complaint_id", "text_search"), on="complaint_id", how="left")
+    complaints = with_predictions(complaints, predictions, search=True)
     intake = build_intake(roled, run_id)
     loaded_at = now.replace(tzinfo=None)
     complaints = complaints.with_columns(run_id=pl.lit(run_id), loaded_at_utc=pl.lit(loaded_at))

@@ -20,6 +20,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+
 class _Numbering(dict):
     """Numbers keys in the order they are first looked up (0, 1, 2, ...)."""
 
@@ -98,8 +99,8 @@ class CachedTfidf:
     def _word_counts(self, texts: list[str]) -> csr_matrix:
         """Documents x (unigram and bigram) columns: each token's part ids come from the cache, then the columns
         of all parts and of all pairs of neighbouring parts in a document are looked up in arrays at once."""
-        unknown, unigram_col, bigram_keys, bigram_cols = self._tables()
-        cache, parts_of = self._cache, self._part_ids
+        part_ids, unknown, unigram_col, bigram_keys, bigram_cols = self._tables()
+        cache, parts = self._cache, self._token_pattern.findall
         flat: list[int] = []
         lengths: list[int] = []
         for text in texts:
@@ -107,7 +108,7 @@ class CachedTfidf:
             for token in text.split():
                 found = cache.get(token)
                 if found is None:
-                    found = cache[token] = parts_of(token)
+                    found = cache[token] = [part_ids.get(p, unknown) for p in parts(token)]
                 flat.extend(found)
             lengths.append(len(flat) - before)
         ids = np.asarray(flat, dtype=np.int64)
@@ -127,8 +128,9 @@ class CachedTfidf:
         return x
 
     def _tables(self):
-        """Part ids (every word of a vocabulary term; any other part gets the id `unknown`), each part id's unigram
-        column (-1: none), and the bigram keys (left id * unknown + right id, sorted) with their columns."""
+        """Part ids (every word of a vocabulary term; any other part gets the id `unknown`, their number), each part
+        id's unigram column (-1: none), and the bigram keys (left id * unknown + right id, sorted) with their
+        columns."""
         tables = self.__dict__.get("_word_tables")
         if tables is None:
             ids: dict[str, int] = {}
@@ -147,15 +149,9 @@ class CachedTfidf:
                     cols.append(col)
             order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
             tables = self.__dict__["_word_tables"] = (
-                unknown, unigram_col, np.asarray(keys, dtype=np.int64)[order], np.asarray(cols, dtype=np.int64)[order],
-                ids)
-        return tables[:4]
-
-    def _part_ids(self, token: str) -> list[int]:
-        """The ids of a token's parts (its `token_pattern` matches) in order."""
-        ids = self.__dict__["_word_tables"][4]
-        unknown = len(ids)
-        return [ids.get(p, unknown) for p in self._token_pattern.findall(token)]
+                ids, unknown, unigram_col, np.asarray(keys, dtype=np.int64)[order],
+                np.asarray(cols, dtype=np.int64)[order])
+        return tables
 
     def _tfidf(self, x: csr_matrix) -> csr_matrix:
         """sklearn's TfidfTransformer on a count matrix: sublinear tf, idf, l2 rows."""
