@@ -133,10 +133,11 @@ class CachedTfidf:
         columns."""
         tables = self.__dict__.get("_word_tables")
         if tables is None:
-            ids: dict[str, int] = {}
+            numbering = _Numbering()
             for term in self.vocabulary:
                 for part in term.split(" "):
-                    ids.setdefault(part, len(ids))
+                    numbering[part]  # numbered when first seen
+            ids = dict(numbering)  # looked up with .get from here on: no new part gets a number
             unknown = len(ids)
             unigram_col = np.full(unknown + 1, -1, dtype=np.int64)
             keys, cols = [], []
