@@ -176,6 +176,15 @@ def test_names_in_mail_headers_quoted_or_forwarded_in_the_body_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_social_media_accounts_are_masked_and_prices_written_with_at_stay():
+    # "@<account>" reached the store as written: an official's or a reporter's account names a person.
+    cases = {"tolong @budi_santoso88 ditindak": "tolong [AKUN] ditindak",
+             "sudah mention @Dinkes.Kota. belum dibalas": "sudah mention [AKUN]. belum dibalas",
+             "email a.b@gmail.com atau DM @rina.k": "email [EMAIL] atau DM [AKUN]"}
+    unchanged = ("fotokopi 2 lembar @Rp5.000", "bayar @ 10rb", "@rp 15.000 per lembar", "harga @15.000")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -318,6 +327,7 @@ _TRICKY = [
     "AN. KEPALA RUMAH TANGGA HASBULLAH ARIFIN DAN; KASUN MARKONAH KORBAN; a.n. Syafi`ah Rahmawati",
     "An. Nu’man Hadi; CAMAT SURYADI MENOLAK; KEPALA DINAS KARNA SAYA; a/n Ratna Pramesti; an: Rosyid K.Pramono",
     "A/N SUBAIDI TIDAK; Saya R.Haryono, peserta; Pesan: Tolong",
+    "DM @budi_s88 dan @Çelik; email x@y.id; 2 @Rp5.000",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -26,3 +26,21 @@ def test_normalize_reads_text_as_the_cleaned_text_would_read():
     for text in tricky:
         assert normalize(text) == normalize(clean_text(text)), text
     assert normalize("ab\x0bcd") == "abcd" and normalize("<b>KTP</b> blm") == "ktp belum"
+
+
+
+def test_every_mask_the_privacy_step_writes_becomes_one_token():
+    # A mask missing from textnorm's list is read as a plain word ("[AKUN]" as "akun", "account"), which the
+    # classifier and search would take for the complainant's own words.
+    import re
+
+    from transforms.privacy import mask_text
+
+    masked = mask_text("Saya Budi Santoso, NIK 3201012345678901, hp 0812-3456-7890, budi@mail.id, IG @budi_s, "
+                       "rek BRI 1234567890, akta kelahiran 3273-LT-01022020-0011, TTL: Bandung, 1 Maret 1975, "
+                       "B 1234 KJT, Jl. Melati No. 3")
+    masks = re.findall(r"\[([A-Z_]+)\]", masked)
+    assert len(set(masks)) == 10, masked  # every kind privacy.py writes
+    assert normalize(masked).split().count("_akun_") == 1
+    for mask in masks:
+        assert normalize(f"hub [{mask}] segera") == f"hub _{mask.lower()}_ segera", mask

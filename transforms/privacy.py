@@ -1,7 +1,7 @@
 """Personal data protection before anything reaches the analytics store.
 
 - `mask_text` replaces identifiers inside free text with typed masks ("[NIK]", "[TELEPON]",
-  "[EMAIL]", "[REKENING]", "[NOMOR]", "[TGL_LAHIR]", "[PLAT]", "[ALAMAT]", "[NAMA]") so the text stays
+  "[EMAIL]", "[AKUN]", "[REKENING]", "[NOMOR]", "[TGL_LAHIR]", "[PLAT]", "[ALAMAT]", "[NAMA]") so the text stays
   readable.
 - `mask_column` does the same for a whole column, each row with its reporter's name.
 - `pseudonym` turns a phone number, e-mail address or NIK into a keyed hash (HMAC-SHA256), so the
@@ -31,6 +31,9 @@ from transforms.names import NAME_RULES, WS, Rule, apply_name_rules, mask_report
 from transforms.series import map_values
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Social media accounts ("@budi_santoso88", "@dinkes.kota"): after e-mail addresses, whose "@" is gone by then.
+# A price written with "@" stays ("@Rp5.000", "@ 10rb", "2 x @15.000").
+HANDLE = re.compile(r"(?<![\w@.\]])@(?!(?i:rp)\.?\s*\d)[A-Za-z_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]")
 # 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes.
 NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
 # Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
@@ -70,6 +73,7 @@ _NON_ASCII = r"[^\x00-\x7f]"
 # The steps before the reporter's name is masked, in order.
 _BEFORE_NAMES = (
     Rule(EMAIL, "[EMAIL]", "@"),
+    Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?s)(?:Jl|jl|Jalan).*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
     # before NIK and PHONE: a document number can hold a stretch that looks like either
@@ -92,7 +96,7 @@ def _apply(rules: tuple[Rule, ...], text: str, hits: tuple[bool, ...] | None = N
 
 
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
-    """Mask e-mails, street addresses, bank accounts, NIK/KK numbers, phones, plates and names in free text."""
+    """Mask e-mails, social media accounts, street addresses, bank accounts, NIK/KK numbers, phones, plates and names in free text."""
     if text is None:
         return None
     out = _apply(_BEFORE_NAMES, text)

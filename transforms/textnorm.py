@@ -32,7 +32,7 @@ SLANG = {
     "trims": "terima kasih", "tks": "terima kasih", "thx": "terima kasih", "suwe": "lama", "dereng": "belum",
     "sampun": "sudah", "wis": "sudah", "durung": "belum",
 }
-_MASK = re.compile(r"\[(NIK|TELEPON|EMAIL|NAMA|ALAMAT|REKENING|NOMOR|TGL_LAHIR|PLAT)\]")
+_MASK = re.compile(r"\[(NIK|TELEPON|EMAIL|AKUN|NAMA|ALAMAT|REKENING|NOMOR|TGL_LAHIR|PLAT)\]")
 _WORD = re.compile(r"[0-9a-z_]+")  # a word: what is left between runs of other characters
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 
