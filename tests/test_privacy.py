@@ -185,6 +185,30 @@ def test_social_media_accounts_are_masked_and_prices_written_with_at_stay():
     assert_masks(cases, unchanged)
 
 
+def test_names_in_recipient_fields_are_masked_and_offices_stay():
+    # "Cc : <name>" at the start of a line kept the name: recipients' fields were not read, as they usually hold an
+    # office. They are read now as a mailbox's name is, after an honorific or a title.
+    cases = {"Cc : Ronald Hutapea (Staf Ahli)": "Cc : [NAMA] (Staf Ahli)",
+             "Tembusan:\nKepada: Budi Santoso\nTembusan: Dr. Siti Rahayu": "Tembusan:\nKepada: [NAMA]\nTembusan: Dr. [NAMA]",
+             "TO : H. Ahmad Fauzi": "TO : H. [NAMA]", "Tembusan: Sdr. Budi": "Tembusan: Sdr. [NAMA]"}
+    unchanged = ("Tembusan: Ombudsman RI", "Kepada: Yth. Kepala Dinas", "Kepada : Bapak Walikota Surabaya",
+                 "Cc: Dinas Kesehatan", "Tembusan: Satgas Saber Pungli", "To: Admin", "Kepada : Kepala BPN Kabupaten Sidoarjo",
+                 "saya kepada: Budi")  # not at the start of a line
+    assert_masks(cases, unchanged)
+
+
+def test_names_after_religious_and_academic_titles_are_masked_and_places_named_after_people_stay():
+    # "bupati <place> H. <name>" kept the name: the role rule reads capitalised words only, and the title broke them.
+    cases = {"bupati sidoarjo H. Ahmad Fauzi mohon ditegur": "bupati sidoarjo H. [NAMA] mohon ditegur",
+             "Kepala Desa Hj. Ratna Sari menolak": "Kepala Desa Hj. [NAMA] menolak",
+             "diperiksa dr. Rina Kartika di poli": "diperiksa dr. [NAMA] di poli",
+             "Prof. Dr. Ir. Budi Santoso, M.Sc": "Prof. Dr. Ir. [NAMA], M.Sc",
+             "Kades H. Slamet Tidak Ada": "Kades H. [NAMA] Tidak Ada"}  # the name ends before Indonesian words
+    unchanged = ("Jl. H. Agus Salim rusak", "RSUD dr. Soetomo Surabaya", "RS Prof. Dr. Margono Soekarjo",
+                 "Bandara Ir. H. Juanda", "ke dr. Spesialis Anak", "Gang H. Naman", "SMAN Dr. Wahidin")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -328,6 +352,8 @@ _TRICKY = [
     "An. Nu’man Hadi; CAMAT SURYADI MENOLAK; KEPALA DINAS KARNA SAYA; a/n Ratna Pramesti; an: Rosyid K.Pramono",
     "A/N SUBAIDI TIDAK; Saya R.Haryono, peserta; Pesan: Tolong",
     "DM @budi_s88 dan @Çelik; email x@y.id; 2 @Rp5.000",
+    "Cc : Ronald Hutapea (Staf)\nTembusan: H. Ahmad Fauzi\nKepada: Ombudsman RI\nTo: Sdr. Budi\n> cc: Çelik Öz",
+    "bupati sidoarjo H. Ahmad Fauzi; RSUD dr. Soetomo; Jl. H. Agus Salim; ke dr. Çelik Öz; Prof. Dr. Ir. Budi",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -102,6 +102,22 @@ QUOTE_HEADER_NAME = re.compile(
     rf"(?m)^([ \t>]*(?:On|Pada)\b[^\n]{{0,160}}?[ \t,])({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
     rf"({_SP}*(?:(?:<\[EMAIL\]>|\[NAMA\]){_SP}*)?(?:wrote|menulis){_SP}*:)"
 )
+# A recipient's field at the start of a line, in a letter or a mail header written into the body ("Cc : Budi Santoso",
+# "Tembusan: Dr. ...", "Kepada: ..."): its value is usually an office, so it is read as a mailbox's name is, after
+# an honorific or a title.
+RECIPIENT_FIELD = re.compile(
+    rf"(?m)^([ \t>]*(?i:cc|bcc|to|kepada|tembusan)[ \t]*:[ \t]*(?:(?:{_HONORIFIC}|Dr|Drs|Ir|Prof|Hj?)\.?{_SP}+)?+)"
+    rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})()"
+)
+# A name after a religious or academic title ("Bupati Sidoarjo H. Ahmad ...", "Kepala Desa Hj. ...", "dr. Rina",
+# "Prof. Dr. Ir. ..."), read by `_mask_title_name`; not a street, hospital, mosque, school or campus named after a
+# person ("Jl. H. Agus Salim", "RSUD dr. Soetomo"), see `_INSTITUTION_BEFORE`.
+TITLE_NAME = re.compile(
+    rf"\b((?:(?:H|Hj|Drs|Dra|Ir|Prof|[Dd]r)\.{_SP}*)+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+_INSTITUTION_BEFORE = re.compile(
+    r"(?i)\b(?:jl|jln|jalan|gg|gang|rs[a-z]{0,2}|rumah[ \t]+sakit|klinik|masjid|mushol+a|yayasan|univ|universitas|"
+    r"stadion|gedung|bandara|terminal|pelabuhan|sd|sdn|smp|smpn|sma|sman|smk|smkn|mts|pondok|ponpes|pesantren)"
+    r"\.?[ \t\xa0]*$")
 # A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
 # capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
 RANK_NAME = re.compile(
@@ -195,7 +211,9 @@ _OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi
                  "dukcapil", "disdukcapil", "capil", "dinsos", "dishub", "dinkes", "disdik", "disnaker", "satpol",
                  "samsat", "kemenag", "kemensos", "kemenkes", "bapenda", "setda", "pemda", "pemkab", "pemkot",
                  "pemprov", "puskesmas", "pustu", "polsek", "polres", "polda", "kua", "kelurahan", "kecamatan",
-                 "pamong", "praja", "kab", "kec", "kel", "prov", "kelas", "lapas", "rutan", "imigrasi"}
+                 "pamong", "praja", "kab", "kec", "kel", "prov", "kelas", "lapas", "rutan", "imigrasi",
+                 "ombudsman", "komnas", "satgas", "saber", "pungli", "polri", "kapolri", "kapolda", "kapolres",
+                 "mendagri", "kemendagri", "menpan", "kemenpan"}
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
 
 
@@ -447,7 +465,7 @@ def _mask_capital_role_name(m: re.Match) -> str:
 
 
 def _mask_header_name(m: re.Match) -> str:
-    """The name of a mailbox or a quoted message's author, unless it starts with a word that is not a name ("Admin",
+    """The name of a mailbox, a quoted message's author or a recipient's field, unless it starts with a word that is not a name ("Admin",
     "Saya") or is made of Indonesian words, places and units with no common given name ("Layanan Pengaduan")."""
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
@@ -458,6 +476,23 @@ def _mask_header_name(m: re.Match) -> str:
             not any(w in GIVEN_NAMES for w in words[i:]) and all(_is_word(w) or _is_unit(w) for w in words[i:])):
         return m.group(0)
     return m.group(1) + _masked_words(m.group(2), spans, i, len(words)) + m.group(3)
+
+
+def _mask_title_name(m: re.Match) -> str:
+    """The name after a title: its first word and the words after it that are not Indonesian words (or are common
+    given names), so "Kades H. Slamet Tidak Ada" keeps "Tidak Ada". Not when a place or an institution is named
+    after the person, nor when the first word is no name ("dr. Spesialis Anak", "H. Dinas ...")."""
+    if _INSTITUTION_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+        return m.group(0)
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b] for a, b in spans]
+    end = 1
+    while end < len(words) and (words[end] in GIVEN_NAMES or not (_is_word(words[end]) or _is_unit(words[end]))):
+        end += 1
+    if words[0] in _NOT_BARE_NAMES or _is_unit(words[0]) or (
+            words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words[:end])):
+        return m.group(0)
+    return m.group(1) + _masked_words(m.group(2), spans, 0, end)
 
 
 def _mask_honorific(m: re.Match) -> str:
@@ -488,6 +523,7 @@ NAME_RULES = (
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
+    Rule(TITLE_NAME, _mask_title_name, r"(?:H|Hj|Drs|Dra|Ir|Prof|[Dd]r)\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name,
          rf"{_STAFF}{_SP}+(?:{_NAME_WORD}{_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
@@ -501,6 +537,7 @@ NAME_RULES = (
     # the address is masked before the names: the hint looks for it as it was written
     Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
     Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
+    Rule(RECIPIENT_FIELD, _mask_header_name, r"(?i:cc|to|kepada|tembusan)[ \t]*:[ \t]*[A-Z]"),
     Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
     Rule(SELF_NAME, _mask_self_name,
          rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
