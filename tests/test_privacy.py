@@ -189,10 +189,12 @@ def test_names_in_recipient_fields_are_masked_and_offices_stay():
     # "Cc : <name>" at the start of a line kept the name: recipients' fields were not read, as they usually hold an
     # office. They are read now as a mailbox's name is, after an honorific or a title.
     cases = {"Cc : Ronald Hutapea (Staf Ahli)": "Cc : [NAMA] (Staf Ahli)",
-             "Tembusan:\nKepada: Budi Santoso\nTembusan: Dr. Siti Rahayu": "Tembusan:\nKepada: [NAMA]\nTembusan: Dr. [NAMA]",
+             "Tembusan:\nKepada: Budi Santoso\nTembusan: Dr. Siti Rahayu":
+                 "Tembusan:\nKepada: [NAMA]\nTembusan: Dr. [NAMA]",
              "TO : H. Ahmad Fauzi": "TO : H. [NAMA]", "Tembusan: Sdr. Budi": "Tembusan: Sdr. [NAMA]"}
     unchanged = ("Tembusan: Ombudsman RI", "Kepada: Yth. Kepala Dinas", "Kepada : Bapak Walikota Surabaya",
-                 "Cc: Dinas Kesehatan", "Tembusan: Satgas Saber Pungli", "To: Admin", "Kepada : Kepala BPN Kabupaten Sidoarjo",
+                 "Cc: Dinas Kesehatan", "Tembusan: Satgas Saber Pungli", "To: Admin",
+                 "Kepada : Kepala BPN Kabupaten Sidoarjo",
                  "saya kepada: Budi")  # not at the start of a line
     assert_masks(cases, unchanged)
 

@@ -465,8 +465,9 @@ def _mask_capital_role_name(m: re.Match) -> str:
 
 
 def _mask_header_name(m: re.Match) -> str:
-    """The name of a mailbox, a quoted message's author or a recipient's field, unless it starts with a word that is not a name ("Admin",
-    "Saya") or is made of Indonesian words, places and units with no common given name ("Layanan Pengaduan")."""
+    """The name of a mailbox, a quoted message's author or a recipient's field, unless it starts with a word that is
+    not a name ("Admin", "Saya") or is made of Indonesian words, places and units with no common given name
+    ("Layanan Pengaduan")."""
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     i = 0

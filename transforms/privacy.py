@@ -96,7 +96,8 @@ def _apply(rules: tuple[Rule, ...], text: str, hits: tuple[bool, ...] | None = N
 
 
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
-    """Mask e-mails, social media accounts, street addresses, bank accounts, NIK/KK numbers, phones, plates and names in free text."""
+    """Mask e-mails, social media accounts, street addresses, bank accounts, NIK/KK numbers, phones, plates and names
+    in free text."""
     if text is None:
         return None
     out = _apply(_BEFORE_NAMES, text)
