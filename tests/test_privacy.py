@@ -93,6 +93,16 @@ def test_names_of_officials_after_their_role_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_a_role_before_a_role_is_skipped_and_every_role_is_no_name_after_an_honorific():
+    # "Plt Camat <name>" kept the name (the role rule read "Camat" as the start of the name and declined), and
+    # "Ibu Kadis", "Pak Sekda" or "Bapak Plt Camat" masked the role: the honorific rule knew only some roles.
+    cases = {"Plt Camat Budi Santoso menolak": "Plt Camat [NAMA] menolak",
+             "Bapak Plt Camat Budi": "Bapak Plt Camat [NAMA]", "Pak Pj Bupati Hendra Wijaya": "Pak Pj Bupati [NAMA]"}
+    unchanged = ("Ibu Kadis tidak ada", "Pak Sekda", "pak Kabid", "Bapak Plt Camat", "Cc: Bapak Sekda",
+                 "Pak Wakil Bupati", "Plt Kepala Dinas Sosial")
+    assert_masks(cases, unchanged)
+
+
 def test_names_in_person_fields_and_after_ranks_are_masked():
     # "Pelapor: <name>" and "AKP <name>" kept the name: only fields labelled "Nama" and roles were read.
     cases = {

@@ -146,6 +146,9 @@ _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
     "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
     "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW", "Kasun", "Kadus",
+    # the other roles of `_ROLE`, read after an honorific too ("Ibu Kadis", "Pak Sekda", "Bapak Plt Camat")
+    "Kapolresta", "Kapolda", "Sekda", "Sekretaris", "Kadis", "Kabid", "Kasi", "Kepsek", "Danramil", "Babinsa",
+    "Perawat", "Plt", "Pj", "Wakil",
 }
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
 # pejabat", "atas nama CV. ...").
@@ -321,7 +324,7 @@ def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
     words = [after[a:b] for a, b in spans]
     i = 0
     while i < len(words):
-        skip = _place_at(words, i) or int(_is_unit(words[i]))
+        skip = _place_at(words, i) or int(_is_unit(words[i]) or words[i] in _ROLE_WORDS)  # "Plt Camat ..."
         if not skip:
             break
         i += skip
