@@ -369,12 +369,41 @@ _TRICKY = [
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]
+# The same texts with non-ASCII characters where the patterns allow them, or anywhere: the column path runs the
+# hints of such texts with Python's engine, so each hint must allow what its pattern allows.
+_NON_ASCII_TRICKY = [
+    v for t in _TRICKY if t
+    for v in (t.replace(" ", "\xa0"), t.replace(" ", "\xa0", 3), t.replace("'", "’") + " ☺",
+              "☺ " + t.replace(",", "\xa0,"))]
+
+
+def test_every_hint_matches_where_its_pattern_matches():
+    # A hint that misses where its pattern matches would leave personal data unmasked on the column path only.
+    from transforms.names import NAME_RULES
+    from transforms.privacy import _BEFORE_NAMES, _rule_hits
+
+    texts = _TRICKY + _NON_ASCII_TRICKY + [
+        "Terima kasih\xa0, Siska Wulandari", "Hormat saya,\xa0Budi Santoso",
+        "Wassalamualaikumé\nBudi Santoso",  # a letter Python's \w reads
+        "NIK ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ mohon",  # digits Python's \d reads
+        "nomor \u212aPJ 12345678901",  # the Kelvin sign, which Python's case folding reads as "k"
+        "KK AN N’A",  # the curly apostrophe inside a name
+    ]
+    for rules in (_BEFORE_NAMES, NAME_RULES):
+        hits = _rule_hits(pl.Series(texts, dtype=pl.String), rules)
+        matched = 0
+        for text, text_hits in zip(texts, hits):
+            for rule, hit in zip(rules, text_hits):
+                if rule.pattern.search(text):
+                    matched += 1
+                    assert hit, (rule.pattern.pattern[:60], text)
+        assert matched > 50  # not vacuous
 
 
 def test_column_masking_equals_masking_each_text():
     from transforms.privacy import mask_column
 
-    rows = [(t, n) for t in _TRICKY for n in _NAMES] + [(None, "Budi")]
+    rows = [(t, n) for t in _TRICKY + _NON_ASCII_TRICKY for n in _NAMES] + [(None, "Budi")]
     texts = pl.Series("text", [t for t, _ in rows], dtype=pl.String)
     names = pl.Series("name", [n for _, n in rows], dtype=pl.String)
     expected = [mask_text(t, [n] if n else []) for t, n in rows]

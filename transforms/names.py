@@ -524,7 +524,7 @@ NAME_RULES = (
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
-         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t,.!:]*[\n,]"),
+         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     Rule(TITLE_NAME, _mask_title_name, r"(?:H|Hj|Drs|Dra|Ir|Prof|[Dd]r)\.[ \t\xa0]*[A-Z]"),

@@ -10,13 +10,18 @@
 
 Identifiers are found here; personal names by the cues of `transforms/names.py`.
 
-The column functions give exactly the results of the per-text functions. They are faster because each
-distinct value is masked once, and because a pattern runs only on the values its *hint* flags. A hint is a
-Rust regex (run by Polars over the whole column) that matches every ASCII text in which the pattern can find
-something. Hints have no word boundaries or lookarounds, so they still hold after earlier patterns replaced
-parts of a text: the masks are brackets and capitals, which no pattern can match into or across. A text
-with any non-ASCII character is always given to the Python pattern, because the two regex engines differ
-there (Unicode classes and case folding).
+The column functions give exactly the results of the per-text functions. They are faster because each distinct
+value is masked once, and because a pattern runs only on the values its *hint* flags. A hint is a regex that
+matches every text in which the pattern can find something. Hints have no word boundaries or lookarounds, so they
+still hold after earlier patterns replaced parts of a text: the masks are brackets and capitals, which no pattern
+can match into or across. Polars runs the hints over the whole column (Rust's engine). The two engines differ on
+non-ASCII characters (Unicode classes and case folding), so a text with any is given to the hints as an ASCII
+stand-in (`_ascii_stand_in`): each non-ASCII character becomes an ASCII one that every class of the hints holding
+it also holds (a space for a no-break space, "'" for the curly apostrophe, "a" for a letter, "0" for a digit, "k"
+for the Kelvin sign that Python's case folding reads as "k", "?" for the rest). A hint that matches where its
+pattern does in Python then also matches the stand-in. So a hint must also allow the non-ASCII characters its
+pattern allows where they stand (the no-break space, the curly apostrophe in names); `tests/test_privacy.py`
+checks both.
 """
 
 from __future__ import annotations
@@ -111,12 +116,40 @@ def _may_match(values: pl.Series, hint: str) -> list[bool]:
     return values.cast(pl.String).str.contains(rf"{_NON_ASCII}|(?:{hint})").fill_null(False).to_list()
 
 
+# Non-ASCII characters that Python's case-insensitive matching reads as ASCII letters.
+_FOLDS_TO_ASCII = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
+
+
+class _AsciiStandIns(dict):
+    """`str.translate` table: each non-ASCII character's ASCII stand-in, made on first sight (see the docstring)."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        stand_in = (_FOLDS_TO_ASCII.get(c) or ("'" if c == "\u2019" else None) or (" " if c.isspace() else None)
+                    or ("0" if c.isdecimal() else None) or ("a" if c.isalnum() else "?"))
+        self[code] = stand_in
+        return stand_in
+
+
+_STAND_INS = _AsciiStandIns((i, chr(i)) for i in range(128))
+
+
+def _ascii_stand_in(value: str) -> str:
+    return value.translate(_STAND_INS)
+
+
 def _rule_hits(values: pl.Series, rules: tuple[Rule, ...]) -> list[tuple[bool, ...]]:
-    """Per value, per rule: whether the rule's hint matched (one Polars pass for all rules)."""
+    """Per value, per rule: whether the rule's hint matched (one Polars pass for all rules; a value with a
+    non-ASCII character through its ASCII stand-in)."""
     text = pl.col("v")
-    non_ascii = text.str.contains(_NON_ASCII)
-    hits = pl.DataFrame({"v": values.cast(pl.String)}).select(
-        (non_ascii | text.str.contains(rule.hint)).fill_null(False).alias(str(i)) for i, rule in enumerate(rules))
+    values = values.cast(pl.String)
+    if not values.str.contains(_NON_ASCII).fill_null(False).any():
+        stand_ins = values
+    else:
+        stand_ins = pl.Series([v if v is None or v.isascii() else _ascii_stand_in(v) for v in values.to_list()],
+                              dtype=pl.String)
+    hits = pl.DataFrame({"v": stand_ins}).select(
+        text.str.contains(rule.hint).fill_null(False).alias(str(i)) for i, rule in enumerate(rules))
     return list(hits.iter_rows())
 
 
