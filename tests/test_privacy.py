@@ -380,7 +380,7 @@ _NON_ASCII_TRICKY = [
 def test_every_hint_matches_where_its_pattern_matches():
     # A hint that misses where its pattern matches would leave personal data unmasked on the column path only.
     from transforms.names import NAME_RULES
-    from transforms.privacy import _BEFORE_NAMES, _rule_hits
+    from transforms.privacy import _BEFORE_NAMES, _hint_texts, _rule_hits
 
     texts = _TRICKY + _NON_ASCII_TRICKY + [
         "Terima kasih\xa0, Siska Wulandari", "Hormat saya,\xa0Budi Santoso",
@@ -390,7 +390,7 @@ def test_every_hint_matches_where_its_pattern_matches():
         "KK AN N’A",  # the curly apostrophe inside a name
     ]
     for rules in (_BEFORE_NAMES, NAME_RULES):
-        hits = _rule_hits(pl.Series(texts, dtype=pl.String), rules)
+        hits = _rule_hits(_hint_texts(pl.Series(texts, dtype=pl.String)), rules)
         matched = 0
         for text, text_hits in zip(texts, hits):
             for rule, hit in zip(rules, text_hits):
@@ -414,11 +414,13 @@ def test_column_masking_equals_masking_each_text():
 def test_column_keys_and_confidentiality_equal_the_per_record_functions():
     from transforms.privacy import asks_confidentiality, asks_confidentiality_column, reporter_keys
 
-    texts = ["NIK saya 3201 0123 4567 8901, mohon dirahasiakan", "nik: 3201012345678901", "tidak ada", None]
-    frame = pl.DataFrame({"text": texts, "reporter_phone": ["0812 3456 7890", None, "12", None],
-                          "reporter_email": [None, "A@B.id", "bukan email", None]},
+    texts = ["NIK saya 3201 0123 4567 8901, mohon dirahasiakan", "nik: 3201012345678901", "tidak ada", None,
+             # non-ASCII: the hints read an ASCII stand-in (Arabic-Indic digits, the Kelvin sign, a no-break space)
+             "NIK saya ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ ☺", "NI\u212a:\xa03201012345678901 tolong\xa0dirahasiakan"]
+    frame = pl.DataFrame({"text": texts, "reporter_phone": ["0812 3456 7890", None, "12", None, None, None],
+                          "reporter_email": [None, "A@B.id", "bukan email", None, None, None]},
                          schema={"text": pl.String, "reporter_phone": pl.String, "reporter_email": pl.String})
     keys = reporter_keys(frame, b"k").to_list()
     assert keys == [[pseudonym(k, b"k") for k in identity_keys(p, e, t)] for t, p, e in frame.iter_rows()]
-    assert [len(k) for k in keys] == [2, 2, 0, 0]
+    assert [len(k) for k in keys] == [2, 2, 0, 0, 1, 1]
     assert asks_confidentiality_column(frame["text"]).to_list() == [asks_confidentiality(t) for t in texts]

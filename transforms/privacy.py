@@ -111,11 +111,6 @@ def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
     return apply_name_rules(out)
 
 
-def _may_match(values: pl.Series, hint: str) -> list[bool]:
-    """Per value: False where a pattern with this hint cannot match (only ASCII values can be ruled out)."""
-    return values.cast(pl.String).str.contains(rf"{_NON_ASCII}|(?:{hint})").fill_null(False).to_list()
-
-
 # Non-ASCII characters that Python's case-insensitive matching reads as ASCII letters.
 _FOLDS_TO_ASCII = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
 
@@ -138,17 +133,25 @@ def _ascii_stand_in(value: str) -> str:
     return value.translate(_STAND_INS)
 
 
-def _rule_hits(values: pl.Series, rules: tuple[Rule, ...]) -> list[tuple[bool, ...]]:
-    """Per value, per rule: whether the rule's hint matched (one Polars pass for all rules; a value with a
-    non-ASCII character through its ASCII stand-in)."""
-    text = pl.col("v")
+def _hint_texts(values: pl.Series) -> pl.Series:
+    """The values as the hints read them: a value with a non-ASCII character as its ASCII stand-in."""
     values = values.cast(pl.String)
     if not values.str.contains(_NON_ASCII).fill_null(False).any():
-        stand_ins = values
-    else:
-        stand_ins = pl.Series([v if v is None or v.isascii() else _ascii_stand_in(v) for v in values.to_list()],
-                              dtype=pl.String)
-    hits = pl.DataFrame({"v": stand_ins}).select(
+        return values
+    return pl.Series([v if v is None or v.isascii() else _ascii_stand_in(v) for v in values.to_list()],
+                     dtype=pl.String)
+
+
+def _may_match(hint_texts: pl.Series, hint: str) -> list[bool]:
+    """Per value (given by `_hint_texts`): False where a pattern with this hint cannot match."""
+    return hint_texts.str.contains(hint).fill_null(False).to_list()
+
+
+def _rule_hits(hint_texts: pl.Series, rules: tuple[Rule, ...]) -> list[tuple[bool, ...]]:
+    """Per value (given by `_hint_texts`), per rule: whether the rule's hint matched (one Polars pass for all
+    rules)."""
+    text = pl.col("v")
+    hits = pl.DataFrame({"v": hint_texts}).select(
         text.str.contains(rule.hint).fill_null(False).alias(str(i)) for i, rule in enumerate(rules))
     return list(hits.iter_rows())
 
@@ -167,8 +170,9 @@ def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
     """`mask_text(value, [name])` of every row (no name where `names` is null or empty), as a column."""
     distinct = values.cast(pl.String).drop_nulls().unique()
     masked: dict[str, _Masked] = {}
-    for value, before, after in zip(distinct.to_list(), _rule_hits(distinct, _BEFORE_NAMES),
-                                    _rule_hits(distinct, NAME_RULES)):
+    hint_texts = _hint_texts(distinct)
+    for value, before, after in zip(distinct.to_list(), _rule_hits(hint_texts, _BEFORE_NAMES),
+                                    _rule_hits(hint_texts, NAME_RULES)):
         fixed = _apply(_BEFORE_NAMES, value, before)
         masked[value] = _Masked(fixed, apply_name_rules(fixed, after), after,
                                 fixed.lower() if fixed.isascii() else None)
@@ -231,7 +235,7 @@ def asks_confidentiality(text: str | None) -> bool:
 
 def asks_confidentiality_column(texts: pl.Series) -> pl.Series:
     """`asks_confidentiality` of every text, as a column."""
-    hits = _may_match(texts, _CONFIDENTIAL_HINT)
+    hits = _may_match(_hint_texts(texts), _CONFIDENTIAL_HINT)
     return pl.Series([hit and asks_confidentiality(t) for t, hit in zip(texts.to_list(), hits)], dtype=pl.Boolean)
 
 
@@ -242,7 +246,7 @@ def pseudonym(key: str, secret: bytes) -> str:
 def reporter_keys(records: pl.DataFrame, secret: bytes) -> pl.Series:
     """The pseudonyms of `identity_keys(reporter_phone, reporter_email, text)` of every record, as a list column."""
     texts = records["text"]
-    nik_hits = _may_match(texts, _OWN_NIK_HINT)
+    nik_hits = _may_match(_hint_texts(texts), _OWN_NIK_HINT)
     keys = pl.DataFrame({
         "tel": [_phone_key(p) for p in records["reporter_phone"].to_list()],
         "email": [_email_key(e) for e in records["reporter_email"].to_list()],
