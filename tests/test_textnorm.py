@@ -28,7 +28,6 @@ def test_normalize_reads_text_as_the_cleaned_text_would_read():
     assert normalize("ab\x0bcd") == "abcd" and normalize("<b>KTP</b> blm") == "ktp belum"
 
 
-
 def test_every_mask_the_privacy_step_writes_becomes_one_token():
     # A mask missing from textnorm's list is read as a plain word ("[AKUN]" as "akun", "account"), which the
     # classifier and search would take for the complainant's own words.

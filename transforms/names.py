@@ -146,7 +146,8 @@ _ROLE_WORDS = {
     "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
     "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
     "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW", "Kasun", "Kadus",
-    # the other roles of `_ROLE`, read after an honorific too ("Ibu Kadis", "Pak Sekda", "Bapak Plt Camat")
+    # the other roles of `_ROLE` and "Wakil", read after an honorific too ("Ibu Kadis", "Pak Sekda", "Bapak Plt
+    # Camat", "Pak Wakil Bupati"); `_ROLE` is a regex of the same roles, kept beside this set by hand
     "Kapolresta", "Kapolda", "Sekda", "Sekretaris", "Kadis", "Kabid", "Kasi", "Kepsek", "Danramil", "Babinsa",
     "Perawat", "Plt", "Pj", "Wakil",
 }
