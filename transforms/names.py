@@ -53,14 +53,14 @@ NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NA
 # capitalised words after a role word on the same line, read by `_mask_role_name`.
 # Staff words ("petugas", "pegawai", "oknum", "staf") are not roles here: the capitalised words after them are
 # almost always their office ("petugas Kantor Imigrasi Surakarta", "petugas BPJS Kesehatan"); see STAFF_NAME.
-_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|[Ll]urah|[Cc]amat|[Bb]upati|[Gg]ubernur|[Kk]epala|[Kk]ades|[Pp]residen|"
-         r"[Mm]enteri|[Dd]irektur|[Dd]irut|[Kk]apol(?:res|resta|sek|da)|[Ss]ekdes|[Ss]ekda|[Ss]ekretaris|[Kk]etua|"
-         r"[Kk]adis|[Kk]abid|[Kk]asi|[Kk]epsek|[Dd]anramil|[Bb]abinsa|[Gg]uru|[Dd]okter|[Bb]idan|[Pp]erawat|Plt\.?|"
-         r"Pj\.?|[Kk]asun|[Kk]adus)")
+# The roles, also "Wali Kota"/"Walikota" and "Plt"/"Pj" (acting), written below; `_ROLE_WORDS` holds them too.
+ROLES = ("Lurah", "Camat", "Bupati", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri", "Direktur", "Dirut",
+         "Kapolres", "Kapolresta", "Kapolsek", "Kapolda", "Sekdes", "Sekda", "Sekretaris", "Ketua", "Kadis", "Kabid",
+         "Kasi", "Kepsek", "Danramil", "Babinsa", "Guru", "Dokter", "Bidan", "Perawat", "Kasun", "Kadus")
+_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|" + "|".join(f"[{r[0]}{r[0].lower()}]{r[1:]}" for r in ROLES)
+         + r"|Plt\.?|Pj\.?)")
 # The same roles in text written in capitals ("KASUN <NAME> KORBAN ..."), read by `_mask_capital_role_name`.
-_CAPITAL_ROLE = (r"(?:WALI[ \t]?KOTA|LURAH|CAMAT|BUPATI|GUBERNUR|KEPALA|KADES|PRESIDEN|MENTERI|DIREKTUR|DIRUT|"
-                 r"KAPOL(?:RES|RESTA|SEK|DA)|SEKDES|SEKDA|SEKRETARIS|KETUA|KADIS|KABID|KASI|KEPSEK|DANRAMIL|BABINSA|"
-                 r"GURU|DOKTER|BIDAN|PERAWAT|KASUN|KADUS)")
+_CAPITAL_ROLE = r"(?:WALI[ \t]?KOTA|" + "|".join(r.upper() for r in ROLES) + ")"
 CAPITAL_ROLE_NAME = re.compile(
     rf"\b({_CAPITAL_ROLE}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
@@ -142,15 +142,8 @@ _FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istr
                 "Tersebut", "Sesuai", "Baik", "Akun", "Calon", "Siswa", "Yang", "Di", "Dalam", "Allah", "Tuhan", "SPPT",
                 "PBB", "NIK", "KTP", "KK", "Ibu", "IBU", "Bapak", "Saya", "Kami", "PT", "CV", "UD"} | _THING_FIELDS
 # Honorific words that name a role, not a person ("Bapak Lurah", "Ibu Kepala Dinas").
-_ROLE_WORDS = {
-    "Lurah", "Camat", "Bupati", "Walikota", "Wali", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri",
-    "Direktur", "Polisi", "Petugas", "Guru", "Dokter", "Bidan", "Kapolres", "Kapolsek", "Sekdes", "Dirut",
-    "Ketua", "Admin", "Pejabat", "Rt", "Rw", "RT", "RW", "Kasun", "Kadus",
-    # the other roles of `_ROLE` and "Wakil", read after an honorific too ("Ibu Kadis", "Pak Sekda", "Bapak Plt
-    # Camat", "Pak Wakil Bupati"); `_ROLE` is a regex of the same roles, kept beside this set by hand
-    "Kapolresta", "Kapolda", "Sekda", "Sekretaris", "Kadis", "Kabid", "Kasi", "Kepsek", "Danramil", "Babinsa",
-    "Perawat", "Plt", "Pj", "Wakil",
-}
+_ROLE_WORDS = {*ROLES, "Walikota", "Wali", "Plt", "Pj", "Wakil", "Polisi", "Petugas", "Admin", "Pejabat", "Rt", "Rw",
+               "RT", "RW"}
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
 # pejabat", "atas nama CV. ...").
 _NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud"}
