@@ -300,6 +300,9 @@ def test_dates_of_birth_in_form_fields_are_masked():
 
 def test_pseudonym_is_keyed_and_phone_forms_agree():
     assert normalize_phone("0812-3456-7890") == normalize_phone("+62 812 3456 7890") == "6281234567890"
+    # digits typed in another script give the same key
+    assert normalize_phone("\uff10\uff18\uff11\uff12-3456-7890") == "6281234567890"
+    assert identity_keys(None, None, "NIK saya \u0663\u0662\u0660\u0661 0123 4567 8901") == ["nik:3201012345678901"]
     k = identity_keys("0812-3456-7890", "Budi@Example.ID")
     assert k == ["tel:6281234567890", "email:budi@example.id"]
     assert pseudonym(k[0], b"a") != pseudonym(k[0], b"b")

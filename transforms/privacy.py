@@ -187,11 +187,18 @@ def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
     return pl.Series(values.name, out, dtype=pl.String)
 
 
+def ascii_digits(value: str) -> str:
+    """The decimal digits of `value`, each written in ASCII: a number typed in another script ("٠٨١٢", full-width
+    "０８１２") gives the same digits, so the same phone or NIK gives the same key."""
+    digits = re.sub(r"\D", "", value)
+    return digits if digits.isascii() else "".join(str(int(d)) for d in digits)
+
+
 def normalize_phone(value: str | None) -> str | None:
-    """Digits only, in international form: 0812.. and +62812.. both become 62812..."""
+    """Digits only (in ASCII, `ascii_digits`), in international form: 0812.. and +62812.. both become 62812..."""
     if not value:
         return None
-    digits = re.sub(r"\D", "", value)
+    digits = ascii_digits(value)
     if digits.startswith("0"):
         digits = "62" + digits[1:]
     return digits if len(digits) >= 8 else None
@@ -220,7 +227,7 @@ def _email_key(email: str | None) -> str | None:
 
 def _own_nik_key(text: str | None) -> str | None:
     m = OWN_NIK.search(text or "")
-    return "nik:" + re.sub(r"\D", "", m.group(1)) if m else None
+    return "nik:" + ascii_digits(m.group(1)) if m else None
 
 
 def identity_keys(phone: str | None, email: str | None, text: str | None = None) -> list[str]:
