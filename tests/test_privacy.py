@@ -215,9 +215,15 @@ def test_names_after_religious_and_academic_titles_are_masked_and_places_named_a
              "Kepala Desa Hj. Ratna Sari menolak": "Kepala Desa Hj. [NAMA] menolak",
              "diperiksa dr. Rina Kartika di poli": "diperiksa dr. [NAMA] di poli",
              "Prof. Dr. Ir. Budi Santoso, M.Sc": "Prof. Dr. Ir. [NAMA], M.Sc",
-             "Kades H. Slamet Tidak Ada": "Kades H. [NAMA] Tidak Ada"}  # the name ends before Indonesian words
+             "Kades H. Slamet Tidak Ada": "Kades H. [NAMA] Tidak Ada",  # the name ends before Indonesian words
+             # in capitals a short name is not taken for an acronym
+             "KEPALA DESA H. AGUS SALIM TIDAK ADA": "KEPALA DESA H. [NAMA] TIDAK ADA",
+             "CAMAT HJ. SITI MENOLAK": "CAMAT HJ. [NAMA] MENOLAK",
+             "DIPERIKSA DR. RINA KARTIKA DI POLI": "DIPERIKSA DR. [NAMA] DI POLI"}
     unchanged = ("Jl. H. Agus Salim rusak", "RSUD dr. Soetomo Surabaya", "RS Prof. Dr. Margono Soekarjo",
-                 "Bandara Ir. H. Juanda", "ke dr. Spesialis Anak", "Gang H. Naman", "SMAN Dr. Wahidin")
+                 "Bandara Ir. H. Juanda", "ke dr. Spesialis Anak", "Gang H. Naman", "SMAN Dr. Wahidin",
+                 "JL. H. AGUS SALIM RUSAK", "RSUD DR. SOETOMO", "KE DR. SPESIALIS ANAK", "H. DINAS SOSIAL",
+                 "SMAN DR. WAHIDIN")
     assert_masks(cases, unchanged)
 
 
@@ -369,6 +375,7 @@ _TRICKY = [
     "DM @budi_s88 dan @Çelik; email x@y.id; 2 @Rp5.000",
     "Cc : Ronald Hutapea (Staf)\nTembusan: H. Ahmad Fauzi\nKepada: Ombudsman RI\nTo: Sdr. Budi\n> cc: Çelik Öz",
     "bupati sidoarjo H. Ahmad Fauzi; RSUD dr. Soetomo; Jl. H. Agus Salim; ke dr. Çelik Öz; Prof. Dr. Ir. Budi",
+    "KADES HJ. SITI TIDAK ADA; DR. RINA; PROF. DR. IR. BUDI; DRS. AGUS; DRA. ÇELIK; RSUD DR. SOETOMO",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -110,10 +110,10 @@ RECIPIENT_FIELD = re.compile(
     rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})()"
 )
 # A name after a religious or academic title ("Bupati Sidoarjo H. Ahmad ...", "Kepala Desa Hj. ...", "dr. Rina",
-# "Prof. Dr. Ir. ..."), read by `_mask_title_name`; not a street, hospital, mosque, school or campus named after a
-# person ("Jl. H. Agus Salim", "RSUD dr. Soetomo"), see `_INSTITUTION_BEFORE`.
-TITLE_NAME = re.compile(
-    rf"\b((?:(?:H|Hj|Drs|Dra|Ir|Prof|[Dd]r)\.{_SP}*)+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+# "Prof. Dr. Ir. ...", in capitals "KADES HJ. SITI ..."), read by `_mask_title_name`; not a street, hospital,
+# mosque, school or campus named after a person ("Jl. H. Agus Salim", "RSUD dr. Soetomo"), see `_INSTITUTION_BEFORE`.
+_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR)"
+TITLE_NAME = re.compile(rf"\b((?:{_TITLES}\.{_SP}*)+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 _INSTITUTION_BEFORE = re.compile(
     r"(?i)\b(?:jl|jln|jalan|gg|gang|rs[a-z]{0,2}|rumah[ \t]+sakit|klinik|masjid|mushol+a|yayasan|univ|universitas|"
     r"stadion|gedung|bandara|terminal|pelabuhan|sd|sdn|smp|smpn|sma|sman|smk|smkn|mts|pondok|ponpes|pesantren)"
@@ -479,11 +479,16 @@ def _mask_header_name(m: re.Match) -> str:
 def _mask_title_name(m: re.Match) -> str:
     """The name after a title: its first word and the words after it that are not Indonesian words (or are common
     given names), so "Kades H. Slamet Tidak Ada" keeps "Tidak Ada". Not when a place or an institution is named
-    after the person, nor when the first word is no name ("dr. Spesialis Anak", "H. Dinas ...")."""
+    after the person, nor when the first word is no name ("dr. Spesialis Anak", "H. Dinas ..."). A name in capitals
+    is read as after an honorific in capitals (`_capital_name_end`): "H. AGUS" is a name though short capital words
+    are mostly acronyms, "DR. SPESIALIS" stays."""
     if _INSTITUTION_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
         return m.group(0)
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
+    if words[0].isupper() and len(words[0]) > 1:
+        end = _capital_name_end(words, 0)
+        return m.group(1) + _masked_words(m.group(2), spans, 0, end) if end else m.group(0)
     end = 1
     while end < len(words) and (words[end] in GIVEN_NAMES or not (_is_word(words[end]) or _is_unit(words[end]))):
         end += 1
@@ -521,7 +526,7 @@ NAME_RULES = (
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
-    Rule(TITLE_NAME, _mask_title_name, r"(?:H|Hj|Drs|Dra|Ir|Prof|[Dd]r)\.[ \t\xa0]*[A-Z]"),
+    Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name,
          rf"{_STAFF}{_SP}+(?:{_NAME_WORD}{_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
