@@ -142,6 +142,24 @@ def test_common_given_names_after_roles_staff_words_and_ranks_in_capitals_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_the_given_name_list_covers_names_of_many_regions_and_religions():
+    # The list held 219 names. Sundanese, Javanese, Batak, Christian and Arabic names not in it were missed after a
+    # staff word or a bare role (each case below but the two marked), and a surname that is an Indonesian word after
+    # a listed given name was left ("H. <name> Hanif"); "Ujang" and "Sigit" are also words or villages.
+    cases = {
+        "petugas Ujang minta uang": "petugas [NAMA] minta uang",
+        "oknum Sigit Prasetyo membentak": "oknum [NAMA] membentak",
+        "Camat Sihombing menolak": "Camat [NAMA] menolak",
+        "kurir Fransiskus tidak datang": "kurir [NAMA] tidak datang",
+        "operator Khadijah bilang tunggu": "operator [NAMA] bilang tunggu",
+        "Kepala Desa H. Ahmad Hanif menolak": "Kepala Desa H. [NAMA] menolak",
+        "Lurah Wenda Kogoya tidak hadir": "Lurah [NAMA] tidak hadir",  # masked before too: two unknown words
+        "KEPALA DESA TJAHJADI MENOLAK": "KEPALA DESA [NAMA] MENOLAK",  # masked before too: no word in capitals
+    }
+    unchanged = ("petugas Lalin", "petugas Dinas Sosial", "Bupati Purbalingga", "karyawan UNPAD")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_initial_are_masked():
     # "AN. KEPALA RUMAH TANGGA <NAME>" and "KASUN <NAME>" kept the name (a relation or a role in capitals stopped the
     # rule), "Syafi`ah" was cut at the backtick, and "KARNA" (karena) was taken into a name.

@@ -5,29 +5,67 @@ common names are all three at once ("Budi", "Dewi", "Agus", "Siti", "Bambang", "
 the `areaid` register hold them. After a role, a staff word or an honorific in capitals, where the rules must tell
 a name from an office or a sentence, a word of this list counts as a name.
 
-Written from general knowledge of naming across Indonesia's regions and religions, not from complaints, with one
-exception: "Arifin" and eight other common names of Arabic origin (Amirudin, Hasanudin, Jamaludin, Nurdin, Saifudin,
-Samsudin, Syamsul, Zulkifli) were added after a real complaint's "ARIFIN" was missed, because the stemmer reads it
-as "arif", a word. Left out on purpose: names that are also titles, institutions or words complaints often write
-with a capital ("Raja", "Ratu", "Hakim", "Hari", "Juli", "Puji", "Jaya", "Utama", "Mandiri", "Permata", "Mega",
-"Harapan", "Bulan", "Bintang", "Agung", "Karya", "Citra", "Cahaya", "Damai", "Adil", "Aman", "Bagus", "Mulia",
-"Sentosa", "Sakti").
+Written from general knowledge of naming across Indonesia's regions and religions (Javanese, Sundanese, Balinese,
+Batak, Minang, Bugis, Manado, Maluku, Papuan, Chinese-Indonesian, Arabic and Christian given names and family names),
+not from complaints, with one exception: "Arifin" and eight other common names of Arabic origin (Amirudin,
+Hasanudin, Jamaludin, Nurdin, Saifudin, Samsudin, Syamsul, Zulkifli) were added after a real complaint's "ARIFIN"
+was missed, because the stemmer reads it as "arif", a word. Left out on purpose: names that are also titles,
+institutions, places or words complaints often write with a capital ("Raja", "Ratu", "Hakim", "Dewa", "Gusti",
+"Daeng", "Hari", "Juli", "Puji", "Jaya", "Utama", "Mandiri", "Permata", "Mega", "Harapan", "Bulan", "Bintang",
+"Agung", "Karya", "Citra", "Cahaya", "Damai", "Adil", "Aman", "Bagus", "Mulia", "Sentosa", "Sakti", "Untung",
+"Syukur", "Mutiara", "Titik", "Cucu", "Dini", "Tanjung", "Batubara", "Ina").
 """
 
 from __future__ import annotations
 
 GIVEN_NAMES = frozenset("""
-Abdul Abdullah Achmad Ade Adi Aditya Agus Agustina Agustinus Ahmad Aini Aisyah Alfian Ali Amalia Amin Aminah
-Amirudin Ana Andi Andika Andre Andreas Anggi Anggraini Ani Anik Anisa Annisa Anton Antonius Anwar Arief Arif Arifin
-Ariyanto Arjuna Asep Asih Astuti Ayu Aziz Bambang Bayu Benny Bima Budi Cahyadi Cahyo Dadang Daniel Darmawan Daud
-Dedi Dedy Dewi Diah Dian Dimas Dinda Dodi Dwi Edi Edy Eka Eko Elisabeth Endang Erna Erwin Evi Fajar Fatimah Fauzi
-Ferry Fitri Fitria Gede Gilang Gunawan Hadi Halim Hana Handayani Hartono Haryanto Hasan Hasanudin Hendra Hendro Heri
-Heru Hidayat Ika Ilham Imam Iman Indah Indra Intan Irawan Irma Iwan Jamaludin Joko Julia Kadek Kartika Ketut Komang
-Kurnia Kurniawan Kusuma Lestari Lina Lukas Made Maria Markus Maryam Mawar Melati Muhamad Muhammad Mulyadi Mulyono
-Musa Nanda Nia Ningsih Novi Nur Nuraini Nurdin Nurhayati Nurul Nyoman Paulus Petrus Pratama Purnama Purwanto Putra
-Putri Putu Rahayu Rahma Rahmah Rahman Rahmat Ratih Ratna Retno Ria Rina Rini Riyadi Rizki Rizky Rudi Rudy Rusdi
-Sadewa Saifudin Salim Samsudin Santoso Saputra Saputri Sarah Sari Satria Setiawan Setyo Siti Slamet Sri Stefanus
-Sugeng Suharto Sukma Sulaiman Sumarni Supriyadi Surya Suryadi Susanti Susanto Sutrisno Syahrul Syamsul Tati Taufik
-Teguh Tri Tuti Umar Usman Wahyu Wahyudi Wati Wawan Wayan Widodo Wijaya Winarno Wulan Yanti Yati Yohanes Yosef Yudi
-Yuli Yuliana Yuni Yusuf Zainab Zainal Zulkifli
+Abdul Abdullah Abdurrahman Acep Achmad Ade Adi Adinda Aditya Aep Afrizal Agnes Agus Agustina Agustinus Ahmad Ahmadi
+Aini Aisyah Ajat Akbar Albertus Alfian Ali Aloysius Alya Amalia Ambrosius Amelia Amin Aminah Amir Amirudin Ana Anas
+Anastasia Andi Andika Andre Andreas Angela Anggi Anggraini Ani Anik Anisa Annisa Anto Anton Antonius Anwar Ari Arie
+Arief Arif Arifin Aritonang Ariyanto Arjuna Arya Asep Asih Astuti Atang Aulia Ayu Aziz Azizah Azwar Bagas Baharuddin
+Bahrul Bambang Baso Bayu Bella Benediktus Benny Benyamin Bernadeta Bernadus Bima Bowo Budi Burhan Burhanuddin
+Cahyadi Cahyo Cecep Christina Cindy Clara Dadan Dadang Daffa Damanik Daniel Darmanto Darmawan Daryono Daud Daulay
+David Dea Debora Dede Deden Dedi Dedy Desi Dessy Devi Dewi Diah Dian Didik Dika Dimas Dina Dinda Dio Dita Dodi Dodik
+Dominikus Dwi Dwiyanto Edi Edy Efendi Effendi Eka Eko Elia Elis Elisabeth Elly Emi Encep Endah Endang Engkos Engkus
+Eni Enjang Entin Erizal Erna Ernawati Erni Erwin Ester Eti Euis Evi Fachri Fadil Fadilah Fadli Fahmi Fahri Faisal
+Fajar Fani Farah Farhan Farid Faridah Fathur Fatimah Fauzan Fauzi Febri Febriana Ferry Fikri Fina Firdaus Fitri
+Fitria Fransiskus Gabriel Galih Gede Ghani Gilang Ginting Girsang Giyanto Grace Gregorius Gultom Gunawan Hadi
+Hadinata Hafidz Hafiz Hafsah Halim Halimah Hamdan Hamid Hamidah Hamzah Hana Handayani Hani Hanif Harahap Harjono
+Hartanto Hartono Harun Haryanto Haryono Hasan Hasanah Hasanuddin Hasanudin Hasibuan Hasyim Helmi Hendi Hendra Hendri
+Hendrikus Hendro Heni Heri Herman Hermanto Heru Hery Hesti Hidayat Hilman Husein Hutabarat Hutagalung Hutapea
+Hutauruk Ibrahim Ida Idah Idris Ignatius Iis Ika Ikhsan Ilham Ilyas Imam Iman Imanuel Imas Indah Indra Indri
+Indriani Intan Ira Irawan Irfan Irma Ismail Iwan Jafar Jajang Jamal Jamaludin Jamil Jamilah Jasman Jihan Joko Julia
+Jumadi Jumiati Kadek Kamal Kamaluddin Kartika Kartini Kasiman Kasmini Katarina Kaunang Ketut Kevin Khadijah Khairul
+Khoiriyah Kholil Khotimah Kogoya Komang Kornelius Kris Krisna Kuncoro Kurnia Kurniadi Kurniasih Kurniawan Kustini
+Kusuma Kusumawati Laila Lailatul Latifah Latuconsina Lestari Lia Liem Lili Lilik Lilis Lina Lubis Lukas Lukito
+Lukman Lusi Lusia Lutfi Made Magdalena Mahmud Maimunah Malik Mamahit Maman Mamat Manalu Mandagi Mandowen Mansur
+Manurung Mardiyono Margono Maria Mariam Markus Marni Marpaung Martha Maryam Marzuki Masitoh Matius Mawar Maya Melati
+Mikael Mila Mira Monika Muchtar Muhamad Muhammad Mujiono Mukhlis Mukti Mulyadi Mulyani Mulyati Mulyono Munawaroh
+Munir Munthe Murad Murib Musa Mustafa Mutmainah Nabila Nadia Nadya Nafisah Naila Nainggolan Nanang Nanda Nanik
+Napitupulu Nasir Nasrul Nasution Natalia Naufal Nayla Nenden Neneng Nengah Ngurah Nia Nikolas Nina Ningsih Ninik
+Nining Nita Nizar Novi Novita Nugraha Nugroho Nunung Nur Nuraini Nurdin Nurhasanah Nurhayati Nurjanah Nurjannah
+Nurlela Nurma Nurul Nyoman Oktavia Oman Otong Paijo Painem Pane Pangemanan Panjaitan Pardede Pardi Parman Parmi
+Partini Partono Pasaribu Pattiasina Paulus Petrus Philipus Poniyem Prabowo Pramono Pranoto Prasetya Prasetyo Pratama
+Priskila Priyanto Pujianto Purnama Purnomo Purwanto Purwati Puspa Puspita Puspitasari Putra Putri Putu Raharjo
+Rahayu Rahma Rahmad Rahmah Rahman Rahmanto Rahmat Raka Rangga Rani Rasyid Ratih Ratna Ratnasari Rebeka Rendi Rendy
+Reni Retno Reza Ria Rian Rico Ridwan Rifai Rika Rina Rini Rio Ririn Rita Riyadi Riyanto Rizal Rizki Rizky Robertus
+Rohimah Rohmah Rondonuwu Rosa Rosidah Rosita Rudi Rudianto Rudy Ruhiyat Rukayah Rukmini Rumbewas Rumbiak Rumondor
+Rusdi Ruth Sadewa Saepul Sahetapy Saifudin Saiful Salamah Salim Salman Salsabila Samsudin Samuel Santi Santoso
+Saodah Sapto Saputra Saputri Saragih Sarah Sari Sarinah Sarmin Sartini Sartono Sarwono Satria Satrio Sembiring Septi
+Setiadi Setiawan Setiono Setyaningsih Setyo Shaleh Shinta Sholihah Sianipar Sigit Sihombing Silalahi Silvia
+Simanjuntak Simatupang Simbolon Simon Simorangkir Sinaga Sinta Siregar Siska Siti Sitompul Sitorus Situmorang Slamet
+Sofia Soleh Sondakh Sri Sriyono Stefanus Subagyo Subandi Subhan Subroto Sudarmo Sudarsono Sudarto Sufyan Sugeng
+Sugianto Sugiarto Sugiharto Suharti Suharto Sukardi Sukarno Sukiman Sukinah Sukirman Sukma Suko Sulaiman Sulastri
+Sulistyo Sulistyowati Sumadi Sumampouw Sumanto Sumardi Sumarni Sumarno Sumarsono Sumiati Sunarno Sunarsih Sunarto
+Sundari Supardi Suparman Suparmi Suparno Suprapto Supriyadi Supriyati Surono Suroso Surya Suryadi Suryani Suryanto
+Susana Susanti Susanto Susi Susilo Susilowati Sutanto Sutarno Sutarto Sutejo Sutinah Sutopo Sutrisno Suwandi Suwarni
+Suwarno Suwito Suyanto Syafii Syafri Syafrudin Syahrul Syaiful Syamsul Syarif Tabuni Tambayong Tambunan Tampubolon
+Tanoto Tarigan Tarmuji Tasya Tatang Tati Taufik Taufiq Teguh Theresia Thomas Tia Tiara Timotius Tini Titin Tjahjadi
+Tjandra Tommy Tono Totok Tri Triana Triyono Tugiman Tuhumury Tukiman Tukinem Tumini Tuti Ubaidillah Ucup Ujang Umar
+Umi Usep Usman Uus Vera Veronika Vivi Wagiman Wahid Wahono Wahyu Wahyudi Wahyuni Waluyo Warsini Warsito Wartini Wati
+Wawan Wayan Wenas Wenda Wibisono Wibowo Widjaja Widodo Widya Widyawati Wijaya Wijayanto Wina Winarno Winarti Wiwik
+Wiyono Wonda Wowor Wulan Wulandari Yahya Yakob Yakobus Yani Yanti Yanto Yati Yatmi Yayat Yayuk Yeni Yikwa Yoel
+Yohana Yohanes Yolanda Yonas Yono Yosef Yosua Yudha Yudi Yuli Yuliana Yuliani Yulianti Yulianto Yuliati Yulius Yuni
+Yunus Yusril Yusrizal Yustinus Yusuf Yuyun Zaenal Zahra Zainab Zainal Zainuddin Zakaria Zaki Zubaidah Zulfikar
+Zulkarnain Zulkifli
 """.split())
