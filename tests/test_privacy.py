@@ -160,6 +160,19 @@ def test_the_given_name_list_covers_names_of_many_regions_and_religions():
     assert_masks(cases, unchanged)
 
 
+def test_names_after_a_role_and_a_unit_written_with_one_capital_are_masked():
+    # "Kepala Humas Pemkot <name>" kept the name: "Humas" was read as the start of a name made of words, and the rule
+    # stopped there; a unit or an agency's short name with one capital is now skipped like "Dinas" or "Dukcapil".
+    cases = {
+        "Kepala Humas Pemkot Joko Susilo menolak": "Kepala Humas Pemkot [NAMA] menolak",
+        "Kabid Humas Polda Rina Kartika": "Kabid Humas Polda [NAMA]",
+        "Kepala Inspektorat Wahyu tidak hadir": "Kepala Inspektorat [NAMA] tidak hadir",
+        "petugas Pdam Budi menolak": "petugas Pdam [NAMA] menolak",
+    }
+    unchanged = ("Kepala Humas Pemkot Bandung", "Kepala Bappeda Provinsi Jawa Barat", "petugas Pdam Tirta Pakuan")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_initial_are_masked():
     # "AN. KEPALA RUMAH TANGGA <NAME>" and "KASUN <NAME>" kept the name (a relation or a role in capitals stopped the
     # rule), "Syafi`ah" was cut at the backtick, and "KARNA" (karena) was taken into a name.

@@ -210,7 +210,17 @@ _OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi
                  "pemprov", "puskesmas", "pustu", "polsek", "polres", "polda", "kua", "kelurahan", "kecamatan",
                  "pamong", "praja", "kab", "kec", "kel", "prov", "kelas", "lapas", "rutan", "imigrasi",
                  "ombudsman", "komnas", "satgas", "saber", "pungli", "polri", "kapolri", "kapolda", "kapolres",
-                 "mendagri", "kemendagri", "menpan", "kemenpan"}
+                 "mendagri", "kemendagri", "menpan", "kemenpan",
+                 # units and agencies' short names written with one capital ("Kepala Humas Pemkot <name>")
+                 "humas", "sekretariat", "inspektorat", "bappeda", "bapeda", "bpbd", "damkar", "kesbangpol", "kominfo",
+                 "diskominfo", "komdigi", "disperindag", "dispora", "dispar", "disparbud", "disperkim", "perkim",
+                 "dpupr", "pupr", "dlh", "dpmptsp", "ptsp", "dpmd", "bkd", "bkpsdm", "bkpp", "bpkad", "bppkad",
+                 "kanwil", "kantah", "kanim", "kejari", "kejati", "kejaksaan", "dprd", "disdikbud", "diknas",
+                 "disnakertrans", "dispenda", "dispendukcapil", "kemenkumham", "kemenaker", "kemnaker", "kemenhub",
+                 "kemenkeu", "kemendikbud", "kemdikbud", "kemenkum", "kemenpanrb", "klhk", "pdam", "perumda",
+                 "perumdam", "pln", "pertamina", "bpjs", "bpjstk", "jamsostek", "satlantas", "reskrim", "propam",
+                 "polresta", "polrestabes", "koramil", "kodim", "babinsa", "bhabinkamtibmas", "posyandu", "rsud",
+                 "rsup", "sdn", "smpn", "sman", "smkn", "mtsn", "uin", "iain", "upt", "uptd", "ulp", "helpdesk"}
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
 
 
