@@ -173,6 +173,26 @@ def test_names_after_a_role_and_a_unit_written_with_one_capital_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_names_after_an_office_named_with_words_or_a_number_are_masked():
+    # The role rule stopped at an office's name made of Indonesian words ("Kepala Dinas Pekerjaan Umum <name>"),
+    # masked a name only in part when the office's last word came before it ("... Pengadaan Joko [NAMA]"), and did
+    # not read past a number ("Kepala Sekolah SDN 2 <name>") or beyond six words.
+    cases = {
+        "Kepala Dinas Pekerjaan Umum Joko Susilo menolak": "Kepala Dinas Pekerjaan Umum [NAMA] menolak",
+        "Kepala Bidang Pelayanan Rina Kartika menolak": "Kepala Bidang Pelayanan [NAMA] menolak",
+        "Kepala Unit Layanan Pengadaan Joko Susilo tidak ada": "Kepala Unit Layanan Pengadaan [NAMA] tidak ada",
+        "Kasi Pemerintahan Bambang menolak": "Kasi Pemerintahan [NAMA] menolak",
+        "Kepala Sekolah SDN 2 Siti Aminah menolak": "Kepala Sekolah SDN 2 [NAMA] menolak",
+        "petugas Kantor Pertanahan Budi menolak": "petugas Kantor Pertanahan [NAMA] menolak",
+        "Plt Kepala Kantor Pertanahan Kota Bogor Sigit Prasetyo menolak":
+            "Plt Kepala Kantor Pertanahan Kota Bogor [NAMA] menolak",
+    }
+    unchanged = ("Kepala Dinas Pekerjaan Umum Kota Bogor", "Kepala Bidang Pelayanan Umum tidak ada",
+                 "Kepala Sekolah SDN 2 Cilandak", "petugas Kantor Pertanahan Kota Bogor",
+                 "Kasi Pemerintahan Desa Sukamaju")
+    assert_masks(cases, unchanged)
+
+
 def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_initial_are_masked():
     # "AN. KEPALA RUMAH TANGGA <NAME>" and "KASUN <NAME>" kept the name (a relation or a role in capitals stopped the
     # rule), "Syafi`ah" was cut at the backtick, and "KARNA" (karena) was taken into a name.
@@ -407,6 +427,7 @@ _TRICKY = [
     "Cc : Ronald Hutapea (Staf)\nTembusan: H. Ahmad Fauzi\nKepada: Ombudsman RI\nTo: Sdr. Budi\n> cc: Çelik Öz",
     "bupati sidoarjo H. Ahmad Fauzi; RSUD dr. Soetomo; Jl. H. Agus Salim; ke dr. Çelik Öz; Prof. Dr. Ir. Budi",
     "KADES HJ. SITI TIDAK ADA; DR. RINA; PROF. DR. IR. BUDI; DRS. AGUS; DRA. ÇELIK; RSUD DR. SOETOMO",
+    "Kepala Sekolah SDN 2 Siti; petugas SDN 12 Budi; Kasi Pemerintahan Bambang; Kepala Humas Pemkot Joko",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -63,12 +63,12 @@ _ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|" + "|".join(f"[{r[0]}{r[0].lower()}]{r[1:]}
 _CAPITAL_ROLE = r"(?:WALI[ \t]?KOTA|" + "|".join(r.upper() for r in ROLES) + ")"
 CAPITAL_ROLE_NAME = re.compile(
     rf"\b({_CAPITAL_ROLE}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])")
-ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
+ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,7}})")
 # A staff member's name ("petugas Budi", "oknum Siti Rahayu"): read by `_mask_staff_name`, which takes it only when
 # it starts with a common given name, as the words after a staff word are mostly its office.
 _STAFF = (r"(?:[Pp]etugas(?:nya)?|[Pp]egawai|[Oo]knum|[Ss]taff?|[Kk]aryawan|[Ss]atpam|[Oo]perator|[Kk]urir|[Ss]opir|"
           r"[Ss]upir|[Tt]eller|[Kk]asir|[Mm]andor)")
-STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,5}})")
+STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
 # comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
@@ -220,7 +220,7 @@ _OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi
                  "kemenkeu", "kemendikbud", "kemdikbud", "kemenkum", "kemenpanrb", "klhk", "pdam", "perumda",
                  "perumdam", "pln", "pertamina", "bpjs", "bpjstk", "jamsostek", "satlantas", "reskrim", "propam",
                  "polresta", "polrestabes", "koramil", "kodim", "babinsa", "bhabinkamtibmas", "posyandu", "rsud",
-                 "rsup", "sdn", "smpn", "sman", "smkn", "mtsn", "uin", "iain", "upt", "uptd", "ulp", "helpdesk"}
+                 "rsup", "sdn", "smpn", "sman", "smkn", "mtsn", "uin", "iain", "upt", "uptd", "ulp", "helpdesk", "layanan"}
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
 
 
@@ -270,8 +270,9 @@ def _masked_words(text: str, spans: list[tuple[int, int]], i: int, end: int) -> 
 
 
 def _is_unit(word: str) -> bool:
-    """An acronym, a word of two letters or an office word ("SDN", "No", "Dinas"): not part of a name."""
-    return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.lower() in _OFFICE_WORDS
+    """An acronym, a word of two letters, a number or an office word ("SDN", "No", "2", "Dinas"): not part of a
+    name."""
+    return (word.isupper() and len(word) <= 5) or len(word) <= 2 or word.isdigit() or word.lower() in _OFFICE_WORDS
 
 
 # Words of an area that the next word names ("Desa Slamet", "Kec. Sari").
@@ -290,6 +291,13 @@ def _place_at(words: list[str], i: int) -> int:
                 regions if k == 1 and words[i] in GIVEN_NAMES and not area else places):
             return k
     return 0
+
+
+def _is_office_noun(word: str) -> bool:
+    """An office word, or an Indonesian noun of the shape offices are named with ("Pelayanan", "Pemerintahan",
+    "Keuangan", "Pertanahan"): the last words of an office's name before an official's."""
+    lower = word.lower()
+    return lower in _OFFICE_WORDS or (re.fullmatch(r"(?:pe|ke)[a-z]{3,}an", lower) is not None and _is_word(word))
 
 
 def _is_word(word: str) -> bool:
@@ -316,30 +324,44 @@ def _mask_staff_name(m: re.Match) -> str:
 @lru_cache(maxsize=100_000)
 def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
     """The capitalised words after a role, with the name in them masked. The place or office the role belongs to
-    is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN"). What follows, up to a
+    is skipped first ("Bupati Purbalingga", "Kepala Dukcapil Jakarta Barat", "Kepsek SDN 2"). What follows, up to a
     word that does not start a name or a unit, at most three words, is masked when it starts with a common given
     name ("Camat Suryadi", "pak Lurah Budi"), or when one of its words is not an Indonesian word or a place and it
     has two words ("Walikota Erik Cahyadi") or follows an honorific ("pak Lurah Joko"): a lone unknown word after a
     bare role is as often an office's short name ("bidan Poltekkes"). "Lurah Tidak Profesional" and "Presiden
-    Nomor" stay. After a staff word (`staff`) only a common given name starts a name. Known gaps: a name of
-    dictionary words that starts with no listed given name, a one-word name not in the list after a bare role.
-    Cached: the same offices and officials recur."""
+    Nomor" stay. After a staff word (`staff`) only a common given name starts a name. Words that are all Indonesian
+    words and start with no given name are an office's name ("Kepala Dinas Pekerjaan Umum", "Kepala Kantor
+    Pertanahan Kota Bogor"): the search goes on after them, and there only a common given name starts a name. Known
+    gaps: a name of dictionary words that starts with no listed given name, a one-word name not in the list after a
+    bare role. Cached: the same offices and officials recur."""
     spans = _word_spans(after)
     words = [after[a:b] for a, b in spans]
-    i = 0
-    while i < len(words):
-        skip = _place_at(words, i) or int(_is_unit(words[i]) or words[i] in _ROLE_WORDS)  # "Plt Camat ..."
-        if not skip:
-            break
-        i += skip
-    end = i
-    while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
-        end += 1
-    named = words[i:end]
-    given = bool(named) and named[0] in GIVEN_NAMES
-    if not given and (staff or not named or all(_is_word(w) for w in named) or (len(named) == 1 and not honorific)):
-        return after
-    return _masked_words(after, spans, i, end)
+    i, first = 0, True
+    while True:
+        while i < len(words):
+            skip = _place_at(words, i) or int(_is_unit(words[i]) or words[i] in _ROLE_WORDS)  # "Plt Camat ..."
+            if not skip:
+                break
+            i += skip
+        end = i
+        while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+            end += 1
+        named = words[i:end]
+        if not named:
+            return after
+        given = next((k for k in range(i, end) if words[k] in GIVEN_NAMES), None)
+        if given is not None:
+            # the name runs on after a given name; an office's nouns before it stay ("Bidang Pelayanan Joko ...")
+            start = given if all(_is_office_noun(w) for w in words[i:given]) else i
+            end = given
+            while end < len(words) and end - given < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+                end += 1
+            return _masked_words(after, spans, start, end)
+        if not all(_is_word(w) for w in named):
+            if not first or staff or (len(named) == 1 and not honorific):
+                return after
+            return _masked_words(after, spans, i, end)
+        i, first = end, False  # an office's name made of words: look on after it
 
 
 # Words that start the label of the next field on a name's line ("Nama: Budi No KK: ...").
@@ -539,7 +561,7 @@ NAME_RULES = (
     Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name,
-         rf"{_STAFF}{_SP}+(?:{_NAME_WORD}{_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
+         rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
