@@ -1,3 +1,5 @@
+from itertools import product
+
 import polars as pl
 
 from transforms.privacy import identity_keys, mask_text, normalize_phone, protect_records, pseudonym
@@ -191,6 +193,18 @@ def test_names_after_an_office_named_with_words_or_a_number_are_masked():
                  "Kepala Sekolah SDN 2 Cilandak", "petugas Kantor Pertanahan Kota Bogor",
                  "Kasi Pemerintahan Desa Sukamaju")
     assert_masks(cases, unchanged)
+
+
+def test_a_listed_name_after_any_role_and_office_is_masked():
+    # Every combination of a role, the office it heads and a name that starts with a listed given name.
+    roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
+    offices = ("", "Dinas Sosial", "Dinas Pekerjaan Umum", "Humas Pemkot", "Bidang Pelayanan", "Sub Bagian Umum",
+               "Unit Layanan Pengadaan", "Sekolah SDN 2", "Kantor Pertanahan Kota Bogor", "Puskesmas Cilandak")
+    names = ("Joko Susilo", "Ujang", "Fransiskus Hutapea", "Siti Aminah")
+    leaks = [text for role, office, name in product(roles, offices, names)
+             for text in [f"Saya menemui {role} {office} {name} tapi ditolak.".replace("  ", " ")]
+             if any(word in mask_text(text) for word in name.split())]
+    assert leaks == []
 
 
 def test_names_after_relations_roles_in_capitals_and_a_n_and_with_an_ain_or_initial_are_masked():
