@@ -44,6 +44,9 @@ SELF_NAME = re.compile(
     rf"|(?:[Ss]aya|[Ss]y|[Aa]ku)(?:{_SP}+adalah)?{_SP}*)"
     rf")({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
+# The same in text written in capitals ("SAYA BUDI SANTOSO, WARGA ..."), read by `_mask_capital_self_name`.
+CAPITAL_SELF_NAME = re.compile(
+    rf"\b((?:SAYA|SY|AKU)(?:{_SP}+ADALAH)?{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,3}})(?![a-z])")
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -194,7 +197,8 @@ def _mask_signature(m: re.Match) -> str:
     if words[0].capitalize() in _NOT_SIGNATURES:
         return m.group(0)
     if m.group("same_line") is not None:
-        if not all(w[0].isupper() and not _is_unit(w) for w in words) or all(_is_word(w) for w in words):
+        if not all(w[0].isupper() and not _is_unit(w) for w in words) or (
+                words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)):
             return m.group(0)
     elif all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words):
         return m.group(0)
@@ -336,12 +340,14 @@ def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
     bare role. Cached: the same offices and officials recur."""
     spans = _word_spans(after)
     words = [after[a:b] for a, b in spans]
-    i, first = 0, True
+    i, first, place_name = 0, True, None
     while True:
         while i < len(words):
-            skip = _place_at(words, i) or int(_is_unit(words[i]) or words[i] in _ROLE_WORDS)  # "Plt Camat ..."
+            place = _place_at(words, i)
+            skip = place or int(_is_unit(words[i]) or words[i] in _ROLE_WORDS)  # "Plt Camat ..."
             if not skip:
                 break
+            place_name = i if place == 1 and words[i] in GIVEN_NAMES else None
             i += skip
         end = i
         while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
@@ -356,12 +362,19 @@ def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
             end = given
             while end < len(words) and end - given < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
                 end += 1
-            return _masked_words(after, spans, start, end)
+            return _masked_words(after, spans, _with_place_name(place_name, start), end)
         if not all(_is_word(w) for w in named):
             if not first or staff or (len(named) == 1 and not honorific):
                 return after
-            return _masked_words(after, spans, i, end)
-        i, first = end, False  # an office's name made of words: look on after it
+            return _masked_words(after, spans, _with_place_name(place_name, i), end)
+        i, first, place_name = end, False, None  # an office's name made of words: look on after it
+
+
+def _with_place_name(place_name: int | None, start: int) -> int:
+    """Where a name starts that begins at word `start`, or at `place_name` right before it: a given name read as a
+    village after an area word ("Kepala Desa Bambang") that a name follows is that name's first word ("Kepala Desa
+    Bambang Kartika")."""
+    return place_name if place_name is not None and place_name + 1 == start else start
 
 
 # Words that start the label of the next field on a name's line ("Nama: Budi No KK: ...").
@@ -478,19 +491,31 @@ def _mask_capital_honorific(m: re.Match) -> str:
     return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, start, end)
 
 
+def _mask_capital_self_name(m: re.Match) -> str:
+    """The name after "SAYA" in capitals when it starts with a common given name, with the words after it that
+    `_capital_name_word` takes ("SAYA BUDI SANTOSO WARGA ..." masks "BUDI SANTOSO"). A name not in the list stays:
+    after "SAYA" in capitals come verbs and informal words the dictionary does not hold ("SAYA DIPINGPONG")."""
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b] for a, b in spans]
+    if words[0].capitalize() not in GIVEN_NAMES:
+        return m.group(0)
+    return m.group(1) + _masked_words(m.group(2), spans, 0, _capital_name_end(words, 0))
+
+
 def _mask_capital_role_name(m: re.Match) -> str:
     """The name after a role in capitals: the role's place and office words are skipped ("WALIKOTA SURABAYA",
     "KEPALA DINAS ..."), then up to four words that `_capital_name_word` takes ("KASUN <NAME> KORBAN ..." masks
     the name; "KEPALA KELUARGA", "KETUA RT", "LURAH TIDAK ..." stay)."""
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
-    start = 0
+    start, place_name = 0, None
     while start < len(words) and (skip := _place_at(words, start) or int(words[start].lower() in _OFFICE_WORDS)):
+        place_name = start if skip == 1 and words[start].capitalize() in GIVEN_NAMES else None
         start += skip
     end = _capital_name_end(words, start)
     if end == start:
         return m.group(0)
-    return m.group(1) + _masked_words(m.group(2), spans, start, end)
+    return m.group(1) + _masked_words(m.group(2), spans, _with_place_name(place_name, start), end)
 
 
 def _mask_header_name(m: re.Match) -> str:
@@ -578,6 +603,7 @@ NAME_RULES = (
          rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
          rf"{_NAME_WORD}"),
     Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD}"),
+    Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU)[ \t\xa0]+{_CAPITAL_WORD}"),
 )
 
 
