@@ -212,6 +212,21 @@ def test_self_introductions_in_capitals_thanks_and_names_read_as_villages_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_names_after_familiar_and_regional_forms_of_address_are_masked():
+    # "Kak Rina", "bang Joko", "Kang Asep", "Teh Euis", "Cak Slamet", "Ustadz Hasan" kept the name. They are read as
+    # staff words are (a common given name starts the name), as some are words or parts of things' names too.
+    cases = {
+        "Kak Rina di loket bilang tunggu": "Kak [NAMA] di loket bilang tunggu",
+        "bang Joko Susilo minta uang": "bang [NAMA] minta uang",
+        "Kang Asep petugas parkir": "Kang [NAMA] petugas parkir",
+        "Teh Euis tidak ramah": "Teh [NAMA] tidak ramah",
+        "Cak Slamet ketua RT": "Cak [NAMA] ketua RT",
+        "Ustadz Hasan dan Kyai Ahmad": "Ustadz [NAMA] dan Kyai [NAMA]",
+    }
+    unchanged = ("minum Teh Botol", "kerja sama Uni Eropa", "Om Telolet", "kakak saya", "bang Jago")
+    assert_masks(cases, unchanged)
+
+
 def test_a_listed_name_after_any_role_and_office_is_masked():
     # Every combination of a role, the office it heads and a name that starts with a listed given name.
     roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
@@ -460,6 +475,7 @@ _TRICKY = [
     "KADES HJ. SITI TIDAK ADA; DR. RINA; PROF. DR. IR. BUDI; DRS. AGUS; DRA. ÇELIK; RSUD DR. SOETOMO",
     "Kepala Sekolah SDN 2 Siti; petugas SDN 12 Budi; Kasi Pemerintahan Bambang; Kepala Humas Pemkot Joko",
     "SAYA BUDI SANTOSO; SY UJANG; AKU ADALAH SITI; SAYA ÇELIK; Terima kasih, Agus Kartika",
+    "Kak Rina; bang Joko Susilo; Teh Euis; Kyai Ahmad; Ustadz Çelik Hasan; minum Teh Botol",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

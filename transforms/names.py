@@ -71,7 +71,11 @@ ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}
 # it starts with a common given name, as the words after a staff word are mostly its office.
 _STAFF = (r"(?:[Pp]etugas(?:nya)?|[Pp]egawai|[Oo]knum|[Ss]taff?|[Kk]aryawan|[Ss]atpam|[Oo]perator|[Kk]urir|[Ss]opir|"
           r"[Ss]upir|[Tt]eller|[Kk]asir|[Mm]andor)")
-STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
+# Familiar and regional forms of address ("Kak Rina", "bang Joko", "Kang Asep", "Teh Euis", "Cak Slamet", "Ustadz
+# Hasan"), read as staff words are: some are also words or parts of names of things ("minum Teh Botol", "Uni Eropa").
+_FAMILIAR = (r"(?:[Kk]ak(?:ak)?|[Bb]ang|[Aa]bang|[Kk]ang|[Aa]kang|[Tt]eh|[Tt]eteh|[Oo]m|[Tt]ante|[Uu]da|[Uu]ni|[Cc]ak|"
+             r"[Nn]ing|[Kk]oh|[Cc]ik|[Mm]bok|[Pp]akde|[Bb]ude|[Bb]ulik|[Pp]aklik|[Uu]stad[zh]?|[Uu]staz|[Kk][iy]ai)")
+STAFF_NAME = re.compile(rf"\b((?:{_STAFF}|{_FAMILIAR}){_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
 # comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
@@ -585,8 +589,8 @@ NAME_RULES = (
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
-    Rule(STAFF_NAME, _mask_staff_name,
-         rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
+    Rule(STAFF_NAME, _mask_staff_name, rf"(?:{_STAFF}|{_FAMILIAR}){_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}"
+                                       rf"(?:{'|'.join(sorted(GIVEN_NAMES))})"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
