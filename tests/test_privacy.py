@@ -227,6 +227,23 @@ def test_names_after_familiar_and_regional_forms_of_address_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_staff_words_and_forms_of_address_in_capitals_and_names_that_are_villages_after_roles_are_masked():
+    # In capitals a staff word or a form of address had no rule ("PETUGAS <name>" kept every listed name), and after a
+    # role in capitals a listed name that is also a village was skipped as the village ("CAMAT <name>"), which mixed
+    # case did not do.
+    cases = {
+        "PETUGAS BUDI MINTA UANG": "PETUGAS [NAMA] MINTA UANG",
+        "OKNUM DISHUB SITI RAHAYU MEMBENTAK": "OKNUM DISHUB [NAMA] MEMBENTAK",
+        "KANG UJANG TUKANG PARKIR": "KANG [NAMA] TUKANG PARKIR",
+        "PETUGAS SDN 2 ADE TIDAK ADA": "PETUGAS SDN 2 [NAMA] TIDAK ADA",
+        "CAMAT LESTARI TIDAK ADA": "CAMAT [NAMA] TIDAK ADA",
+        "PETUGAS LESTARI MENOLAK": "PETUGAS [NAMA] MENOLAK",
+    }
+    unchanged = ("PETUGAS KEBERSIHAN TIDAK DATANG", "PETUGAS PARKIR LIAR", "OKNUM POLISI", "MINUM TEH BOTOL",
+                 "BUPATI BIMA", "KEPALA DESA SLAMET MENOLAK", "PETUGAS DINAS SOSIAL")
+    assert_masks(cases, unchanged)
+
+
 def test_a_listed_name_after_any_role_and_office_is_masked():
     # Every combination of a role, the office it heads and a name that starts with a listed given name.
     roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
@@ -476,6 +493,7 @@ _TRICKY = [
     "Kepala Sekolah SDN 2 Siti; petugas SDN 12 Budi; Kasi Pemerintahan Bambang; Kepala Humas Pemkot Joko",
     "SAYA BUDI SANTOSO; SY UJANG; AKU ADALAH SITI; SAYA ÇELIK; Terima kasih, Agus Kartika",
     "Kak Rina; bang Joko Susilo; Teh Euis; Kyai Ahmad; Ustadz Çelik Hasan; minum Teh Botol",
+    "PETUGAS BUDI; OKNUM DISHUB SITI; KANG ÇELIK; PETUGAS SDN 2 ADE; CAMAT LESTARI",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -68,14 +68,20 @@ CAPITAL_ROLE_NAME = re.compile(
     rf"\b({_CAPITAL_ROLE}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])")
 ROLE_NAME = re.compile(rf"\b({_ROLE}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,7}})")
 # A staff member's name ("petugas Budi", "oknum Siti Rahayu"): read by `_mask_staff_name`, which takes it only when
-# it starts with a common given name, as the words after a staff word are mostly its office.
-_STAFF = (r"(?:[Pp]etugas(?:nya)?|[Pp]egawai|[Oo]knum|[Ss]taff?|[Kk]aryawan|[Ss]atpam|[Oo]perator|[Kk]urir|[Ss]opir|"
-          r"[Ss]upir|[Tt]eller|[Kk]asir|[Mm]andor)")
-# Familiar and regional forms of address ("Kak Rina", "bang Joko", "Kang Asep", "Teh Euis", "Cak Slamet", "Ustadz
-# Hasan"), read as staff words are: some are also words or parts of names of things ("minum Teh Botol", "Uni Eropa").
-_FAMILIAR = (r"(?:[Kk]ak(?:ak)?|[Bb]ang|[Aa]bang|[Kk]ang|[Aa]kang|[Tt]eh|[Tt]eteh|[Oo]m|[Tt]ante|[Uu]da|[Uu]ni|[Cc]ak|"
-             r"[Nn]ing|[Kk]oh|[Cc]ik|[Mm]bok|[Pp]akde|[Bb]ude|[Bb]ulik|[Pp]aklik|[Uu]stad[zh]?|[Uu]staz|[Kk][iy]ai)")
-STAFF_NAME = re.compile(rf"\b((?:{_STAFF}|{_FAMILIAR}){_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
+# it starts with a common given name, as the words after a staff word are mostly its office. Familiar and regional
+# forms of address ("Kak Rina", "bang Joko", "Kang Asep", "Teh Euis", "Cak Slamet", "Ustadz Hasan") are read the
+# same way: some are also words or parts of names of things ("minum Teh Botol", "Uni Eropa").
+STAFF_WORDS = ("petugas", "petugasnya", "pegawai", "oknum", "staf", "staff", "karyawan", "satpam", "operator", "kurir",
+               "sopir", "supir", "teller", "kasir", "mandor",
+               "kak", "kakak", "bang", "abang", "kang", "akang", "teh", "teteh", "om", "tante", "uda", "uni", "cak",
+               "ning", "koh", "cik", "mbok", "pakde", "bude", "bulik", "paklik", "ustad", "ustadz", "ustadh", "ustaz",
+               "kiai", "kyai")
+_STAFF = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in STAFF_WORDS) + ")"
+STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
+# The same in text written in capitals ("PETUGAS BUDI", "OKNUM DISHUB SITI"), read by `_mask_capital_staff_name`.
+_CAPITAL_STAFF = "(?:" + "|".join(w.upper() for w in STAFF_WORDS) + ")"
+CAPITAL_STAFF_NAME = re.compile(
+    rf"\b({_CAPITAL_STAFF}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+(?:{_CAPITAL_WORD}|\d{{1,3}}\b)){{0,5}})(?![a-z])")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
 # comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
@@ -296,7 +302,7 @@ def _place_at(words: list[str], i: int) -> int:
     area = i > 0 and words[i - 1].lower() in _AREA_WORDS
     for k in (4, 3, 2, 1):
         if i + k <= len(words) and " ".join(words[i:i + k]).lower() in (
-                regions if k == 1 and words[i] in GIVEN_NAMES and not area else places):
+                regions if k == 1 and words[i].capitalize() in GIVEN_NAMES and not area else places):
             return k
     return 0
 
@@ -506,20 +512,36 @@ def _mask_capital_self_name(m: re.Match) -> str:
     return m.group(1) + _masked_words(m.group(2), spans, 0, _capital_name_end(words, 0))
 
 
-def _mask_capital_role_name(m: re.Match) -> str:
+def _mask_capital_role_name(m: re.Match, given_only: bool = False) -> str:
     """The name after a role in capitals: the role's place and office words are skipped ("WALIKOTA SURABAYA",
     "KEPALA DINAS ..."), then up to four words that `_capital_name_word` takes ("KASUN <NAME> KORBAN ..." masks
-    the name; "KEPALA KELUARGA", "KETUA RT", "LURAH TIDAK ..." stay)."""
+    the name; "KEPALA KELUARGA", "KETUA RT", "LURAH TIDAK ..." stay). With `given_only`, only when the name starts
+    with a common given name."""
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     start, place_name = 0, None
-    while start < len(words) and (skip := _place_at(words, start) or int(words[start].lower() in _OFFICE_WORDS)):
+    while start < len(words) and (skip := _place_at(words, start) or int(_is_capital_unit(words[start]))):
         place_name = start if skip == 1 and words[start].capitalize() in GIVEN_NAMES else None
         start += skip
     end = _capital_name_end(words, start)
     if end == start:
         return m.group(0)
-    return m.group(1) + _masked_words(m.group(2), spans, _with_place_name(place_name, start), end)
+    start = _with_place_name(place_name, start)
+    if given_only and words[start].capitalize() not in GIVEN_NAMES:
+        return m.group(0)
+    return m.group(1) + _masked_words(m.group(2), spans, start, end)
+
+
+def _is_capital_unit(word: str) -> bool:
+    """An office word, an office's noun or a number among words in capitals ("DINAS", "PELAYANAN", "SDN", "2"); an
+    acronym is read by the name check, as a short name in capitals looks like one."""
+    return _is_office_noun(word) or word.isdigit()
+
+
+def _mask_capital_staff_name(m: re.Match) -> str:
+    """The name after a staff word or a familiar form of address in capitals, when it starts with a common given
+    name ("PETUGAS BUDI", "OKNUM DISHUB SITI RAHAYU"; not "PETUGAS KEBERSIHAN", "PETUGAS PARKIR LIAR")."""
+    return _mask_capital_role_name(m, given_only=True)
 
 
 def _mask_header_name(m: re.Match) -> str:
@@ -589,8 +611,9 @@ NAME_RULES = (
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
-    Rule(STAFF_NAME, _mask_staff_name, rf"(?:{_STAFF}|{_FAMILIAR}){_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}"
-                                       rf"(?:{'|'.join(sorted(GIVEN_NAMES))})"),
+    Rule(STAFF_NAME, _mask_staff_name,
+         rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
+    Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
