@@ -244,6 +244,21 @@ def test_staff_words_and_forms_of_address_in_capitals_and_names_that_are_village
     assert_masks(cases, unchanged)
 
 
+def test_names_after_pak_rt_and_after_words_that_tell_who_served_are_masked():
+    # "Pak RT <name>" kept the name (the honorific rule declines before a role, and RT is no role of the role rule),
+    # and so did "dilayani oleh <name>" and "bertemu dengan <name>": they are read as staff words are.
+    cases = {
+        "Sudah lapor ke Pak RT Joko Susilo tapi diam": "Sudah lapor ke Pak RT [NAMA] tapi diam",
+        "kata Bu RW 05 Siti belum bisa": "kata Bu RW 05 [NAMA] belum bisa",
+        "saya dilayani oleh Rina Kartika di loket 3": "saya dilayani oleh [NAMA] di loket 3",
+        "sudah bertemu dengan Ujang di kantor": "sudah bertemu dengan [NAMA] di kantor",
+        "DILAYANI OLEH BUDI SANTOSO": "DILAYANI OLEH [NAMA]",
+    }
+    unchanged = ("dilayani oleh Dinas Sosial", "bekerja sama dengan BPJS Kesehatan", "dikirim kepada Bupati Bima",
+                 "pindah ke RT 05 Kelurahan Sukamaju", "Pak RT setempat", "sama dengan Pemkot Bandung")
+    assert_masks(cases, unchanged)
+
+
 def test_a_listed_name_after_any_role_and_office_is_masked():
     # Every combination of a role, the office it heads and a name that starts with a listed given name.
     roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
@@ -494,6 +509,7 @@ _TRICKY = [
     "SAYA BUDI SANTOSO; SY UJANG; AKU ADALAH SITI; SAYA ÇELIK; Terima kasih, Agus Kartika",
     "Kak Rina; bang Joko Susilo; Teh Euis; Kyai Ahmad; Ustadz Çelik Hasan; minum Teh Botol",
     "PETUGAS BUDI; OKNUM DISHUB SITI; KANG ÇELIK; PETUGAS SDN 2 ADE; CAMAT LESTARI",
+    "Pak RT Joko; Bu RW 05 Siti; ibu Rt Çelik; dilayani oleh Rina; OLEH BUDI",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

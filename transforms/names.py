@@ -78,8 +78,17 @@ STAFF_WORDS = ("petugas", "petugasnya", "pegawai", "oknum", "staf", "staff", "ka
                "kiai", "kyai")
 _STAFF = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in STAFF_WORDS) + ")"
 STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
+# Who served or was met, right after the word that tells it ("dilayani oleh Budi", "bertemu dengan Siti Rahayu"):
+# only a common given name there, as these words are mostly followed by an office ("oleh Dinas Sosial").
+SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama")
+_SERVED_BY = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SERVED_BY_WORDS) + ")"
+_GIVEN = "(?:" + "|".join(sorted(GIVEN_NAMES)) + ")"
+SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# The head of a neighbourhood after an honorific ("Pak RT Budi", "Bu RW 05 Siti"), read by `_mask_neighbourhood_head`.
+NEIGHBOURHOOD_HEAD = re.compile(
+    rf"\b({_HONORIFIC}{_SP}+R[TtWw]\.?(?:{_SP}+\d{{1,3}})?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # The same in text written in capitals ("PETUGAS BUDI", "OKNUM DISHUB SITI"), read by `_mask_capital_staff_name`.
-_CAPITAL_STAFF = "(?:" + "|".join(w.upper() for w in STAFF_WORDS) + ")"
+_CAPITAL_STAFF = "(?:" + "|".join(w.upper() for w in STAFF_WORDS + SERVED_BY_WORDS) + ")"
 CAPITAL_STAFF_NAME = re.compile(
     rf"\b({_CAPITAL_STAFF}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+(?:{_CAPITAL_WORD}|\d{{1,3}}\b)){{0,5}})(?![a-z])")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
@@ -501,6 +510,11 @@ def _mask_capital_honorific(m: re.Match) -> str:
     return m.group(0)[:m.start(2) - m.start()] + _masked_words(m.group(2), spans, start, end)
 
 
+def _mask_neighbourhood_head(m: re.Match) -> str:
+    """The name after "Pak RT", read as after an honorific and a role (see `_masked_after_role`)."""
+    return m.group(1) + _masked_after_role(m.group(2), True)
+
+
 def _mask_capital_self_name(m: re.Match) -> str:
     """The name after "SAYA" in capitals when it starts with a common given name, with the words after it that
     `_capital_name_word` takes ("SAYA BUDI SANTOSO WARGA ..." masks "BUDI SANTOSO"). A name not in the list stays:
@@ -608,11 +622,12 @@ NAME_RULES = (
     Rule(SIGNATURE, _mask_signature,
          r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
+    Rule(NEIGHBOURHOOD_HEAD, _mask_neighbourhood_head, rf"{_HONORIFIC}[ \t\xa0]+R[TtWw]"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
-    Rule(STAFF_NAME, _mask_staff_name,
-         rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}(?:{'|'.join(sorted(GIVEN_NAMES))})"),
+    Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
+    Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
