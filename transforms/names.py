@@ -243,7 +243,8 @@ _OFFICE_WORDS = {"dinas", "badan", "kantor", "sekolah", "desa", "bidang", "seksi
                  "kemenkeu", "kemendikbud", "kemdikbud", "kemenkum", "kemenpanrb", "klhk", "pdam", "perumda",
                  "perumdam", "pln", "pertamina", "bpjs", "bpjstk", "jamsostek", "satlantas", "reskrim", "propam",
                  "polresta", "polrestabes", "koramil", "kodim", "babinsa", "bhabinkamtibmas", "posyandu", "rsud",
-                 "rsup", "sdn", "smpn", "sman", "smkn", "mtsn", "uin", "iain", "upt", "uptd", "ulp", "helpdesk", "layanan"}
+                 "rsup", "sdn", "smpn", "sman", "smkn", "mtsn", "uin", "iain", "upt", "uptd", "ulp", "helpdesk",
+                 "layanan"}
 _HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFIC}{_SP}+$")
 
 
@@ -368,9 +369,7 @@ def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
                 break
             place_name = i if place == 1 and words[i] in GIVEN_NAMES else None
             i += skip
-        end = i
-        while end < len(words) and end - i < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
-            end += 1
+        end = _name_run_end(words, i)
         named = words[i:end]
         if not named:
             return after
@@ -378,15 +377,21 @@ def _masked_after_role(after: str, honorific: bool, staff: bool = False) -> str:
         if given is not None:
             # the name runs on after a given name; an office's nouns before it stay ("Bidang Pelayanan Joko ...")
             start = given if all(_is_office_noun(w) for w in words[i:given]) else i
-            end = given
-            while end < len(words) and end - given < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
-                end += 1
-            return _masked_words(after, spans, _with_place_name(place_name, start), end)
+            return _masked_words(after, spans, _with_place_name(place_name, start), _name_run_end(words, given))
         if not all(_is_word(w) for w in named):
             if not first or staff or (len(named) == 1 and not honorific):
                 return after
             return _masked_words(after, spans, _with_place_name(place_name, i), end)
         i, first, place_name = end, False, None  # an office's name made of words: look on after it
+
+
+def _name_run_end(words: list[str], start: int) -> int:
+    """Where a run of at most three words from words[start] ends: before a word that does not start a name ("Mohon",
+    "Warga", a role) or a unit."""
+    end = start
+    while end < len(words) and end - start < 3 and words[end] not in _NOT_SELF_NAMES and not _is_unit(words[end]):
+        end += 1
+    return end
 
 
 def _with_place_name(place_name: int | None, start: int) -> int:
