@@ -199,6 +199,8 @@ def evaluate(
     from transforms.evaluation import evaluate as measure, format_report, intervals
 
     rows = models.read_labelled(gold)
+    if not rows:  # every figure would read 0.000, as if the model were always wrong
+        raise ValueError(f"{gold} holds no labelled items to measure against")
     if baseline:
         from transforms.classifier import LexiconBaseline
 
@@ -259,6 +261,20 @@ def correct(
 
     add_correction(db, complaint_id, category, analyst, note)
     typer.echo(f"{complaint_id}: category corrected to {category} by {analyst}")
+
+
+@app.command()
+def labels(
+    db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
+    output: Path = typer.Option(..., "--output", help="JSON lines to write (id, text, label)."),
+) -> None:
+    """Write the analysts' decisions (latest per complaint, masked text) as labelled items: measure the model on
+    them with `awasi evaluate --gold`, teach it with `awasi train --labels`."""
+    from flows.classification import write_decision_labels
+
+    written, secret = write_decision_labels(db, output)
+    typer.echo(f"{written} analysts' decisions -> {output}"
+               + (f" ({secret} secret reports left out)" if secret else ""))
 
 
 @app.command()

@@ -1,7 +1,9 @@
-"""Warehouse side of classification: reclassify history, analyst corrections, corrected counts."""
+"""Warehouse side of classification: reclassify history, analyst corrections, corrected counts, and analysts'
+decisions as labelled items to measure and retrain the model."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from datetime import datetime, timezone
@@ -61,6 +63,23 @@ def add_correction(db_path: Path, complaint_id: str, category: str, analyst: str
     with warehouse.connect(warehouse.ensure_corrections(db_path)) as con:
         con.execute("insert into corrections values (?, ?, ?, ?, ?)",
                     [complaint_id, category, analyst.strip(), datetime.now(timezone.utc).replace(tzinfo=None), note])
+
+
+def write_decision_labels(db_path: Path, out: Path) -> tuple[int, int]:
+    """Write the analysts' latest decision per complaint as JSON lines `{id, text, label}`, the shape that
+    `awasi train --labels` and `awasi evaluate --gold` read, with the stored (masked) text the classifier reads.
+    A decision that keeps the machine's category counts too: it is a label an analyst checked. Secret reports
+    are left out, as the dashboard never shows their text. Returns (items written, secret reports left out)."""
+    with warehouse.analytics(db_path) as con:
+        rows = con.execute(warehouse.sql("decision_labels")).fetchall()
+    written = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for complaint_id, text, label, is_secret in rows:
+            if is_secret:
+                continue
+            fh.write(json.dumps({"id": complaint_id, "text": text, "label": label}, ensure_ascii=False) + "\n")
+            written += 1
+    return written, len(rows) - written
 
 
 def category_counts(db_path: Path, year: int | None = None) -> list[tuple[str, str, int]]:

@@ -35,3 +35,15 @@ def test_bootstrap_intervals_hold_the_estimate_and_narrow_with_more_items():
     assert perfect["accuracy"] == perfect["macro_f1"] == perfect["accuracy_not_reviewed"] == (1.0, 1.0)
     assert "95% intervals (1000 bootstrap resamples" in format_report(m, spans)
     assert intervals([], [], [])["macro_f1"] == (0.0, 0.0)  # an empty gold file reports, it does not crash
+
+
+def test_a_few_decisions_report_undefined_figures_as_none_not_zero():
+    # an office's first analysts' decisions: two items, both sent to review, no label with 5 gold items
+    from transforms.evaluation import intervals
+
+    gold, pred, review = ["bukan_maladministrasi"] * 2, ["tidak_memberikan_pelayanan", "bukan_maladministrasi"], [True] * 2
+    report = format_report(evaluate(gold, pred, review), intervals(gold, pred, review))
+    assert "accuracy: 0.500" in report
+    assert "macro-F1 (labels with >= 5 gold items: 0): none (no label has 5 gold items)" in report
+    assert "accuracy on items not sent to review: none (every item sent to review)" in report
+    assert "intervals (1000 bootstrap resamples of the items): accuracy 0.000-1.000\n" in report

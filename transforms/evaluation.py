@@ -85,15 +85,20 @@ def format_report(m: dict, spans: dict | None = None) -> str:
         "",
         f"items: {m['n']}",
         f"accuracy: {m['accuracy']:.3f}",
-        f"macro-F1 (labels with >= 5 gold items: {len(m['macro_f1_labels'])}): {m['macro_f1']:.3f}",
+        # A small set (an office's first decisions) may have no label with 5 gold items, or send every item to
+        # review: the figure is then undefined, not 0.000.
+        f"macro-F1 (labels with >= 5 gold items: {len(m['macro_f1_labels'])}): "
+        + (f"{m['macro_f1']:.3f}" if m["macro_f1_labels"] else "none (no label has 5 gold items)"),
         f"sent to review: {m['review_share']:.1%}; coverage {m['coverage']:.1%}, "
-        f"accuracy on items not sent to review: {m['accuracy_not_reviewed']:.3f}",
+        "accuracy on items not sent to review: "
+        + (f"{m['accuracy_not_reviewed']:.3f}" if m["coverage"] else "none (every item sent to review)"),
     ]
     if spans:
+        defined = [("accuracy", "accuracy")]
+        defined += [("macro-F1", "macro_f1")] if m["macro_f1_labels"] else []
+        defined += [("accuracy not reviewed", "accuracy_not_reviewed")] if m["coverage"] else []
         lines.append(f"95% intervals ({spans['rounds']} bootstrap resamples of the items): "
-                     + ", ".join(f"{name} {spans[key][0]:.3f}-{spans[key][1]:.3f}" for name, key in (
-                         ("accuracy", "accuracy"), ("macro-F1", "macro_f1"),
-                         ("accuracy not reviewed", "accuracy_not_reviewed"))))
+                     + ", ".join(f"{name} {spans[key][0]:.3f}-{spans[key][1]:.3f}" for name, key in defined))
     lines += [
         "",
         "confusion matrix (rows: gold, columns: predicted; " + ", ".join(f"{SHORT[k]} = {k}" for k in m["confusion"]) + "):",
