@@ -3,9 +3,10 @@
     .venv/bin/python bench/bench_name_contexts.py [--names N]
 
 Every common given name of `transforms/given_names.py` (every other one followed by a surname) is put into each
-sentence below ("Camat {name} tidak ada.", "SAYA {NAME}, WARGA BEKASI.", ...), and into every combination of a
-role, an office and a name ("Saya menemui Kepala Dinas Pekerjaan Umum {name} ..."). Printed: how many of the
-sentences still hold a word of the name after `mask_text`, per way of naming, with the first few names left.
+sentence below ("Camat {name} tidak ada.", "SAYA {NAME}, WARGA BEKASI.", "petugas {name in lower case} minta
+uang.", ...), and into every combination of a role, an office and a name ("Saya menemui Kepala Dinas Pekerjaan Umum
+{name} ..."). Printed: how many of the sentences still hold a word of the name after `mask_text`, per way of
+naming, with the first few names left.
 
 The list is the rules' own, so this measures the rules' reach over the ways of naming, not the list's coverage of
 real names. A one-word given name that is also a kabupaten or kota ("Bima") stays a place by design, and so does one
@@ -48,6 +49,9 @@ WAYS = {
     "KEPALA DINAS SOSIAL": "KEPALA DINAS SOSIAL {N} TIDAK MERESPON.",
     "PETUGAS": "PETUGAS {N} MINTA UANG.",
     "HORMAT SAYA": "MOHON DITINDAKLANJUTI.\nHORMAT SAYA,\n{N}",
+    "pak (lower case)": "sudah ke pak {l} di loket tapi ditolak.",
+    "lurah (lower case)": "tolong pak lurah {l} ditegur.",
+    "petugas (lower case)": "petugas {l} minta uang.",
 }
 ROLES = ("Kepala", "Lurah", "Camat", "Kabid", "Kasi", "Sekretaris", "Plt Kepala", "pak Kepala", "petugas")
 OFFICES = ("", "Dinas Sosial", "Dinas Pekerjaan Umum", "Humas Pemkot", "Bidang Pelayanan", "Sub Bagian Umum",
@@ -69,8 +73,8 @@ def main() -> None:
     print(f"{'way of naming':<22} {'left':>6} {'of':>6}  first names left")
     total = left_total = 0
     for way, template in WAYS.items():
-        capitals = "{N}" in template
-        left = [n for n in full if _left(template.format(n=n, N=n.upper()), n.upper() if capitals else n)]
+        written = str.upper if "{N}" in template else str.lower if "{l}" in template else str
+        left = [n for n in full if _left(template.format(n=n, N=n.upper(), l=n.lower()), written(n))]
         total += len(full)
         left_total += len(left)
         print(f"{way:<22} {len(left):>6} {len(full):>6}  {', '.join(left[:6])}")

@@ -259,6 +259,26 @@ def test_names_after_pak_rt_and_after_words_that_tell_who_served_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_names_written_in_lower_case_after_an_address_a_role_or_a_staff_word_are_masked():
+    # Informal messages write names in lower case ("dilayani pak budi"): every name rule wanted a capital. Only a
+    # common given name is taken there, as most lower-case words after these cues are no names.
+    cases = {
+        "saya dilayani pak budi di loket": "saya dilayani pak [NAMA] di loket",
+        "kata bu siti rahayu berkas kurang": "kata bu [NAMA] berkas kurang",
+        "kata mbak rina berkas kurang, besok rina bilang lain lagi":
+            "kata mbak [NAMA] berkas kurang, besok [NAMA] bilang lain lagi",  # found once, masked where it recurs
+        "tolong pak lurah joko ditegur": "tolong pak lurah [NAMA] ditegur",
+        "sudah lapor ke pak rt slamet": "sudah lapor ke pak rt [NAMA]",
+        "petugas ani marah2 terus": "petugas [NAMA] marah2 terus",
+        "Pak budi bilang tunggu": "Pak [NAMA] bilang tunggu",
+        # a name that is also a word or a place is not masked elsewhere: "budi pekerti" is a phrase
+        "pak budi tidak punya budi pekerti": "pak [NAMA] tidak punya budi pekerti",
+    }
+    unchanged = ("bupati bima tidak peduli", "minum teh sari di warung", "pindah ke ibu kota", "pak lurah datang",
+                 "bu guru marah", "petugas loket tidur", "uda ani pulang?")
+    assert_masks(cases, unchanged)
+
+
 def test_a_listed_name_after_any_role_and_office_is_masked():
     # Every combination of a role, the office it heads and a name that starts with a listed given name.
     roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
@@ -510,6 +530,7 @@ _TRICKY = [
     "Kak Rina; bang Joko Susilo; Teh Euis; Kyai Ahmad; Ustadz Çelik Hasan; minum Teh Botol",
     "PETUGAS BUDI; OKNUM DISHUB SITI; KANG ÇELIK; PETUGAS SDN 2 ADE; CAMAT LESTARI",
     "Pak RT Joko; Bu RW 05 Siti; ibu Rt Çelik; dilayani oleh Rina; OLEH BUDI",
+    "dilayani pak budi; Pak\u00a0rina santoso; lurah joko; wali kota ani; pak rt slamet; bupati bima; mbak çelik",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

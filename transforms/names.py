@@ -84,6 +84,21 @@ SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama")
 _SERVED_BY = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SERVED_BY_WORDS) + ")"
 _GIVEN = "(?:" + "|".join(sorted(GIVEN_NAMES)) + ")"
 SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# A name written in lower case, as informal messages often are ("dilayani pak budi", "bu siti rahayu di loket",
+# "lurah joko", "pak rt slamet", "petugas ani"): only common given names (up to three), right after a form of
+# address, a role or a staff word, as most lower-case words after these are no names ("pak lurah", "bu guru",
+# "petugas loket"). An unlisted word after the name stays, surname or not: in lower case, informal verbs and
+# misspellings are no dictionary words either ("petugas ani ngomel", "pak budi tdak mau"). Read by
+# `_mask_lower_name`. Not after forms of address that are also common lower-case words: "teh" (tea), "uda"
+# ("sudah"), "uni", "ning".
+_LOWER_CUE_WORDS = ("bapak", "pak", "bpk", "bp", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "mas", "mbak",
+                    "mba", *(w for w in STAFF_WORDS if w not in ("teh", "uda", "uni", "ning")),
+                    "walikota", "rt", "rw", *(r.lower() for r in ROLES))
+_LOWER_CUE = (r"(?:wali[ \t]kota|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _LOWER_CUE_WORDS)
+              + r")\.?")
+_GIVEN_LOWER = "(?:" + "|".join(sorted({g.lower() for g in GIVEN_NAMES})) + ")"
+LOWER_NAME = re.compile(
+    rf"\b({_LOWER_CUE}{_SP}+)({_GIVEN_LOWER}(?:{_SP}+{_GIVEN_LOWER}){{0,2}})(?![\w'`’-])")
 # The head of a neighbourhood after an honorific ("Pak RT Budi", "Bu RW 05 Siti"), read by `_mask_neighbourhood_head`.
 NEIGHBOURHOOD_HEAD = re.compile(
     rf"\b({_HONORIFIC}{_SP}+R[TtWw]\.?(?:{_SP}+\d{{1,3}})?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -520,6 +535,18 @@ def _mask_neighbourhood_head(m: re.Match) -> str:
     return m.group(1) + _masked_after_role(m.group(2), True)
 
 
+_LOWER_ROLES = frozenset({"walikota", "wali kota", *(r.lower() for r in ROLES)})
+
+
+def _mask_lower_name(m: re.Match) -> str:
+    """Common given names in lower case after a form of address, a role or a staff word (see LOWER_NAME); after a
+    role, a given name that names a kabupaten or kota stays ("bupati bima")."""
+    cue = " ".join(m.group(1).lower().rstrip(". \t\xa0").split())
+    if cue in _LOWER_ROLES and m.group(2).split()[0] in _places()[0]:
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
 def _mask_capital_self_name(m: re.Match) -> str:
     """The name after "SAYA" in capitals when it starts with a common given name, with the words after it that
     `_capital_name_word` takes ("SAYA BUDI SANTOSO WARGA ..." masks "BUDI SANTOSO"). A name not in the list stays:
@@ -633,6 +660,7 @@ NAME_RULES = (
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
+    Rule(LOWER_NAME, _mask_lower_name, rf"\b{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}\b"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
