@@ -279,6 +279,18 @@ def test_names_written_in_lower_case_after_an_address_a_role_or_a_staff_word_are
     assert_masks(cases, unchanged)
 
 
+def test_a_name_glued_to_the_thanks_above_it_is_masked():
+    # Web forms lose line breaks: "Terima kasih\n<name>" arrives as "Terima kasih<name>", which no rule read.
+    cases = {
+        "Mohon ditindaklanjuti. Terima kasihRina Kartika A.R.\nMohon informasinya":
+            "Mohon ditindaklanjuti. Terima kasih[NAMA].\nMohon informasinya",
+        "Sekian. TerimakasihIbu Siti Rahayu": "Sekian. TerimakasihIbu [NAMA]",
+    }
+    unchanged = ("Sekian. TerimakasihWassalamu'alaikum Warahmatullahi Wabarakatuh",
+                 "Terima kasihSemoga cepat ditanggapi", "MakasihDinas Sosial\nsudah membantu")
+    assert_masks(cases, unchanged)
+
+
 def test_a_listed_name_after_any_role_and_office_is_masked():
     # Every combination of a role, the office it heads and a name that starts with a listed given name.
     roles = ("Kepala", "Camat", "Kabid", "Plt Kepala", "pak Kepala", "petugas")
@@ -531,6 +543,7 @@ _TRICKY = [
     "PETUGAS BUDI; OKNUM DISHUB SITI; KANG ÇELIK; PETUGAS SDN 2 ADE; CAMAT LESTARI",
     "Pak RT Joko; Bu RW 05 Siti; ibu Rt Çelik; dilayani oleh Rina; OLEH BUDI",
     "dilayani pak budi; Pak\u00a0rina santoso; lurah joko; wali kota ani; pak rt slamet; bupati bima; mbak çelik",
+    "Terima kasihRina Kartika A.R.\nMohon; TerimakasihWassalamu'alaikum; MakasihÇelik Öz",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -107,15 +107,19 @@ _CAPITAL_STAFF = "(?:" + "|".join(w.upper() for w in STAFF_WORDS + SERVED_BY_WOR
 CAPITAL_STAFF_NAME = re.compile(
     rf"\b({_CAPITAL_STAFF}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+(?:{_CAPITAL_WORD}|\d{{1,3}}\b)){{0,5}})(?![a-z])")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
-# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy"), perhaps after an honorific, or after the last formula and a
-# comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
+# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy", "Terima kasihJoseph"), perhaps after an honorific, or after
+# the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
 # `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
             r"tertanda|tks|thx|trims|makasih|thanks))\b")
 _CLOSING_LINE = rf"{_CLOSING}[ \t,.!:]*\n[ \t\n]*"  # a formula ending its line
+# Thanks glued to the name signed under it, its line break lost on the way ("Terima kasih<Name>"): read as a formula
+# ending its line.
+_GLUED_THANKS = r"(?:[Tt]erima[ \t]*[Kk]asih|TERIMA[ \t]*KASIH|[Mm]akasih)(?=[A-Z][a-z])"
 _TITLE = r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|[A-Z]{2,4})"
 SIGNATURE = re.compile(
-    rf"(?P<cue>(?:{_CLOSING_LINE})+(?:{_HONORIFIC}{_SP}+)?|(?:{_CLOSING_LINE})*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
+    rf"(?P<cue>(?:(?:{_CLOSING_LINE})+|(?:{_CLOSING_LINE})*{_GLUED_THANKS})(?:{_HONORIFIC}{_SP}+)?"
+    rf"|(?:{_CLOSING_LINE})*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
     rf"(?P<name>[A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})"
     rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*(?:\n|$))"
 )
@@ -222,13 +226,16 @@ _NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "T
                                      "Makasih", "Thanks", "Thank", "Regards"}
 
 
+_CLOSING_AT = re.compile(_CLOSING)
+
+
 def _mask_signature(m: re.Match) -> str:
     """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
     Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name. On the
     formula's own line ("Terima kasih, ...") only capitalised words, one of them not an Indonesian word, a place or
     an acronym ("Tks, Siska"; not "Terima kasih, Dinas Sosial" or "Terima kasih, BPJS")."""
     words = [w.strip(".'") or w for w in m.group("name").split()]
-    if words[0].capitalize() in _NOT_SIGNATURES:
+    if words[0].capitalize() in _NOT_SIGNATURES or _CLOSING_AT.match(m.group("name")):  # "...Wassalamu'alaikum"
         return m.group(0)
     if m.group("same_line") is not None:
         if not all(w[0].isupper() and not _is_unit(w) for w in words) or (
@@ -652,7 +659,8 @@ NAME_RULES = (
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
-         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"),
+         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"
+         r"|(?-i:(?:[Kk]asih|KASIH)[A-Z][a-z])"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
     Rule(NEIGHBOURHOOD_HEAD, _mask_neighbourhood_head, rf"{_HONORIFIC}[ \t\xa0]+R[TtWw]"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
