@@ -49,6 +49,7 @@ WAYS = {
     "KEPALA DINAS SOSIAL": "KEPALA DINAS SOSIAL {N} TIDAK MERESPON.",
     "PETUGAS": "PETUGAS {N} MINTA UANG.",
     "HORMAT SAYA": "MOHON DITINDAKLANJUTI.\nHORMAT SAYA,\n{N}",
+    "saya (lower case)": "saya {l}, warga bekasi, mengadu.",
     "pak (lower case)": "sudah ke pak {l} di loket tapi ditolak.",
     "lurah (lower case)": "tolong pak lurah {l} ditegur.",
     "petugas (lower case)": "petugas {l} minta uang.",

@@ -279,6 +279,23 @@ def test_names_written_in_lower_case_after_an_address_a_role_or_a_staff_word_are
     assert_masks(cases, unchanged)
 
 
+def test_self_introductions_in_lower_case_are_masked():
+    # Chat messages are often all lower case, and an anonymous report gives no name to mask: "saya rina kusuma,
+    # warga ..." reached the warehouse from the sample inbox. A surname not in the list is taken when it ends the
+    # name's phrase and is no Indonesian word.
+    cases = {
+        "saya rina kusuma, warga mekarsari": "saya [NAMA], warga mekarsari",
+        "aku ratna hartati, tinggal di pasar minggu": "aku [NAMA], tinggal di pasar minggu",
+        "selamat siang, sy lina mahendra dari kota bogor": "selamat siang, sy [NAMA] dari kota bogor",
+        "nama saya budi santoso beralamat di bekasi": "nama saya [NAMA] beralamat di bekasi",
+        "nama: yuliani pangaribuan\nalamat: bekasi": "nama: [NAMA]\nalamat: bekasi",
+        "sy rina ngadu soal ktp": "sy [NAMA] ngadu soal ktp",      # the sentence's words after the name stay
+        "saya rina mau tanya syarat kk.": "saya [NAMA] mau tanya syarat kk.",
+    }
+    unchanged = ("saya mau tanya", "saya warga bekasi, mohon info", "saya sendiri sudah datang")
+    assert_masks(cases, unchanged)
+
+
 def test_a_name_glued_to_the_thanks_above_it_is_masked():
     # Web forms lose line breaks: "Terima kasih\n<name>" arrives as "Terima kasih<name>", which no rule read.
     cases = {
@@ -544,6 +561,7 @@ _TRICKY = [
     "Pak RT Joko; Bu RW 05 Siti; ibu Rt Çelik; dilayani oleh Rina; OLEH BUDI",
     "dilayani pak budi; Pak\u00a0rina santoso; lurah joko; wali kota ani; pak rt slamet; bupati bima; mbak çelik",
     "Terima kasihRina Kartika A.R.\nMohon; TerimakasihWassalamu'alaikum; MakasihÇelik Öz",
+    "saya rina kusuma, warga; aku\u00a0ratna hartati dari; nama:\u00a0yuliani\nx; sy rina ngadu; saya çelik öz,",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -99,6 +99,15 @@ _LOWER_CUE = (r"(?:wali[ \t]kota|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" f
 _GIVEN_LOWER = "(?:" + "|".join(sorted({g.lower() for g in GIVEN_NAMES})) + ")"
 LOWER_NAME = re.compile(
     rf"\b({_LOWER_CUE}{_SP}+)({_GIVEN_LOWER}(?:{_SP}+{_GIVEN_LOWER}){{0,2}})(?![\w'`’-])")
+# A self-introduction in lower case ("saya rina kusuma, warga ...", "aku ratna utami, tinggal di ..."), read by
+# `_mask_lower_self_name`: a common given name, the listed names after it, and up to two unlisted words that are no
+# Indonesian words (a village's name may be) and end the name's phrase, before a comma, a full stop, the line's end
+# or a word such as "dari", "warga", "beralamat" ("utami,", "mahendra dari"): a surname. Not the words of the
+# sentence after a listed name ("sy rina ngadu soal ktp" masks "rina" only), nor a surname that is an Indonesian
+# word ("hakim").
+LOWER_SELF_NAME = re.compile(
+    rf"\b((?:(?:[Nn]ama{_SP}+saya|[Ss]aya{_SP}+bernama|[Pp]erkenalkan,?{_SP}+saya|[Ss]aya|[Ss]y|[Aa]ku)"
+    rf"(?:{_SP}+adalah)?{_SP}+|[Nn]ama{_SP}*:{_SP}*))({_GIVEN_LOWER}(?:{_SP}+[a-z]+){{0,2}})(?![\w'`’-])")
 # The head of a neighbourhood after an honorific ("Pak RT Budi", "Bu RW 05 Siti"), read by `_mask_neighbourhood_head`.
 NEIGHBOURHOOD_HEAD = re.compile(
     rf"\b({_HONORIFIC}{_SP}+R[TtWw]\.?(?:{_SP}+\d{{1,3}})?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -346,14 +355,14 @@ def _is_office_noun(word: str) -> bool:
     return lower in _OFFICE_WORDS or (re.fullmatch(r"(?:pe|ke)[a-z]{3,}an", lower) is not None and _is_word(word))
 
 
-def _is_word(word: str) -> bool:
-    """An Indonesian word, also derived ("Pelayanan", "Tidak") or spelled informally ("KARNA"), or a place
-    ("Surakarta"): not a name."""
+def _is_word(word: str, places: bool = True) -> bool:
+    """An Indonesian word, also derived ("Pelayanan", "Tidak") or spelled informally ("KARNA"), or (with `places`) a
+    place ("Surakarta"): not a name."""
     from transforms.textnorm import SLANG, stem
 
     lower = word.lower()
     lower = SLANG.get(lower, lower)  # an informal spelling of a word ("karna", "sy")
-    return lower in _dictionary() or stem(lower) in _dictionary() or lower in _place_names()
+    return lower in _dictionary() or stem(lower) in _dictionary() or (places and lower in _place_names())
 
 
 def _mask_role_name(m: re.Match) -> str:
@@ -554,6 +563,28 @@ def _mask_lower_name(m: re.Match) -> str:
     return m.group(1) + "[NAMA]"
 
 
+# Words that end a self-introduction's name ("saya rina mahendra dari ...", "... beralamat di ...").
+_SELF_NAME_ENDS = {"dari", "dr", "warga", "beralamat", "tinggal", "yang", "yg", "selaku", "sebagai", "nik", "no",
+                   "hp", "ingin", "mau", "hendak", "umur", "usia", "asal", "alamat", "di"}
+
+
+def _mask_lower_self_name(m: re.Match) -> str:
+    """A self-introduction in lower case (see LOWER_SELF_NAME)."""
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b] for a, b in spans]
+    end = 1
+    while end < len(words) and words[end].capitalize() in GIVEN_NAMES:
+        end += 1
+    after = re.match(r"[ \t\xa0]*([a-z]+|.?)", m.string[m.end():], re.DOTALL).group(1)
+    for cut in (end + 2, end + 1):  # the longest surname that ends the phrase
+        if cut <= len(words) and all(len(w) >= 3 and not _is_word(w, places=False) for w in words[end:cut]):
+            following = words[cut] if cut < len(words) else after
+            if following in _SELF_NAME_ENDS or following in ("", ",", ".", ";", "\n", "("):
+                end = cut
+                break
+    return m.group(1) + _masked_words(m.group(2), spans, 0, end)
+
+
 def _mask_capital_self_name(m: re.Match) -> str:
     """The name after "SAYA" in capitals when it starts with a common given name, with the words after it that
     `_capital_name_word` takes ("SAYA BUDI SANTOSO WARGA ..." masks "BUDI SANTOSO"). A name not in the list stays:
@@ -669,6 +700,7 @@ NAME_RULES = (
     Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
     Rule(LOWER_NAME, _mask_lower_name, rf"\b{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}\b"),
+    Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:){_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
     Rule(RANK_NAME, _mask_rank,
