@@ -9,7 +9,8 @@ Written from general knowledge of naming across Indonesia's regions and religion
 Batak, Minang, Bugis, Manado, Maluku, Papuan, Chinese-Indonesian, Arabic and Christian given names and family names),
 not from complaints, with one exception: "Arifin" and eight other common names of Arabic origin (Amirudin,
 Hasanudin, Jamaludin, Nurdin, Saifudin, Samsudin, Syamsul, Zulkifli) were added after a real complaint's "ARIFIN"
-was missed, because the stemmer reads it as "arif", a word. Left out on purpose: names that are also titles,
+was missed, because the stemmer reads it as "arif", a word; and "Fransiska" (with "Frans" and "Fransisca") beside
+"Fransiskus", after a sample reporter's name written in lower case was left in the warehouse. Left out on purpose: names that are also titles,
 institutions, places or words complaints often write with a capital ("Raja", "Ratu", "Hakim", "Dewa", "Gusti",
 "Daeng", "Hari", "Juli", "Puji", "Jaya", "Utama", "Mandiri", "Permata", "Mega", "Harapan", "Bulan", "Bintang",
 "Agung", "Karya", "Citra", "Cahaya", "Damai", "Adil", "Aman", "Bagus", "Mulia", "Sentosa", "Sakti", "Untung",
@@ -29,7 +30,8 @@ David Dea Debora Dede Deden Dedi Dedy Desi Dessy Devi Dewi Diah Dian Didik Dika 
 Dominikus Dwi Dwiyanto Edi Edy Efendi Effendi Eka Eko Elia Elis Elisabeth Elly Emi Encep Endah Endang Engkos Engkus
 Eni Enjang Entin Erizal Erna Ernawati Erni Erwin Ester Eti Euis Evi Fachri Fadil Fadilah Fadli Fahmi Fahri Faisal
 Fajar Fani Farah Farhan Farid Faridah Fathur Fatimah Fauzan Fauzi Febri Febriana Ferry Fikri Fina Firdaus Fitri
-Fitria Fransiskus Gabriel Galih Gede Ghani Gilang Ginting Girsang Giyanto Grace Gregorius Gultom Gunawan Hadi
+Fitria Frans Fransisca Fransiska Fransiskus Gabriel Galih Gede Ghani Gilang Ginting Girsang Giyanto Grace Gregorius
+Gultom Gunawan Hadi
 Hadinata Hafidz Hafiz Hafsah Halim Halimah Hamdan Hamid Hamidah Hamzah Hana Handayani Hani Hanif Harahap Harjono
 Hartanto Hartono Harun Haryanto Haryono Hasan Hasanah Hasanuddin Hasanudin Hasibuan Hasyim Helmi Hendi Hendra Hendri
 Hendrikus Hendro Heni Heri Herman Hermanto Heru Hery Hesti Hidayat Hilman Husein Hutabarat Hutagalung Hutapea
