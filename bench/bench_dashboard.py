@@ -116,7 +116,7 @@ PAGES = {
     "Profil instansi": lambda s, f: _profile(s, f),
     "Ketepatan waktu": _timeliness,
     "Jelajah aduan (cari)": lambda s, f: _explore(s, f),
-    "Kualitas data": lambda s, f: (s.validations(), s.quarantine(), s.runs()),
+    "Kualitas data": lambda s, f: (s.validations(), s.quarantine(), s.runs(), s.decisions()),
 }
 
 

@@ -187,3 +187,7 @@ class Store:
 
     def validations(self) -> pl.DataFrame:
         return self.frame("quality_validations")
+
+    def decisions(self) -> pl.DataFrame:
+        """Analysts' decisions per machine category: decisions, and how many kept the machine's category."""
+        return self.frame("quality_decisions")

@@ -94,6 +94,30 @@ def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypat
     assert "identitas dirahasiakan" not in texts and "Laporan rahasia" in texts
 
 
+def test_quality_page_shows_how_often_analysts_kept_the_machines_category(tiny_db, monkeypatch):
+    from flows.classification import add_correction
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("kualitas")
+    assert not at.metric and any("Belum ada keputusan analis" in i.value for i in at.info)
+    add_correction(tiny_db, "C002", "penundaan_berlarut", "analis-1")          # kept; not sent to review
+    add_correction(tiny_db, "C003", "tidak_memberikan_pelayanan", "analis-1")  # changed; not sent to review
+    add_correction(tiny_db, "C008", "tidak_patut", "analis-1")                 # changed; sent to review
+    add_correction(tiny_db, "C009", "penundaan_berlarut", "analis-1")          # kept; sent to review
+    add_correction(tiny_db, "C010", "tidak_memberikan_pelayanan", "analis-1")
+    add_correction(tiny_db, "C010", "berpihak", "analis-2")                    # the latest decision counts
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    assert [m.value for m in at.metric] == ["5", "40,0%", "33,3%"]
+    table = at.dataframe[-1].value
+    assert table.to_dict("records") == [
+        {"kategori mesin": "Penundaan Berlarut", "keputusan": 4, "dipertahankan": 2, "persen dipertahankan": "50,0%"},
+        {"kategori mesin": "Tidak Memberikan Pelayanan", "keputusan": 1, "dipertahankan": 0,
+         "persen dipertahankan": "0,0%"}]
+    kept = sql(tiny_db, "select count(*) from complaints_effective where corrected and effective_category = category")
+    assert kept == 2
+
+
 def test_correction_from_the_dashboard_changes_the_counts(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     before = sql(tiny_db, "select count(*) from complaints_effective where effective_category = 'tidak_patut'")
