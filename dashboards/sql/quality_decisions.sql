@@ -3,9 +3,9 @@
 -- `corrected_facts` holds the mart rows of the complaints with a decision (flows/sql/latest_corrections.sql).
 select category as kode,
        count(*) as keputusan,
-       count(*) filter (where effective_category = category) as dipertahankan,
-       count(*) filter (where not needs_review) as keputusan_tanpa_tinjauan,
-       count(*) filter (where not needs_review and effective_category = category) as dipertahankan_tanpa_tinjauan
+       count_if(effective_category = category) as dipertahankan,
+       count_if(not needs_review) as keputusan_tanpa_tinjauan,
+       count_if(not needs_review and effective_category = category) as dipertahankan_tanpa_tinjauan
 from corrected_facts
 group by category
 order by keputusan desc, kode
