@@ -117,8 +117,8 @@ CAPITAL_STAFF_NAME = re.compile(
     rf"\b({_CAPITAL_STAFF}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+(?:{_CAPITAL_WORD}|\d{{1,3}}\b)){{0,5}})(?![a-z])")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy", "Terima kasihJoseph"), perhaps after an honorific, or after
-# the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso, S.Pd"). Read by
-# `_mask_signature`.
+# the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso,
+# S.Pd"). Read by `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
             r"tertanda|tks|thx|trims|makasih|thanks))\b")
 _CLOSING_LINE = rf"{_CLOSING}[ \t,.!:]*\n[ \t\n]*"  # a formula ending its line
@@ -699,7 +699,7 @@ NAME_RULES = (
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
-    Rule(LOWER_NAME, _mask_lower_name, rf"\b{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}\b"),
+    Rule(LOWER_NAME, _mask_lower_name, rf"{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}"),
     Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:){_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
