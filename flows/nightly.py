@@ -235,8 +235,9 @@ def with_predictions(complaints: pl.DataFrame, predictions: pl.DataFrame, search
 
 
 def classify_texts(texts: pl.DataFrame, settings: Settings) -> pl.DataFrame:
-    """The classification columns of complaints (`complaint_id`, `text`), with the settings' model version, and
-    `text_search`: the stemmed text the classifier made anyway, so the flow's process does not stem it again."""
+    """The classification columns of complaints (`complaint_id`, `title`, `text`), with the settings' model version,
+    and `text_search`: the stemmed title and text the classifier made anyway, so the flow's process does not stem
+    them again."""
     from awasi import models
     from transforms.classifier import classify_frame  # scikit-learn: imported only by a night that classifies
 
@@ -576,7 +577,7 @@ def classified_buckets(scratch: scratch_io.Scratch, buckets: int, settings: Sett
                 continue
             complaints, _ = build_complaints(roled)
             del roled  # read again when its turn comes: only the texts in flight are held
-            texts = complaints.select("complaint_id", "text")
+            texts = complaints.select("complaint_id", "title", "text")
             if complaints.height == 0:  # nothing to classify: the (empty) columns as they are
                 pending.append((k, complaints.select("complaint_id", *CLASS_COLUMNS,
                                                      text_search=pl.lit(None, pl.String))))

@@ -175,3 +175,18 @@ def test_a_model_file_is_read_once_per_process_and_again_when_rewritten(tmp_path
     os.utime(folder / "model.joblib", (mtime + 60, mtime + 60))  # file times can be coarser than this test
     again = models.load(tmp_path)
     assert again is not first and again.review_threshold == 0.3 and again.version == folder.name
+
+
+def test_the_classifier_reads_a_complaints_title_above_its_text():
+    # The real set's SP4N-LAPOR! complaints carry their title line, and the figures measured on them need it; the
+    # flow keeps the title apart, so the classifier's input joins them. No title (WhatsApp, call centre): the text.
+    import polars as pl
+
+    from transforms.classifier import classifier_texts
+
+    frame = pl.DataFrame({"complaint_id": ["a", "b", "c"], "title": ["KTP belum jadi", None, ""],
+                          "text": ["Sudah 3 bulan menunggu.", "Pesan WhatsApp.", "Isi e-mail."]})
+    assert classifier_texts(frame).to_list() == ["KTP belum jadi\nSudah 3 bulan menunggu.", "Pesan WhatsApp.",
+                                                 "\nIsi e-mail."]
+    assert classifier_texts(frame.drop("title")).to_list() == frame["text"].to_list()
+

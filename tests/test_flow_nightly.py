@@ -89,15 +89,18 @@ def test_complaint_columns_and_classification_are_filled(loaded):
     assert q(db, "select count(distinct category) from complaints")[0][0] >= 5
 
 
-def test_the_search_column_holds_each_complaints_stemmed_text(loaded):
-    """The classifier hands its stemmed words to the flow, which stores them for search: they must be exactly
-    the stems of the stored (masked) text, or the dashboard's search would miss complaints."""
+def test_the_search_column_holds_each_complaints_stemmed_title_and_text(loaded):
+    """The classifier reads the title above the text and hands its stemmed words to the flow, which stores them for
+    search: they must be exactly the stems of the stored (masked) title and text, or the dashboard's search would
+    miss complaints."""
     from transforms.textnorm import stems
 
     _, db, _, _ = loaded
-    rows = q(db, "select text, text_search from complaints")
-    assert rows and all(search == stems(text) for text, search in rows)
-    assert sum(search != " ".join(text.lower().split()) for text, search in rows) > len(rows) / 2  # stemmed
+    rows = q(db, "select title, text, text_search from complaints")
+    assert rows and all(search == stems(f"{title}\n{text}" if title is not None else text)
+                        for title, text, search in rows)
+    assert sum(search != " ".join(text.lower().split()) for _, text, search in rows) > len(rows) / 2  # stemmed
+    assert sum(title is not None for title, _, _ in rows) > len(rows) / 3  # LAPOR! titles and e-mail subjects
 
 
 def test_no_raw_identifiers_reach_the_warehouse(loaded):
@@ -265,7 +268,7 @@ def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_p
 
 def test_reclassify_in_batches_writes_each_complaints_own_prediction(loaded, tmp_path):
     """History is read and classified a batch at a time: with batches much smaller than the warehouse, every
-    complaint still gets the model's prediction for its own text, and no spill folder is left behind."""
+    complaint still gets the model's prediction for its own title and text, and no spill folder is left behind."""
     from awasi import models
     from awasi.settings import get_settings
     from flows.classification import reclassify_warehouse
@@ -278,9 +281,9 @@ def test_reclassify_in_batches_writes_each_complaints_own_prediction(loaded, tmp
     model = models.ensure_model(get_settings().models_dir)
     stored = q(copy, "select count(*) from complaints")[0][0]
     assert reclassify_warehouse(copy, model, batch=37, memory_limit="256MB") == stored > 37 * 3
-    rows = q(copy, "select text, category, confidence, needs_review, classifier_version from complaints")
-    expected = model.predict([r[0] for r in rows])
-    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [
+    rows = q(copy, "select title, text, category, confidence, needs_review, classifier_version from complaints")
+    expected = model.predict([f"{r[0]}\n{r[1]}" if r[0] is not None else r[1] for r in rows])  # the title above
+    assert [(r[2], r[3], r[4], r[5]) for r in rows] == [
         (p.category, p.confidence, p.needs_review, model.version) for p in expected]
     assert sorted(p.name for p in tmp_path.iterdir() if "reclassify" in p.name) == []
 

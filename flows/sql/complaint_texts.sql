@@ -1,2 +1,2 @@
--- Every stored complaint's text, for `awasi reclassify` (read in batches).
-select complaint_id, text from complaints
+-- Every stored complaint's title and text, for `awasi reclassify` (read in batches).
+select complaint_id, title, text from complaints

@@ -82,7 +82,7 @@ create table if not exists complaints (
     location_raw          varchar,
     title                 varchar,
     text                  varchar not null,      -- masked
-    text_search           varchar,               -- normalised, Sastrawi-stemmed text for search without fts
+    text_search           varchar,               -- normalised, Sastrawi-stemmed title and text, for search without fts
     channel_category      varchar,               -- the channel's own category, not the maladministration form
     status                varchar,
     is_anonymous          boolean,
