@@ -268,8 +268,8 @@ def labels(
     db: Path = typer.Option(..., "--db", help="DuckDB warehouse file."),
     output: Path = typer.Option(..., "--output", help="JSON lines to write (id, text, label)."),
 ) -> None:
-    """Write the analysts' decisions (latest per complaint, masked text) as labelled items: measure the model on
-    them with `awasi evaluate --gold`, teach it with `awasi train --labels`."""
+    """Write the analysts' decisions (latest per complaint, masked title and text) as labelled items: measure the
+    model on them with `awasi evaluate --gold`, teach it with `awasi train --labels`."""
     from flows.classification import write_decision_labels
 
     written, secret = write_decision_labels(db, output)

@@ -67,7 +67,8 @@ def add_correction(db_path: Path, complaint_id: str, category: str, analyst: str
 
 def write_decision_labels(db_path: Path, out: Path) -> tuple[int, int]:
     """Write the analysts' latest decision per complaint as JSON lines `{id, text, label}`, the shape that
-    `awasi train --labels` and `awasi evaluate --gold` read, with the stored (masked) text the classifier reads.
+    `awasi train --labels` and `awasi evaluate --gold` read, with the stored (masked) title and text as the
+    classifier reads them.
     A decision that keeps the machine's category counts too: it is a label an analyst checked. Secret reports
     are left out, as the dashboard never shows their text. Returns (items written, secret reports left out)."""
     with warehouse.analytics(db_path) as con:

@@ -24,13 +24,24 @@ def test_the_latest_decision_per_complaint_with_its_stored_text(tiny_db, tmp_pat
     add_correction(tiny_db, "C001", "diskriminasi", "analis-1")  # the secret report
     output, items = run_labels(tiny_db, tmp_path / "keputusan.jsonl")
     assert items == [
-        {"id": "C003", "text": "Warga tidak dilayani petugas kelurahan saat mengurus surat pengantar",
-         "label": "tidak_memberikan_pelayanan"},
-        {"id": "C005", "text": "Aduan nomor 5 tentang sertifikat tanah", "label": "penundaan_berlarut"},
+        {"id": "C003", "text": "Judul 3\nWarga tidak dilayani petugas kelurahan saat mengurus surat pengantar",
+         "label": "tidak_memberikan_pelayanan"},  # the title above the text, as the classifier reads them
+        {"id": "C005", "text": "Judul 5\nAduan nomor 5 tentang sertifikat tanah", "label": "penundaan_berlarut"},
     ]
     assert "2 analysts' decisions" in output and "1 secret reports left out" in output
     # the reader of `awasi train --labels` and `awasi evaluate --gold` takes the file as it is
     assert models.read_labelled(tmp_path / "keputusan.jsonl") == items
+
+
+def test_a_complaint_without_a_title_gives_its_text_alone(tiny_db, tmp_path):
+    from flows import warehouse
+
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update complaints set title = null where complaint_id = 'C003'")
+    warehouse.publish_snapshot(tiny_db, "r2")
+    add_correction(tiny_db, "C003", "tidak_memberikan_pelayanan", "analis-1")
+    _, items = run_labels(tiny_db, tmp_path / "keputusan.jsonl")
+    assert items[0]["text"] == "Warga tidak dilayani petugas kelurahan saat mengurus surat pengantar"
 
 
 def test_no_decisions_write_an_empty_file_that_evaluate_refuses(tiny_db, tmp_path):
