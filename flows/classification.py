@@ -71,16 +71,15 @@ def write_decision_labels(db_path: Path, out: Path) -> tuple[int, int]:
     classifier reads them.
     A decision that keeps the machine's category counts too: it is a label an analyst checked. Secret reports
     are left out, as the dashboard never shows their text. Returns (items written, secret reports left out)."""
+    from transforms.classifier import classifier_texts
+
     with warehouse.analytics(db_path) as con:
-        rows = con.execute(warehouse.sql("decision_labels")).fetchall()
-    written = 0
+        decisions = con.sql(warehouse.sql("decision_labels")).pl()
+    shown = decisions.filter(~decisions["is_secret"])
     with open(out, "w", encoding="utf-8") as fh:
-        for complaint_id, text, label, is_secret in rows:
-            if is_secret:
-                continue
+        for complaint_id, text, label in zip(shown["id"], classifier_texts(shown), shown["label"]):
             fh.write(json.dumps({"id": complaint_id, "text": text, "label": label}, ensure_ascii=False) + "\n")
-            written += 1
-    return written, len(rows) - written
+    return shown.height, decisions.height - shown.height
 
 
 def category_counts(db_path: Path, year: int | None = None) -> list[tuple[str, str, int]]:
