@@ -52,6 +52,13 @@ CAPITAL_SELF_NAME = re.compile(
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
 NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+
+
+def _first_letter_either_case(words) -> str:
+    """A regex alternation of `words`, each also with a capital first letter ("[Pp]etugas|[Oo]knum")."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words)
+
+
 # An official's name after the role ("Walikota Erik ...", "pak Lurah Joko", "Kepala Sekolah Sri ..."): the
 # capitalised words after a role word on the same line, read by `_mask_role_name`.
 # Staff words ("petugas", "pegawai", "oknum", "staf") are not roles here: the capitalised words after them are
@@ -60,7 +67,7 @@ NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NA
 ROLES = ("Lurah", "Camat", "Bupati", "Gubernur", "Kepala", "Kades", "Presiden", "Menteri", "Direktur", "Dirut",
          "Kapolres", "Kapolresta", "Kapolsek", "Kapolda", "Sekdes", "Sekda", "Sekretaris", "Ketua", "Kadis", "Kabid",
          "Kasi", "Kepsek", "Danramil", "Babinsa", "Guru", "Dokter", "Bidan", "Perawat", "Kasun", "Kadus")
-_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|" + "|".join(f"[{r[0]}{r[0].lower()}]{r[1:]}" for r in ROLES)
+_ROLE = (rf"(?:[Ww]ali{_SP}?[Kk]ota|" + _first_letter_either_case(r.lower() for r in ROLES)
          + r"|Plt\.?|Pj\.?)")
 # The same roles in text written in capitals ("KASUN <NAME> KORBAN ..."), read by `_mask_capital_role_name`.
 _CAPITAL_ROLE = r"(?:WALI[ \t]?KOTA|" + "|".join(r.upper() for r in ROLES) + ")"
@@ -76,12 +83,15 @@ STAFF_WORDS = ("petugas", "petugasnya", "pegawai", "oknum", "staf", "staff", "ka
                "kak", "kakak", "bang", "abang", "kang", "akang", "teh", "teteh", "om", "tante", "uda", "uni", "cak",
                "ning", "koh", "cik", "mbok", "pakde", "bude", "bulik", "paklik", "ustad", "ustadz", "ustadh", "ustaz",
                "kiai", "kyai")
-_STAFF = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in STAFF_WORDS) + ")"
+
+
+
+_STAFF = "(?:" + _first_letter_either_case(STAFF_WORDS) + ")"
 STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
 # Who served or was met, right after the word that tells it ("dilayani oleh Budi", "bertemu dengan Siti Rahayu"):
 # only a common given name there, as these words are mostly followed by an office ("oleh Dinas Sosial").
 SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama")
-_SERVED_BY = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SERVED_BY_WORDS) + ")"
+_SERVED_BY = "(?:" + _first_letter_either_case(SERVED_BY_WORDS) + ")"
 _GIVEN = "(?:" + "|".join(sorted(GIVEN_NAMES)) + ")"
 SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # A name written in lower case, as informal messages often are ("dilayani pak budi", "bu siti rahayu di loket",
@@ -94,8 +104,7 @@ SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_
 _LOWER_CUE_WORDS = ("bapak", "pak", "bpk", "bp", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "mas", "mbak",
                     "mba", *(w for w in STAFF_WORDS if w not in ("teh", "uda", "uni", "ning")),
                     "walikota", "rt", "rw", *(r.lower() for r in ROLES))
-_LOWER_CUE = (r"(?:wali[ \t]kota|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _LOWER_CUE_WORDS)
-              + r")\.?")
+_LOWER_CUE = r"(?:wali[ \t]kota|" + _first_letter_either_case(_LOWER_CUE_WORDS) + r")\.?"
 _GIVEN_LOWER = "(?:" + "|".join(sorted({g.lower() for g in GIVEN_NAMES})) + ")"
 LOWER_NAME = re.compile(
     rf"\b({_LOWER_CUE}{_SP}+)({_GIVEN_LOWER}(?:{_SP}+{_GIVEN_LOWER}){{0,2}})(?![\w'`’-])")
