@@ -196,7 +196,7 @@ def evaluate(
     """Measure the classifier against gold labels: per-label P/R/F1, macro-F1, accuracy, confusion, review coverage."""
     from awasi import models
     from awasi.settings import get_settings
-    from transforms.evaluation import evaluate as measure, format_report, intervals
+    from transforms.evaluation import calibration, evaluate as measure, format_report, intervals
 
     rows = models.read_labelled(gold)
     if not rows:  # every figure would read 0.000, as if the model were always wrong
@@ -225,10 +225,12 @@ def evaluate(
     review = [p.needs_review for p in predicted]
     m = measure(gold_labels, categories, review)
     spans = intervals(gold_labels, categories, review)
+    # the keyword baseline gives no probability (its confidence is always 1), so it has no calibration to show
+    calib = None if baseline else calibration(gold_labels, categories, [p.confidence for p in predicted], review)
     if as_json:
-        typer.echo(json.dumps({"model": version, **m, "intervals_95": spans}, indent=2))
+        typer.echo(json.dumps({"model": version, **m, "intervals_95": spans, "calibration": calib}, indent=2))
     else:
-        typer.echo(f"model: {version}\n" + format_report(m, spans))
+        typer.echo(f"model: {version}\n" + format_report(m, spans, calib))
 
 
 @app.command()

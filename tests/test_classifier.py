@@ -56,6 +56,7 @@ def test_evaluate_reports_the_required_metrics(model, tmp_path):
     assert m["accuracy"] == 1.0 and set(m["per_label"]) >= set(labels)
     for key in ("macro_f1", "confusion", "coverage", "accuracy_not_reviewed", "review_share"):
         assert key in m
+    assert sum(b["items"] for b in m["calibration"]["bands"]) == len(labels)  # every item in one confidence band
 
 
 @pytest.fixture

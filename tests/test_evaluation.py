@@ -47,3 +47,24 @@ def test_a_few_decisions_report_undefined_figures_as_none_not_zero():
     assert "macro-F1 (labels with >= 5 gold items: 0): none (no label has 5 gold items)" in report
     assert "accuracy on items not sent to review: none (every item sent to review)" in report
     assert "intervals (1000 bootstrap resamples of the items): accuracy 0.000-1.000\n" in report
+
+
+def test_calibration_sets_confidence_against_accuracy_per_band():
+    from transforms.evaluation import calibration
+
+    # ten items at confidence 0.85, eight of them right: calibrated; ten at 0.95 with five right: overconfident
+    gold = ["tidak_patut"] * 20
+    pred = ["tidak_patut"] * 8 + ["bukan_maladministrasi"] * 2 + ["tidak_patut"] * 5 + ["berpihak"] * 5
+    conf = [0.85] * 10 + [0.95] * 10
+    review = [False] * 20
+    c = calibration(gold, pred, conf, review)
+    assert [(b["low"], b["high"], b["items"]) for b in c["bands"]] == [(0.8, 0.9, 10), (0.9, 1.0, 10)]
+    assert abs(c["bands"][0]["accuracy"] - 0.8) < 1e-9 and abs(c["bands"][1]["confidence"] - 0.95) < 1e-9
+    assert abs(c["expected_calibration_error"] - (0.5 * 0.05 + 0.5 * 0.45)) < 1e-9
+    assert abs(c["confidence_not_reviewed"] - 0.9) < 1e-9
+    report = format_report(evaluate(gold, pred, review), None, c)
+    assert "expected calibration error 0.250" in report and "0.9-1.0" in report
+    assert "mean confidence of the items not sent to review: 0.900 (their accuracy 0.650)" in report
+    assert calibration(["berpihak"], ["berpihak"], [1.0], [False])["bands"][0]["low"] == 0.9  # 1 is in the top band
+    # every item sent to review: no mean to give, and the report says nothing it cannot compute
+    assert calibration(gold, pred, conf, [True] * 20)["confidence_not_reviewed"] is None

@@ -77,7 +77,35 @@ def intervals(gold: list[str], predicted: list[str], needs_review: list[bool], m
     return {"rounds": rounds, "accuracy": span(acc), "macro_f1": span(macro), "accuracy_not_reviewed": span(rest)}
 
 
-def format_report(m: dict, spans: dict | None = None) -> str:
+# Bands of confidence for the calibration table: the review threshold lies in the band 0.6-0.7.
+CONFIDENCE_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def calibration(gold: list[str], predicted: list[str], confidence: list[float], needs_review: list[bool],
+                edges: tuple[float, ...] = CONFIDENCE_EDGES) -> dict:
+    """Whether the confidence can be read as the chance of being right: per band of confidence, the items, their
+    mean confidence and their accuracy; the expected calibration error (each band's gap between the two, weighted
+    by its items); and the mean confidence of the items not sent to review beside their accuracy.
+
+    Where the confidence is calibrated, the accuracy on what is not reviewed can be no higher than the mean
+    confidence of those items: a model reaches a target there only by being rightly surer, not by a threshold."""
+    n, bands, gap = len(gold), [], 0.0
+    right = [g == p for g, p in zip(gold, predicted)]
+    for i, (low, high) in enumerate(zip(edges, edges[1:])):
+        last = i == len(edges) - 2  # the top band holds its upper edge (a confidence of exactly 1)
+        members = [j for j, c in enumerate(confidence) if low <= c < high or (last and c == high)]
+        if not members:
+            continue
+        mean_conf = sum(confidence[j] for j in members) / len(members)
+        accuracy = sum(right[j] for j in members) / len(members)
+        bands.append({"low": low, "high": high, "items": len(members), "confidence": mean_conf, "accuracy": accuracy})
+        gap += len(members) / n * abs(mean_conf - accuracy)
+    kept = [c for c, r in zip(confidence, needs_review) if not r]
+    return {"bands": bands, "expected_calibration_error": gap,
+            "confidence_not_reviewed": sum(kept) / len(kept) if kept else None}
+
+
+def format_report(m: dict, spans: dict | None = None, calib: dict | None = None) -> str:
     lines = [f"{'label':<28}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
     for lab, v in m["per_label"].items():
         lines.append(f"{lab:<28}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}{v['support']:>9}")
@@ -99,6 +127,15 @@ def format_report(m: dict, spans: dict | None = None) -> str:
         defined += [("accuracy not reviewed", "accuracy_not_reviewed")] if m["coverage"] else []
         lines.append(f"95% intervals ({spans['rounds']} bootstrap resamples of the items): "
                      + ", ".join(f"{name} {spans[key][0]:.3f}-{spans[key][1]:.3f}" for name, key in defined))
+    if calib and calib["bands"]:
+        lines += ["", f"calibration (confidence against accuracy; expected calibration error "
+                      f"{calib['expected_calibration_error']:.3f}):",
+                  f"{'confidence':<14}{'items':>7}{'mean confidence':>17}{'accuracy':>10}"]
+        for b in calib["bands"]:
+            lines.append(f"{b['low']:.1f}-{b['high']:.1f}{'':<7}{b['items']:>7}{b['confidence']:>17.3f}{b['accuracy']:>10.3f}")
+        if calib["confidence_not_reviewed"] is not None:
+            lines.append(f"mean confidence of the items not sent to review: {calib['confidence_not_reviewed']:.3f} "
+                         f"(their accuracy {m['accuracy_not_reviewed']:.3f})")
     lines += [
         "",
         "confusion matrix (rows: gold, columns: predicted; " + ", ".join(f"{SHORT[k]} = {k}" for k in m["confusion"]) + "):",
