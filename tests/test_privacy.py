@@ -69,12 +69,23 @@ def test_names_signed_under_a_closing_formula_are_masked():
         "Terima kasih, Rina Kartika.\nLampiran menyusul": "Terima kasih, [NAMA].\nLampiran menyusul",
         "Hormat saya,\nBudi Santoso, S.Pd": "Hormat saya,\n[NAMA], S.Pd",
         "Hormat kami,\nDrs. Suparman, M.Si.": "Hormat kami,\n[NAMA], M.Si.",
+        # words after the formula on its line, an emoji, English and short forms, a name in brackets or hyphened
+        "terima kasih atas pelayanannya\nBudi": "terima kasih atas pelayanannya\n[NAMA]",
+        "Terima kasih atas perhatian Bapak/Ibu.\n\nSiti Rahayu": "Terima kasih atas perhatian Bapak/Ibu.\n\n[NAMA]",
+        "Salam hormat,\nAndreas Siregar": "Salam hormat,\n[NAMA]",
+        "salam hormat, Rudi Hartono": "salam hormat, [NAMA]",
+        "Terima kasih \U0001f64f\nYanti Kusuma": "Terima kasih \U0001f64f\n[NAMA]",
+        "Best regards,\nKevin Tanoto": "Best regards,\n[NAMA]",
+        "trimakasih\nRina Agustina": "trimakasih\n[NAMA]",
+        "thx min\nRina Agustina": "thx min\n[NAMA]",
+        "Hormat saya\n( Yohana Simatupang )": "Hormat saya\n( [NAMA] )",
+        "Hormat saya,\nMuhammad Al-Fatih": "Hormat saya,\n[NAMA]",
     }
     # a line that is not a name stays
     unchanged = ("Terima kasih.\nSemoga cepat ditanggapi", "Terima kasih.\nSalam", "Terima kasih.\nMatur nuwun.",
                  "Terima kasih.\nHatur nuhun.", "Terima kasih.\nmakasih.", "Hormat kami,\nWarga Cilandak",
                  "TTD \nKETUA RT", "Terima kasih.\nMohon segera ditindaklanjuti", "Salam sejahtera,\nSaya ingin lapor",
-                 "terima kasih atas pelayanannya\nBudi", "Terima kasih, Dinas Sosial", "Terima kasih, BPJS Kesehatan",
+                 "Terima kasih atas pelayanannya\nDemikian", "Salam sehat\nTim Advokasi", "Terima kasih, Dinas Sosial", "Terima kasih, BPJS Kesehatan",
                  "Terima kasih, semoga cepat", "Terima kasih, Bapak")
     assert_masks(cases, unchanged)
 
@@ -405,6 +416,32 @@ def test_names_after_religious_and_academic_titles_are_masked_and_places_named_a
     assert_masks(cases, unchanged)
 
 
+def test_a_title_after_a_form_of_address_and_hospital_titles_leave_no_name():
+    # "Bapak Drs. Heru Cahyono" masked "Drs" as the name and kept "Heru Cahyono"; "Tn."/"Ny." (hospital forms),
+    # "Alm." and "KH." were no titles at all.
+    cases = {"Bapak Drs. Heru Cahyono menolak": "Bapak Drs. [NAMA] menolak",
+             "Camat Bapak Drs. Heru Cahyono": "Camat Bapak Drs. [NAMA]",
+             "Ibu Hj. Siti Aminah datang": "Ibu Hj. [NAMA] datang",
+             "Nama Pasien : Tn. Ahmad Fauzi": "Nama Pasien : Tn. [NAMA]",
+             "Pelapor: Tn. Ahmad Fauzi": "Pelapor: Tn. [NAMA]",
+             "pasien atas nama Ny. Siti Aminah": "pasien atas nama Ny. [NAMA]",
+             "By. Ny. Siti lahir": "By. Ny. [NAMA] lahir",
+             "AN. NY. SITI AMINAH": "AN. NY. [NAMA]",
+             "ayah saya Alm. Sutrisno": "ayah saya Alm. [NAMA]",
+             "KH. Ahmad Dahlan hadir": "KH. [NAMA] hadir"}
+    assert_masks(cases, ("Jl. KH. Ahmad Dahlan rusak", "Masjid KH. Hasyim Asyari"))
+
+
+def test_a_cue_inside_a_declined_match_is_still_read():
+    # "Yth. Bapak Bupati Bogor Bapak Iwan Setiawan": the first "Bapak" is followed by a role, and the rule's match
+    # (three words) hid the second "Bapak" and the name after it.
+    cases = {"Yth. Bapak Bupati Bogor Bapak Iwan Setiawan": "Yth. Bapak Bupati Bogor Bapak [NAMA]",
+             "Bapak Lurah Sukamaju Bapak Jajang Nurjaman": "Bapak Lurah Sukamaju Bapak [NAMA]",
+             "Pak Lurah Pak Jajang": "Pak Lurah Pak [NAMA]",
+             "PELAPOR AN. BPK BUDI SANTOSO MENGELUHKAN PELAYANAN": "PELAPOR AN. BPK [NAMA] MENGELUHKAN PELAYANAN"}
+    assert_masks(cases, ("Yth. Bapak Bupati Bogor", "Bapak Lurah Sukamaju Bapak Camat"))
+
+
 def test_names_after_bp_tertanda_and_the_signed_below_formula_are_masked():
     # "Bp. <name>", "Tertanda <name>" and "yang bertanda tangan di bawah ini, <name>" kept the name.
     cases = {
@@ -467,7 +504,12 @@ def test_numbers_of_personal_documents_are_masked():
     }
     unchanged = ("BPJS Kesehatan tidak aktif sejak 2019", "sertifikat PTSL tahun 2021 belum jadi", "paspor saya hilang",
                  "akta kelahiran anak saya belum jadi 3 bulan", "kisaran 20000 rupiah",
-                 "sertifikat belum jadi padahal nomor antrian 12345", "sertifikat tanah nomor 12 belum jadi")
+                 "sertifikat belum jadi padahal nomor antrian 12345", "sertifikat tanah nomor 12 belum jadi",
+                 # an amount after a document's name is the fee the complaint is about, no document's number
+                 "iuran BPJS 150.000 per bulan", "iuran BPJS Rp150.000", "biaya sertifikat 3.500.000 terlalu mahal",
+                 "biaya akta 50.000 padahal gratis", "pembuatan paspor Rp. 350.000",
+                 # nor a phone number ("62.500..." reads as +62)
+                 "anggaran Rp 62.500.000.000 untuk proyek", "Rp62.500.000.000")
     assert_masks(cases, unchanged)
 
 

@@ -26,7 +26,14 @@ _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss
               r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
 # Names of Arabic origin write the ain with an apostrophe, a backtick or a curly quote ("Ma'ruf", "Syafi`i",
 # "Nu’man"); an initial may be glued to the name ("K.Pramono"). A full stop is part of a word only between letters.
-_NAME_WORD = r"[A-Z](?:\.?[a-z'`’A-Z])+"
+_NAME_WORD_HINT = r"[A-Z](?:\.?[a-z'`’A-Z])+"
+# Religious, academic and hospital titles written before a name ("H. Ahmad", "Drs. Heru", "Ny. Siti" for Nyonya,
+# "Tn." for Tuan, "Alm." for the late, "KH." for Kyai Haji), read by `_mask_title_name`.
+_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH)"
+# A name's word is no title written before the name: "Bapak Drs. Heru Cahyono" took "Drs" for the name and left
+# "Heru Cahyono" (the title's rule then masks the name after it). Hints, which take no lookarounds, use
+# `_NAME_WORD_HINT`, which matches more.
+_NAME_WORD = rf"(?!{_TITLES}\.){_NAME_WORD_HINT}"
 _CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
@@ -129,17 +136,22 @@ CAPITAL_STAFF_NAME = re.compile(
 # the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso,
 # S.Pd"). Read by `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
-            r"tertanda|tks|thx|trims|makasih|thanks))\b")
-_CLOSING_LINE = rf"{_CLOSING}[ \t,.!:]*\n[ \t\n]*"  # a formula ending its line
+            r"tri?ma\s*kasih|tertanda|tks|thx|trims|makasih|mksh|thanks|regards))\b")
+# Lower-case words that end the formula's line ("Terima kasih atas perhatian Bapak/Ibu.", "Salam hormat,", "thx
+# min"), then anything but a letter or digit (punctuation, an emoji).
+_CLOSING_REST = (r"(?:[ \t]+(?:[a-z]+(?:/[a-z]+)?|[Bb]apak(?:/[Ii]bu)?|[Ii]bu|[Pp]ak|[Bb]u)){0,6}"
+                 r"[^\w\n]*")
+_CLOSING_LINE = rf"{_CLOSING}{_CLOSING_REST}\n[ \t\n]*"  # a formula ending its line
 # Thanks glued to the name signed under it, its line break lost on the way ("Terima kasih<Name>"): read as a formula
 # ending its line.
 _GLUED_THANKS = r"(?:[Tt]erima[ \t]*[Kk]asih|TERIMA[ \t]*KASIH|[Mm]akasih)(?=[A-Z][a-z])"
 _TITLE = r"(?:(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|[A-Z]{2,4})"
 SIGNATURE = re.compile(
     rf"(?P<cue>(?:(?:{_CLOSING_LINE})+|(?:{_CLOSING_LINE})*{_GLUED_THANKS})(?:{_HONORIFIC}{_SP}+)?"
-    rf"|(?:{_CLOSING_LINE})*{_CLOSING}{_SP}*,{_SP}*(?P<same_line>))"
-    rf"(?P<name>[A-Za-z][A-Za-z'.]*(?:{_SP}+[A-Za-z][A-Za-z'.]*){{0,3}})"
-    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*(?:\n|$))"
+    rf"(?:\({_SP}*)?"  # "Hormat saya,\n( Budi Santoso )"
+    rf"|(?:{_CLOSING_LINE})*{_CLOSING}(?:{_SP}+[a-z]+){{0,2}}{_SP}*,{_SP}*(?P<same_line>))"
+    rf"(?P<name>[A-Za-z][A-Za-z'.-]*(?:{_SP}+[A-Za-z][A-Za-z'.-]*){{0,3}})"
+    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*\)?{_SP}*(?:\n|$))"
 )
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
@@ -171,12 +183,11 @@ RECIPIENT_FIELD = re.compile(
 # A name after a religious or academic title ("Bupati Sidoarjo H. Ahmad ...", "Kepala Desa Hj. ...", "dr. Rina",
 # "Prof. Dr. Ir. ...", in capitals "KADES HJ. SITI ..."), read by `_mask_title_name`; not a street, hospital,
 # mosque, school or campus named after a person ("Jl. H. Agus Salim", "RSUD dr. Soetomo"), see `_INSTITUTION_BEFORE`.
-_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR)"
 TITLE_NAME = re.compile(rf"\b((?:{_TITLES}\.{_SP}*)+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 _INSTITUTION_BEFORE = re.compile(
     r"(?i)\b(?:jl|jln|jalan|gg|gang|rs[a-z]{0,2}|rumah[ \t]+sakit|klinik|masjid|mushol+a|yayasan|univ|universitas|"
     r"stadion|gedung|bandara|terminal|pelabuhan|sd|sdn|smp|smpn|sma|sman|smk|smkn|mts|pondok|ponpes|pesantren)"
-    r"\.?[ \t\xa0]*$")
+    rf"\.?[ \t\xa0]*(?:{_TITLES}\.[ \t\xa0]*)*$")  # titles may stand between ("RS Prof. Dr. <name>")
 # A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
 # capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
 RANK_NAME = re.compile(
@@ -241,7 +252,8 @@ def _mask_named(m: re.Match) -> str:
 # Thanks in Javanese, Sundanese and English too ("Matur nuwun", "Hatur nuhun").
 _NOT_SIGNATURES = _NOT_BARE_NAMES | {"Salam", "Wassalam", "Hormat", "Terima", "Tertanda", "Ttd", "Tolong", "Semoga",
                                      "Lampiran", "Sekian", "Matur", "Maturnuwun", "Suwun", "Hatur", "Nuhun", "Trims",
-                                     "Makasih", "Thanks", "Thank", "Regards"}
+                                     "Makasih", "Thanks", "Thank", "Regards", "Demikian", "Tim", "Admin",
+                                     "Pengurus", "Panitia", "Keluarga", "Karang"}
 
 
 _CLOSING_AT = re.compile(_CLOSING)
@@ -658,7 +670,7 @@ def _mask_title_name(m: re.Match) -> str:
     after the person, nor when the first word is no name ("dr. Spesialis Anak", "H. Dinas ..."). A name in capitals
     is read as after an honorific in capitals (`_capital_name_end`): "H. AGUS" is a name though short capital words
     are mostly acronyms, "DR. SPESIALIS" stays."""
-    if _INSTITUTION_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+    if _INSTITUTION_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
         return m.group(0)
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
@@ -695,38 +707,39 @@ class Rule:
 
 # The name rules, in order, run after the reporter's own name is masked ("Nama saya ..." holds "saya ...").
 NAME_RULES = (
-    Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD}"),
+    Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD_HINT}"),
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
-         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|thanks)[ \t\xa0,.!:]*[\n,]"
+         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|mksh|thanks|regards)"
+         r"[ \t\xa0a-z/]*[^a-z0-9_\n]*[\n,]"
          r"|(?-i:(?:[Kk]asih|KASIH)[A-Z][a-z])"),
-    Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD}"),
+    Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD_HINT}"),
     Rule(NEIGHBOURHOOD_HEAD, _mask_neighbourhood_head, rf"{_HONORIFIC}[ \t\xa0]+R[TtWw]"),
     Rule(CAPITAL_ROLE_NAME, _mask_capital_role_name, rf"{_CAPITAL_ROLE}{_SP}+{_CAPITAL_WORD}"),
     Rule(TITLE_NAME, _mask_title_name, rf"{_TITLES}\.[ \t\xa0]*[A-Z]"),
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
-    Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
+    Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD_HINT}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
     Rule(LOWER_NAME, _mask_lower_name, rf"{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}"),
     Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:){_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
-    Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD}"),
+    Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
-         rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD}"),
+         rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(PERSON_FIELD, _mask_person_field,
          rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua|dari|from|"
-         rf"pengirim)[ \t]*:[ \t]*{_NAME_WORD}"),
+         rf"pengirim)[ \t]*:[ \t]*{_NAME_WORD_HINT}"),
     # the address is masked before the names: the hint looks for it as it was written
     Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
     Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
     Rule(RECIPIENT_FIELD, _mask_header_name, r"(?i:cc|to|kepada|tembusan)[ \t]*:[ \t]*[A-Z]"),
-    Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD}"),
+    Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD_HINT}"),
     Rule(SELF_NAME, _mask_self_name,
          rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
-         rf"{_NAME_WORD}"),
-    Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD}"),
+         rf"{_NAME_WORD_HINT}"),
+    Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU)[ \t\xa0]+{_CAPITAL_WORD}"),
 )
 
@@ -738,6 +751,22 @@ def _masked_part(original: str, masked: str) -> str | None:
     if i < 0 or not original.startswith(prefix) or not original.endswith(suffix):
         return None
     return original[len(prefix):len(original) - len(suffix)].strip() or None
+
+
+def _substitute(pattern: re.Pattern, replace: Callable[[re.Match], str], text: str) -> str:
+    """`pattern.sub(replace, text)`, except that a match `replace` leaves as it was hides nothing: the search goes on
+    from the character after its start, not after its end, so a cue inside it is still read ("Yth. Bapak Bupati
+    Bogor Bapak Iwan ...": the first "Bapak" is followed by a role and three words, the second by the name)."""
+    out, pos, done = [], 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        new = replace(m)
+        if new == m.group(0):
+            pos = m.start() + 1
+            continue
+        out += [text[done:m.start()], new]
+        done = m.end()
+        pos = done if m.end() > m.start() else done + 1  # an empty match: step on
+    return "".join(out) + text[done:] if out else text
 
 
 def apply_name_rules(text: str, hits: tuple[bool, ...] | None = None) -> str:
@@ -755,7 +784,7 @@ def apply_name_rules(text: str, hits: tuple[bool, ...] | None = None) -> str:
                 found[name] = found.get(name, False) or rule.pattern is not ROLE_NAME
             return out
 
-        text = rule.pattern.sub(replace, text)
+        text = _substitute(rule.pattern, replace, text)
     for name, by_person_rule in found.items():
         if name in text or (by_person_rule and name.split()[0] in text):  # most names are not written twice
             for pattern in _found_name_patterns(name, by_person_rule):

@@ -43,7 +43,7 @@ HANDLE = re.compile(r"(?<![\w@.\]])@(?!(?i:rp)\.?\s*\d)[A-Za-z_][A-Za-z0-9_.]{0,
 NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
 # Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
 PHONE = re.compile(
-    r"(?<![\d\w+])(?:(?:\+62|62)[\s.-]?|0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
+    r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )(?:(?:\+62|62)[\s.-]?|0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
 )
 # Bank account numbers, recognised by the words around them ("no. rek BRI 1234-5678-90").
 ACCOUNT = re.compile(
@@ -57,6 +57,7 @@ DOCUMENT_NUMBER = re.compile(
     r"(?i)\b((?:no(?:mor|mer)?\.?\s*)?(?:akta(?:\s+kelahiran|\s+kematian|\s+nikah)?|sertifikat|shm|nib|kpj|nip|nop|"
     r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?(?:(?:\s+[a-z]+){0,4}?\s+(?:dengan\s+)?no(?:mor|mer)?\b\.?)?"
     r"\s*(?:saya\s*)?[:.]?\s*)"
+    r"(?!rp|\d{1,3}(?:[.,]\d{3})+(?![\w./-]))"  # not an amount ("iuran BPJS 150.000", "biaya akta Rp50.000")
     r"((?=[\w./-]*\d)[\w./-]{5,40}(?:[ ]\d[\w./-]*){0,3})"
 )
 # A date of birth in a form field ("Tanggal lahir : 01-02-1980", "TTL: Bandung, 1 Maret 1975"), with the place.
