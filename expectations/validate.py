@@ -105,8 +105,10 @@ def _open_file_context(gx_dir: Path):
 
 def _context(gx_dir: Path):
     key = str(gx_dir)
+    # At every use, not once per process: another process's run, killed while GX wrote, may have left a broken
+    # file since this process opened the context (a few small files: well under a millisecond).
+    drop_broken_store_files(gx_dir)
     if key not in _CONTEXTS:
-        drop_broken_store_files(gx_dir)
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
         from great_expectations.data_context.types.base import ProgressBarsConfig
 

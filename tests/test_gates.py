@@ -115,6 +115,16 @@ def test_store_files_left_broken_by_a_killed_run_do_not_stop_later_runs(tmp_path
     assert set(gates.row_failures(again.results)) == set(gates.row_failures(first.results)) == {"empty"}
 
 
+def test_store_files_left_broken_by_another_process_do_not_stop_a_context_already_open(tmp_path):
+    # The check ran once per process: the killed-run test, which runs again in its own process after the killed
+    # subprocess left the stored suite empty, failed now and then with the error above.
+    frame = raw([{"record_key": "ok"}, {"record_key": "empty", "text_chars": 0}])
+    first = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    (tmp_path / "gx" / "expectations" / "raw_lapor.json").write_text("", encoding="utf-8")  # the context stays open
+    again = run_suite(frame, "raw_lapor", "record_key", PARAMS, tmp_path, docs=False)
+    assert set(gates.row_failures(again.results)) == set(gates.row_failures(first.results)) == {"empty"}
+
+
 def test_a_project_file_cut_short_by_a_killed_run_is_written_afresh(tmp_path):
     # GX writes gx/great_expectations.yml in place; cut at any point, it stopped every later run, each cut with
     # another error (a config schema error, a KeyError, an unknown store class, an invalid data source id).
