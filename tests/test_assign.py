@@ -146,3 +146,28 @@ def test_earlier_runs_are_read_from_the_warehouse(tmp_path):
         assert con.execute("select * from prior_recent").fetchall() == [("WA-old", "p1")]
         out = dict(con.execute("select record_key, complaint_id from roles").fetchall())
     assert out == {"f|line 1": "WA-old", "f|line 2": "LPR-777"}
+
+
+def test_an_email_without_message_id_seen_in_an_earlier_run_is_a_repeat(tmp_path):
+    # An e-mail without a Message-ID is referred to by its content hash. Earlier runs were looked up by the channel's
+    # own reference only, so the same mail again (an mbox that grew, the mail in a new mbox) was taken for a new
+    # complaint with the id it already had, and the load failed on the primary key every night after.
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        ensure_schema(con)
+        con.execute("insert into intake (record_id, run_id, channel, source_file, file_hash, position, source_ref, "
+                    "content_hash, fate, complaint_id) "
+                    "values ('old|message 1', 'r', 'email', 'old', 'old', 'message 1', null, 'cmail', 'accepted', "
+                    "'EML-mail')")
+    mail = rec("email", None, 0, seq=1) | {"content_hash": "cmail"}
+    frame = records_frame([mail, rec("email", None, 5, seq=2)]).with_columns(
+        reporter_pseudonym=pl.lit("p1"), reporter_keys=pl.lit(["p1"]), record_key=record_key_expr())
+    frame.write_parquet(tmp_path / "stage.parquet")
+    with scratch_database(tmp_path) as con:
+        load_night(con, [tmp_path / "stage.parquet"])
+        attach_warehouse(con, db)
+        read_prior(con, gap_minutes=30, window_days=7)
+        find_roles(con, 30)
+        out = {k: (role, cid) for k, role, cid in con.execute("select record_key, role, complaint_id from roles").fetchall()}
+    assert out["f|line 1"] == ("repeat", "EML-mail")
+    assert out["f|line 2"] == ("primary", complaint_id_for("email", "sha:cNone2"))
