@@ -27,15 +27,25 @@ class _ClearErrors(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            if isinstance(exc, RuntimeError):
-                from flows.warehouse import WarehouseBusy
-
-                if not isinstance(exc, WarehouseBusy):
-                    raise
+        except Exception as exc:
+            if not _is_clear_error(exc):
+                raise
             reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
             typer.echo(f"GAGAL / FAILED: {reason}", err=True)
             raise typer.Exit(code=2) from None
+
+
+def _is_clear_error(exc: Exception) -> bool:
+    """An error of the user's input or of the machine's moment, said in one line: a missing or unreadable file, a
+    bad value, an unknown id, a warehouse another process holds, a file that is no DuckDB database."""
+    if isinstance(exc, (OSError, ValueError, KeyError)):
+        return True
+    if isinstance(exc, RuntimeError):  # typer's own Exit is one too: it passes
+        from flows.warehouse import WarehouseBusy
+
+        return isinstance(exc, WarehouseBusy)
+    duckdb = sys.modules.get("duckdb")  # loaded by any command that opened a warehouse
+    return duckdb is not None and isinstance(exc, duckdb.IOException)
 
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_ClearErrors,

@@ -235,6 +235,19 @@ def test_warehouse_held_by_another_process_is_a_clear_failure(tmp_path):
         holder.wait()
 
 
+def test_a_file_that_is_no_warehouse_is_one_line_and_exit_2(tmp_path):
+    # `quarantine list` on a file that is no DuckDB database printed a traceback.
+    from typer.testing import CliRunner
+
+    from awasi.cli import app
+
+    garbage = tmp_path / "bukan.duckdb"
+    garbage.write_text("ini bukan gudang data", encoding="utf-8")
+    r = CliRunner().invoke(app, ["quarantine", "list", "--db", str(garbage)])
+    assert r.exit_code == 2 and r.output.startswith("GAGAL / FAILED:") and "Traceback" not in r.output, r.output
+    assert len(r.output.strip().splitlines()) == 1
+
+
 def test_corrections_change_counts_and_reclassify_rewrites_history(loaded, tmp_path):
     from typer.testing import CliRunner
 

@@ -98,6 +98,9 @@ def test_files_that_mostly_fail_are_held_back_whole():
     assert held == [{"source_file": "a", "records": 6, "failed": 4}]
     assert out.filter(pl.col("file_hash") == "f1")["reason_code"].to_list() == ["x"] * 4 + ["file_held"] * 2
     assert out.filter(pl.col("file_hash") == "f2")["reason_code"].null_count() == 5
+    # the advice fits the repair: `quarantine retry` reads the held bytes again, so a corrected file is re-delivered
+    held_reason = out.filter(pl.col("reason_code") == "file_held")["reason"][0]
+    assert "kirim ulang berkas yang sudah diperbaiki" in held_reason and "quarantine retry" in held_reason
 
 
 def test_store_files_left_broken_by_a_killed_run_do_not_stop_later_runs(tmp_path):

@@ -53,8 +53,10 @@ def hold_back_files(records: pl.DataFrame, min_records: int = 5, max_failed_shar
     if held.height == 0:
         return records, []
     held_rows = held.sort("source_file").to_dicts()
-    reason = {h["file_hash"]: f"berkas ditahan: {h['failed']} dari {h['records']} catatan gagal validasi; perbaiki "
-              f"berkas lalu jalankan `awasi quarantine retry`" for h in held_rows}
+    # A corrected file is new bytes: the next run reads it (`quarantine retry` reads only the bytes it held).
+    reason = {h["file_hash"]: f"berkas ditahan: {h['failed']} dari {h['records']} catatan gagal validasi; kirim "
+              f"ulang berkas yang sudah diperbaiki (run berikutnya membacanya sebagai berkas baru), atau bila aturan "
+              f"Awasi yang keliru, perbaiki aturannya lalu jalankan `awasi quarantine retry`" for h in held_rows}
     verdict = pl.DataFrame({"file_hash": list(reason), "_reason": list(reason.values())})
     out = records.join(verdict, on="file_hash", how="left").with_columns(
         reason_code=pl.when(pl.col("_reason").is_not_null() & pl.col("reason_code").is_null())
