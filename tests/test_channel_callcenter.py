@@ -35,3 +35,12 @@ def test_indonesian_date_formats():
     assert p("22-11-2026 10:15:30").isoformat() == "2026-11-22T03:15:30+00:00"
     assert p("2026-11-22T10:15:00+07:00").isoformat() == "2026-11-22T03:15:00+00:00"
     assert p("31/02/2026 10.15") is None and p("") is None
+
+
+def test_a_date_before_year_one_in_utc_quarantines_its_row_only():
+    # 01/01/0001 00.00 WIB is before year 1 in UTC: OverflowError made the whole file one parser_error record
+    rows = ["CC-%d,%s,,AG1,0812,Ani,Polres,Bogor,Motor hilang di parkiran,Polisi,Dicatat" % (i, d)
+            for i, d in enumerate(["2025-01-01 08:00", "01/01/0001 00.00", "2025-01-01 09:00"], start=1)]
+    recs = callcenter.parse("\n".join([HEADER, *rows]).encode(), "callcenter/d.csv", "h")
+    assert [r.get("reason_code") for r in recs] == [None, "bad_date", None]
+    assert callcenter.parse_local_datetime("01/01/0001 00.00") is None

@@ -111,3 +111,13 @@ def test_headers_raw_8bit_or_encoded_words_are_decoded():
                b"Date: Mon, 3 Nov 2025 10:00:00 +0700\nSubject: =?iso-8859-1?q?Aduan_=E9?=\n =?utf-8?q?_lagi?=\n\nIsi.\n")
     [r] = em.parse(encoded, "email/a.eml", "h")
     assert (r["title"], r["reporter_name"]) == ("Aduan é lagi", "Budi Śantoso")
+
+
+def test_a_date_outside_the_utc_range_quarantines_its_message_only():
+    # "Fri, 31 Dec 9999 23:59:59 -0500" is after year 9999 in UTC: OverflowError lost the whole mbox
+    m1 = message("Aduan pertama.").as_bytes()
+    m2 = message("Aduan kedua.", **{"Message-ID": "<m2@x>", "Date": "Fri, 31 Dec 9999 23:59:59 -0500"}).as_bytes()
+    data = b"From a@b Mon Jan  1 00:00:00 2025\n" + m1 + b"\nFrom a@b Mon Jan  1 00:00:00 2025\n" + m2
+    recs = em.parse(data, "email/box.mbox", "h")
+    assert [r.get("reason_code") for r in recs] == [None, "bad_date"]
+    assert "9999" in recs[1]["reason"] and recs[0]["text"] == "Aduan pertama."

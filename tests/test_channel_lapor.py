@@ -53,3 +53,13 @@ def test_status_history_gives_the_forward_action_and_close_times():
     assert r["closed_at"] is None and r.get("reason_code") is None
     [plain] = lapor.parse(line(), "lapor/a.jsonl", "h")  # the history is optional
     assert plain["forwarded_at"] is None and plain.get("reason_code") is None
+
+
+def test_dates_outside_the_utc_range_quarantine_their_line_only():
+    # 9999-12-31 23:00 -05:00 and 0001-01-01 00:00 WIB are valid ISO times whose UTC time is outside years 1-9999:
+    # the conversion raised OverflowError and the whole file became one parser_error record.
+    data = b"\n".join([line(), line(tracking_id="2", created_at="9999-12-31T23:00:00-05:00"),
+                       line(tracking_id="3", created_at="0001-01-01T00:00:00"), line(tracking_id="4")])
+    recs = lapor.parse(data, "lapor/a.jsonl", "h")
+    assert [r.get("reason_code") for r in recs] == [None, "bad_date", "bad_date", None]
+    assert "9999-12-31" in recs[1]["reason"] and recs[3]["source_ref"] == "4"

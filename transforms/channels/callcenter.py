@@ -30,7 +30,7 @@ def parse_local_datetime(value: str | None) -> datetime | None:
         day, month, year, hh, mm, ss = m.groups()
         try:
             return to_utc(datetime(int(year), int(month), int(day), int(hh or 0), int(mm or 0), int(ss or 0)))
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: e.g. 01/01/0001 00.00 WIB is before year 1 in UTC
             return None
     return parse_iso(value)
 

@@ -49,7 +49,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def to_utc(dt: datetime, default_tz=WIB) -> datetime:
-    """Attach the default zone to naive times (channels without offsets are local WIB), then convert."""
+    """Attach the default zone to naive times (channels without offsets are local WIB), then convert.
+
+    Raises OverflowError when the UTC time falls outside years 1-9999 (e.g. 0001-01-01 WIB, 9999-12-31 -05:00).
+    """
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=default_tz)
     return dt.astimezone(timezone.utc)
@@ -61,7 +64,7 @@ def parse_iso(value) -> datetime | None:
         return None
     try:
         return to_utc(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: the UTC time is outside years 1-9999
         return None
 
 

@@ -80,7 +80,7 @@ def _parse_message(chunk: bytes, rec: dict) -> dict:
     raw_date = str(raw_header(msg, "Date") or "")
     try:
         rec["received_at"] = to_utc(parsedate_to_datetime(raw_date.strip()))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: UTC time outside years 1-9999
         return broken(rec, "bad_date", f"header Date tidak bisa dibaca: {raw_date.strip()[:40]!r}")
 
     try:
