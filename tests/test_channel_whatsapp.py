@@ -36,3 +36,31 @@ def test_broken_lines_and_status_only_bodies_are_records():
     recs = whatsapp.parse(b"{not json\n" + status + b"\n" + body(bad_ts), "w.jsonl", "h")
     assert [r["reason_code"] for r in recs] == ["bad_json", "no_message", "bad_date"]
     assert recs[0]["position"] == "line 1" and recs[2]["position"] == "line 3 message 1"
+
+
+def test_malformed_bodies_quarantine_their_own_message_or_line_only():
+    # each of these raised AttributeError and the whole file became one parser_error record
+    text_str = {"from": "6281111", "id": "s", "timestamp": "1700000000", "type": "text", "text": "halo mau lapor"}
+    profile_str = json.dumps({"entry": [{"changes": [{"value": {
+        "contacts": [{"profile": "Budi", "wa_id": "6281111"}], "messages": [text("p", 1700000001, "KTP blm jadi")]}}]}]})
+    entry_str = json.dumps({"object": "x", "entry": "oops"})
+    data = b"\n".join([body(text("a", 1700000000, "halo min")), body(text_str), profile_str.encode(),
+                       entry_str.encode(), body(text("b", 1700000060, "jalan rusak"), "bukan pesan")])
+    recs = whatsapp.parse(data, "w.jsonl", "h")
+    assert [(r["position"], r.get("reason_code")) for r in recs] == [
+        ("line 1 message 1", None), ("line 2 message 1", "bad_field"), ("line 3 message 1", None),
+        ("line 4", "bad_structure"), ("line 5 message 1", None), ("line 5 message 2", "bad_structure")]
+    assert "text bukan objek" in recs[1]["reason"] and "entry bukan daftar" in recs[3]["reason"]
+    assert recs[2]["text"] == "KTP blm jadi" and recs[2]["reporter_name"] is None  # a string profile has no name
+
+
+def test_a_body_that_is_not_text_is_quarantined_not_passed_to_the_frame():
+    # {"body": {"text": "halo"}} reached records_frame as a dict and failed the whole channel's partition
+    from transforms.schema import records_frame
+
+    recs = whatsapp.parse(body(text("a", 1700000000, {"text": "halo"}), text("b", 1700000001, 12345678),
+                               text("c", 1700000002, "KTP blm jadi")), "w.jsonl", "h")
+    assert [(r.get("reason_code"), r.get("text")) for r in recs] == [
+        ("bad_field", None), (None, "12345678"), (None, "KTP blm jadi")]
+    assert "text.body bukan teks" in recs[0]["reason"]
+    assert records_frame(recs).height == 3

@@ -29,7 +29,13 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
             records.append(broken(rec, "bad_json", f"badan webhook tidak valid: {type(exc).__name__}"))
             continue
-        messages = list(_messages(body))
+        try:
+            messages = list(_messages(body))
+        except BadBody as exc:  # its messages cannot be counted: the line is one record
+            seq += 1
+            rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
+            records.append(broken(rec, "bad_structure", f"struktur badan webhook tidak sesuai: {exc}"))
+            continue
         if not messages:
             seq += 1
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
@@ -43,24 +49,49 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     return records
 
 
+class BadBody(ValueError):
+    """A webhook body whose shape does not let its messages be counted."""
+
+
 def _messages(body):
-    """Yield (message, {wa_id: profile name}) for every message in a webhook body."""
+    """Yield (message, {wa_id: profile name}) for every message in a webhook body.
+
+    Raises BadBody when `entry`, `changes`, `value` or `messages` is not of the Cloud API's shape, so that
+    the body cannot be split into messages. A malformed contact only loses the sender's name.
+    """
     if not isinstance(body, dict):
         return
-    for entry in body.get("entry") or []:
-        for change in (entry or {}).get("changes") or []:
-            value = (change or {}).get("value") or {}
-            names = {
-                c.get("wa_id"): (c.get("profile") or {}).get("name")
-                for c in value.get("contacts") or []
-                if isinstance(c, dict)
-            }
-            for msg in value.get("messages") or []:
-                if isinstance(msg, dict):
-                    yield msg, names
+    for entry in _list(body.get("entry"), "entry"):
+        for change in _list(_dict(entry, "entry[]").get("changes"), "changes"):
+            value = _dict(_dict(change, "changes[]").get("value"), "value")
+            names = {}
+            contacts = value.get("contacts")
+            for c in contacts if isinstance(contacts, list) else []:
+                if isinstance(c, dict) and isinstance(c.get("profile"), dict):
+                    names[clean_str(c.get("wa_id"))] = c["profile"].get("name")
+            for msg in _list(value.get("messages"), "messages"):
+                yield msg, names
 
 
-def _message_record(msg: dict, names: dict, rec: dict) -> dict:
+def _list(value, name: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadBody(f"{name} bukan daftar (berisi {type(value).__name__})")
+    return value
+
+
+def _dict(value, name: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadBody(f"{name} bukan objek (berisi {type(value).__name__})")
+    return value
+
+
+def _message_record(msg, names: dict, rec: dict) -> dict:
+    if not isinstance(msg, dict):
+        return broken(rec, "bad_structure", f"pesan bukan objek JSON (berisi {type(msg).__name__})")
     rec["source_ref"] = clean_str(msg.get("id"))
     sender = clean_str(msg.get("from"))
     mtype = clean_str(msg.get("type")) or "unknown"
@@ -74,7 +105,15 @@ def _message_record(msg: dict, names: dict, rec: dict) -> dict:
     rec["reporter_phone"] = sender
     rec["reporter_name"] = clean_str(names.get(sender))
     if mtype == "text":
-        rec["text"] = (msg.get("text") or {}).get("body") or ""
+        text = msg.get("text") or {}
+        if not isinstance(text, dict):
+            return broken(rec, "bad_field", f"text bukan objek {{body}} (berisi {type(text).__name__})")
+        body = text.get("body")
+        if isinstance(body, (int, float)) and not isinstance(body, bool):
+            body = str(body)  # a number typed as the whole message, e.g. a ticket number
+        elif body is not None and not isinstance(body, str):
+            return broken(rec, "bad_field", f"text.body bukan teks (berisi {type(body).__name__})")
+        rec["text"] = body or ""
     else:
         media = msg.get(mtype) if isinstance(msg.get(mtype), dict) else {}
         rec["text"] = clean_str(media.get("caption")) or ""
