@@ -41,3 +41,20 @@ def test_escaped_line_breaks_become_white_space_so_identifiers_are_masked():
     # "Budi", alone on the line under "Terima kasih.", is a signed name
     assert mask_text(clean_text(raw)) == "Terima kasih.\n[NAMA]\n[TELEPON]\nNIK [NIK]"
     assert normalize("rusak.\\nSaya") == "rusak saya"
+
+
+def test_one_value_of_the_wrong_type_quarantines_its_record_not_the_frame():
+    # A dict where text belongs made pl.DataFrame raise ComputeError, failing every file of the channel's
+    # partition; a lone surrogate (a JSON "\ud83d" escape cut in half) raised UnicodeEncodeError the same way.
+    def rec(seq, **over):
+        return {"channel": "lapor", "source_file": "f", "file_hash": "h", "position": f"line {seq}", "seq": seq,
+                "content_hash": str(seq), "text": "KTP belum jadi", "parent_refs": [], "attachments": 0, **over}
+
+    frame = records_frame([rec(1), rec(2, text={"text": "halo"}), rec(3, text="KTP \ud83d belum jadi"),
+                           rec(4, reason_code="bad_json", reason="JSON tidak valid", attachments="x"), rec(5, title=7)])
+    assert frame["seq"].to_list() == [1, 2, 3, 4, 5]
+    assert frame["reason_code"].to_list() == [None, "bad_field", None, "bad_json", None]
+    assert frame["text"].to_list() == ["KTP belum jadi", None, "KTP \ufffd belum jadi", "KTP belum jadi", "KTP belum jadi"]
+    assert frame["reason"][1] == "nilai tidak sesuai jenis kolomnya: text (dict)"
+    assert frame["reason"][3] == "JSON tidak valid" and frame["attachments"][3] is None
+    assert frame["title"][4] == "7"

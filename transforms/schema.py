@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 import polars as pl
 
 CHANNELS = ("lapor", "whatsapp", "email", "callcenter")
@@ -46,8 +49,63 @@ def empty_records() -> pl.DataFrame:
 
 
 def records_frame(rows: list[dict]) -> pl.DataFrame:
-    """Build a record frame with the fixed schema from parser output."""
+    """Build a record frame with the fixed schema from parser output.
+
+    One value that does not fit its column (a parser bug, or input no parser foresaw) must not fail the
+    frame, and with it every file of the channel's partition: when the frame cannot be built, each value is
+    checked, text that is not valid Unicode is repaired, and a record with any other misfit value is
+    quarantined (`bad_field`) with that value left null.
+    """
     if not rows:
         return empty_records()
     full = [{k: r.get(k) for k in RECORD_SCHEMA} for r in rows]
-    return pl.DataFrame(full, schema=RECORD_SCHEMA)
+    try:
+        return pl.DataFrame(full, schema=RECORD_SCHEMA)
+    except Exception:  # noqa: BLE001 - rebuilt below from values that fit
+        return pl.DataFrame([_fit_record(r) for r in full], schema=RECORD_SCHEMA)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python str every surrogate is a lone one
+
+
+def valid_text(value: str) -> str:
+    """Text that can be stored as UTF-8: lone surrogates (JSON "\\ud83d" escapes cut in half, undecodable
+    bytes kept as surrogate escapes) become U+FFFD; valid text is returned unchanged."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _fits(value, dtype: pl.DataType) -> bool:
+    if value is None:
+        return True
+    if dtype == pl.String:
+        return isinstance(value, str)
+    if dtype == pl.Boolean:
+        return isinstance(value, bool)
+    if dtype in (pl.Int64, pl.Int32):
+        bits = 63 if dtype == pl.Int64 else 31
+        return isinstance(value, int) and not isinstance(value, bool) and -(2**bits) <= value < 2**bits
+    if isinstance(dtype, pl.Datetime):
+        return isinstance(value, datetime)
+    if isinstance(dtype, pl.List):
+        return isinstance(value, list) and all(v is None or isinstance(v, str) for v in value)
+    return False  # pragma: no cover - a column type added to RECORD_SCHEMA without a check here
+
+
+def _fit_record(record: dict) -> dict:
+    out, misfits = {}, []
+    for column, dtype in RECORD_SCHEMA.items():
+        value = record[column]
+        if dtype == pl.String and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # as the fast path's Polars does
+        if not _fits(value, dtype):
+            misfits.append(f"{column} ({type(value).__name__})")
+            value = None
+        elif isinstance(value, str):
+            value = valid_text(value)
+        elif isinstance(value, list):
+            value = [valid_text(v) if isinstance(v, str) else v for v in value]
+        out[column] = value
+    if misfits and not out["reason_code"]:
+        out["reason_code"] = "bad_field"
+        out["reason"] = "nilai tidak sesuai jenis kolomnya: " + ", ".join(misfits)
+    return out
