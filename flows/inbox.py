@@ -10,6 +10,7 @@ partitions can be parsed in parallel (threads, or a Dask cluster).
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ IGNORED_NAMES = {"manifest.json", "README.md", "README.txt"}
 class InboxFile:
     channel: str          # the sub-folder name (may be an unknown channel)
     path: Path
-    relative: str         # path relative to the inbox, with forward slashes
+    relative: str         # path relative to the inbox, with forward slashes, as valid text (see text_name)
     modified: datetime | None = None   # modification time, naive UTC (None when it cannot be read)
     size: int | None = None
 
@@ -38,7 +39,16 @@ class Ledger:
     watermarks: dict[str, datetime] = field(default_factory=dict)  # channel -> naive UTC modification time
 
 
+def text_name(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by Python as surrogate escapes, which cannot be
+    stored) are written as `\\xNN`, e.g. `laporan-caf\\xe9.jsonl`. The same name always gives the same text, and
+    a UTF-8 name is unchanged, so the ledger recognises the file night after night (the raw archive keeps it
+    under this text name, so a backfill reads it under the same name)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _inbox_file(channel: str, path: Path, relative: str) -> InboxFile:
+    channel, relative = text_name(channel), text_name(relative)
     try:
         st = path.stat()
     except OSError:  # a broken link: listed, read later, quarantined as unreadable

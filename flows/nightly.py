@@ -13,6 +13,7 @@ module wires them as Prefect tasks. Every record received ends as exactly one `i
 from __future__ import annotations
 
 import gc
+import os
 import time
 import uuid
 from collections import deque
@@ -47,7 +48,7 @@ from transforms.schema import CHANNELS, FATES, records_frame
 from transforms.identifiers import record_key_expr
 
 FILE_SCHEMA = {"file_hash": pl.String, "channel": pl.String, "source_file": pl.String, "size_bytes": pl.Int64,
-               "records": pl.Int32, "modified_at_utc": pl.Datetime("us"), "path": pl.String}
+               "records": pl.Int32, "modified_at_utc": pl.Datetime("us"), "path": pl.Binary}
 VALIDATION_SCHEMA = {"run_id": pl.String, "stage": pl.String, "suite": pl.String, "expectation": pl.String,
                      "level": pl.String, "success": pl.Boolean, "rows_evaluated": pl.Int32, "rows_failed": pl.Int32,
                      "reason": pl.String}
@@ -60,7 +61,7 @@ class ParsedPartition:
     channel: str
     day: str
     records: pl.DataFrame
-    files: pl.DataFrame          # FILE_SCHEMA; `path` is where the file was read (inbox or archive)
+    files: pl.DataFrame          # FILE_SCHEMA; `path` is where the file was read (inbox or archive), as OS bytes
     skipped: list[str]           # re-deliveries: content already received
     unreadable: list[str] = field(default_factory=list)
     seconds: float = 0.0         # time spent reading and parsing
@@ -133,7 +134,7 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
         rows.extend(recs)
         file_rows.append({"file_hash": fhash, "channel": f.channel, "source_file": f.relative,
                           "size_bytes": len(data) if data is not None else None, "records": len(recs),
-                          "modified_at_utc": f.modified, "path": str(f.path)})
+                          "modified_at_utc": f.modified, "path": os.fsencode(f.path)})
     return ParsedPartition(channel, day, records_frame(rows), pl.DataFrame(file_rows, schema=FILE_SCHEMA),
                            skipped, unreadable, time.perf_counter() - started)
 
@@ -741,7 +742,7 @@ def _archive(settings: Settings, run: warehouse.RunLoad, file_rows: pl.DataFrame
 
     today = datetime.now(ZoneInfo(settings.timezone)).date()  # the local day of receipt, as `backfill` takes it
     try:
-        archive_files(list(zip(file_rows["path"].to_list(), file_rows["source_file"].to_list())),
+        archive_files(list(zip(map(os.fsdecode, file_rows["path"].to_list()), file_rows["source_file"].to_list())),
                       settings.archive_dir, today)
         removed = prune_archive(settings.archive_dir, settings.raw_retention_days, today)
         if removed:

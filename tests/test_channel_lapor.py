@@ -63,3 +63,23 @@ def test_dates_outside_the_utc_range_quarantine_their_line_only():
     recs = lapor.parse(data, "lapor/a.jsonl", "h")
     assert [r.get("reason_code") for r in recs] == [None, "bad_date", "bad_date", None]
     assert "9999-12-31" in recs[1]["reason"] and recs[3]["source_ref"] == "4"
+
+
+def test_a_file_name_that_is_not_utf8_becomes_readable_text(tmp_path):
+    # 'laporan-caf\xe9.jsonl' (Latin-1 bytes in the name) reached Polars as a surrogate escape and the LAPOR
+    # partition failed with UnicodeEncodeError ... surrogates not allowed, every night.
+    import os
+
+    from flows.inbox import discover
+    from flows.nightly import parse_partition
+
+    (tmp_path / "lapor").mkdir()
+    with open(os.fsencode(tmp_path / "lapor") + b"/laporan-caf\xe9.jsonl", "wb") as f:
+        f.write(line() + b"\n")
+    [found] = discover(tmp_path)
+    assert (found.channel, found.relative) == ("lapor", "lapor/laporan-caf\\xe9.jsonl")
+    assert discover(tmp_path)[0].relative == found.relative  # the same name gives the same text every night
+    part = parse_partition("lapor", "2025-03-04", [found], set(), attempts=1)
+    assert part.records["source_file"].to_list() == ["lapor/laporan-caf\\xe9.jsonl"]
+    assert part.records["reason_code"].to_list() == [None]
+    assert os.path.isfile(os.fsdecode(part.files["path"][0]))  # the archive still finds the delivered file
