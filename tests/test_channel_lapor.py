@@ -83,3 +83,10 @@ def test_a_file_name_that_is_not_utf8_becomes_readable_text(tmp_path):
     assert part.records["source_file"].to_list() == ["lapor/laporan-caf\\xe9.jsonl"]
     assert part.records["reason_code"].to_list() == [None]
     assert os.path.isfile(os.fsdecode(part.files["path"][0]))  # the archive still finds the delivered file
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_not_a_bad_line():
+    recs = lapor.parse(b"\xef\xbb\xbf" + line() + b"\n" + line(tracking_id="2"), "lapor/a.jsonl", "h")
+    assert [(r["position"], r.get("reason_code"), r["source_ref"]) for r in recs] == [
+        ("line 1", None, "1234567"), ("line 2", None, "2")]
+    assert recs[0]["content_hash"] == lapor.parse(line(), "lapor/a.jsonl", "h")[0]["content_hash"]

@@ -64,3 +64,8 @@ def test_a_body_that_is_not_text_is_quarantined_not_passed_to_the_frame():
         ("bad_field", None), (None, "12345678"), (None, "KTP blm jadi")]
     assert "text.body bukan teks" in recs[0]["reason"]
     assert records_frame(recs).height == 3
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_not_a_bad_line():
+    recs = whatsapp.parse(b"\xef\xbb\xbf" + body(text("a", 1700000000, "halo min")), "w.jsonl", "h")
+    assert [(r["position"], r.get("reason_code"), r.get("text")) for r in recs] == [("line 1 message 1", None, "halo min")]

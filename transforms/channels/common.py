@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
@@ -33,6 +34,11 @@ def broken(record: dict, code: str, reason: str) -> dict:
     record["reason_code"] = code
     record["reason"] = reason
     return record
+
+
+def strip_bom(data: bytes) -> bytes:
+    """JSON-lines files may start with a UTF-8 byte-order mark (Windows tools write one): drop it once."""
+    return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

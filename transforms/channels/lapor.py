@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from transforms.channels.common import as_bool, base_record, broken, clean_str, parse_iso
+from transforms.channels.common import as_bool, base_record, broken, clean_str, parse_iso, strip_bom
 
 CHANNEL = "lapor"
 REQUIRED = ("tracking_id", "content", "created_at")
@@ -16,7 +16,7 @@ REQUIRED = ("tracking_id", "content", "created_at")
 
 def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     records = []
-    for seq, raw in enumerate(data.splitlines(), start=1):
+    for seq, raw in enumerate(strip_bom(data).splitlines(), start=1):
         if not raw.strip():
             continue  # blank separator lines are not records
         rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {seq}", raw)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from transforms.channels.common import base_record, broken, clean_str
+from transforms.channels.common import base_record, broken, clean_str, strip_bom
 
 CHANNEL = "whatsapp"
 
@@ -19,7 +19,7 @@ CHANNEL = "whatsapp"
 def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     records: list[dict] = []
     seq = 0
-    for line_no, raw in enumerate(data.splitlines(), start=1):
+    for line_no, raw in enumerate(strip_bom(data).splitlines(), start=1):
         if not raw.strip():
             continue
         try:
