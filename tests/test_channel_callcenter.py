@@ -44,3 +44,31 @@ def test_a_date_before_year_one_in_utc_quarantines_its_row_only():
     recs = callcenter.parse("\n".join([HEADER, *rows]).encode(), "callcenter/d.csv", "h")
     assert [r.get("reason_code") for r in recs] == [None, "bad_date", None]
     assert callcenter.parse_local_datetime("01/01/0001 00.00") is None
+
+
+def row(call_id, summary="Motor hilang di parkiran", started="2025-01-01 08:00"):
+    return f"{call_id},{started},,AG1,0812,Ani,Polres,Bogor,{summary},Polisi,Dicatat"
+
+
+def test_leading_blank_lines_before_the_header_are_skipped():
+    # the header was read from the first (blank) row: every row became bad_header and the header a record
+    recs = callcenter.parse(("\n \n" + HEADER + "\n" + row("CC-1")).encode(), "callcenter/e.csv", "h")
+    assert [(r["position"], r.get("reason_code"), r["source_ref"]) for r in recs] == [("row 1", None, "CC-1")]
+
+
+def test_a_field_over_the_csv_modules_limit_is_a_record_of_its_own():
+    # a field over 131,072 characters raised csv.Error ("field larger than field limit") and lost the file;
+    # the row is now a record whose text the length gate quarantines as too long
+    long = "x" * 200_000
+    recs = callcenter.parse("\n".join([HEADER, row("CC-1"), row("CC-2", f'"{long}"'), row("CC-3")]).encode(),
+                            "callcenter/f.csv", "h")
+    assert [(r["source_ref"], r.get("reason_code")) for r in recs] == [("CC-1", None), ("CC-2", None), ("CC-3", None)]
+    assert recs[1]["text"] == long
+
+
+def test_a_row_the_csv_module_rejects_is_a_record_and_the_next_rows_are_read():
+    data = "\n".join([HEADER, row("CC-1"), row("CC-2", "Motor\rhilang"), row("CC-3")]).encode()
+    recs = callcenter.parse(data, "callcenter/g.csv", "h")
+    assert [(r["position"], r.get("reason_code")) for r in recs] == [("row 1", None), ("row 2", "bad_row"), ("row 3", None)]
+    assert "tidak bisa diurai" in recs[1]["reason"] and recs[2]["source_ref"] == "CC-3"
+

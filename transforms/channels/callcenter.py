@@ -18,6 +18,9 @@ CHANNEL = "callcenter"
 COLUMNS = ("call_id", "started_at", "ended_at", "agent_id", "caller_number", "caller_name",
            "agency", "region", "summary", "category", "status")
 REQUIRED = ("call_id", "started_at", "summary")
+# A field may be as long as the file: an over-long summary is a record (the length gate quarantines it), not a
+# csv.Error that loses the whole file. The limit is process-wide: raise it once, never lower it.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 _ID_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?)?\s*$")
 
 
@@ -41,10 +44,15 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     header_line = next((ln for ln in lines if ln.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader, [])]
+    # the header is the first non-blank row, as header_line is the first non-blank line
+    header = [h.strip().lower() for h in next((row for row in reader if any(c.strip() for c in row)), [])]
     missing_cols = [c for c in REQUIRED if c not in header]
     records = []
-    for seq, row in enumerate(reader, start=1):
+    for seq, row in enumerate(_rows(reader), start=1):
+        if isinstance(row, csv.Error):  # one row the csv module cannot read is a record, the others go on
+            rec = base_record(CHANNEL, source_file, file_hash, seq, f"row {seq}", f"{reader.line_num}:{row}")
+            records.append(broken(rec, "bad_row", f"baris CSV tidak bisa diurai (baris berkas {reader.line_num}): {row}"))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         raw = delimiter.join(row)
@@ -57,6 +65,17 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             continue
         records.append(_row_record(dict(zip(header, row)), rec))
     return records
+
+
+def _rows(reader):
+    """The reader's rows; a row the csv module rejects is yielded as its csv.Error, and reading goes on."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
 
 
 def _row_record(row: dict, rec: dict) -> dict:
