@@ -72,3 +72,19 @@ def test_a_row_the_csv_module_rejects_is_a_record_and_the_next_rows_are_read():
     assert [(r["position"], r.get("reason_code")) for r in recs] == [("row 1", None), ("row 2", "bad_row"), ("row 3", None)]
     assert "tidak bisa diurai" in recs[1]["reason"] and recs[2]["source_ref"] == "CC-3"
 
+
+def test_a_quote_left_open_that_swallows_later_rows_is_quarantined_and_says_how_many():
+    # the quote ran to the end of the file: rows CC-3..CC-5 vanished inside one field, and the reason said only
+    # "baris berisi 9 kolom, seharusnya 11"
+    rows = [row("CC-1"), row("CC-2", '"Pungli di kantor desa'), row("CC-3"), row("CC-4"), row("CC-5")]
+    recs = callcenter.parse("\n".join([HEADER, *rows]).encode(), "callcenter/h.csv", "h")
+    assert [(r.get("source_ref"), r.get("reason_code")) for r in recs] == [("CC-1", None), (None, "unclosed_quote")]
+    assert recs[1]["reason"] == ("tanda kutip (\") tidak ditutup di kolom summary: 3 baris berikutnya tertelan ke dalam "
+                                 "catatan ini, 3 di antaranya tampak seperti awal baris data (call_id 'CC-3' dst.)")
+    # closed by a later quoted field, the row even had the right number of columns and was accepted silently
+    rows = [row("CC-1", '"Pungli, di desa'), row("CC-2"), row("CC-3", '"Air mati, 3 hari"'), row("CC-4")]
+    recs = callcenter.parse("\n".join([HEADER, *rows]).encode(), "callcenter/i.csv", "h")
+    assert recs[0]["reason_code"] == "unclosed_quote" and "2 baris berikutnya" in recs[0]["reason"]
+    # a quoted summary over several lines is not a swallowed row
+    [ok] = callcenter.parse("\n".join([HEADER, row("CC-7", '"Baris pertama,\nbaris kedua"')]).encode(), "c.csv", "h")
+    assert ok.get("reason_code") is None and ok["text"] == "Baris pertama,\nbaris kedua"

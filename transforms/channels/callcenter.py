@@ -21,6 +21,7 @@ REQUIRED = ("call_id", "started_at", "summary")
 # A field may be as long as the file: an over-long summary is a record (the length gate quarantines it), not a
 # csv.Error that loses the whole file. The limit is process-wide: raise it once, never lower it.
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ID_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?)?\s*$")
 
 
@@ -60,6 +61,10 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         if missing_cols:
             records.append(broken(rec, "bad_header", "header CSV tanpa kolom wajib: " + ", ".join(missing_cols)))
             continue
+        swallowed = _swallowed_rows(header, row, delimiter)
+        if swallowed:
+            records.append(broken(rec, "unclosed_quote", swallowed))
+            continue
         if len(row) != len(header):
             records.append(broken(rec, "bad_row", f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
@@ -76,6 +81,34 @@ def _rows(reader):
             return
         except csv.Error as exc:
             yield exc
+
+
+def _swallowed_rows(header: list[str], row: list[str], delimiter: str) -> str | None:
+    """Why this row is a quote left open, or None.
+
+    A quote that is opened and never closed makes the csv module read on, across line breaks, until the next
+    quote or the end of the file: the rows in between vanish inside one field. Such a field holds a line break
+    followed by what looks like the start of a row of this file: a call id of the same shape as this row's
+    (its digits free), after as many separators as call_id has columns before it, then the separator.
+    """
+    if "call_id" not in header or len(row) <= header.index("call_id"):
+        return None
+    pos = header.index("call_id")
+    call_id = _LINE_BREAK.split(row[pos])[0].strip()
+    if not call_id or not any("\n" in f or "\r" in f for f in row):
+        return None
+    shape = "".join(r"\d+" if part.isdigit() else re.escape(part) for part in re.split(r"(\d+)", call_id))
+    sep = re.escape(delimiter)
+    row_start = re.compile(rf"(?:[^{sep}]*{sep}){{{pos}}}({shape}){sep}")
+    for i, field in enumerate(row):
+        following = [ln for ln in _LINE_BREAK.split(field)[1:] if ln.strip()]
+        starts = [m.group(1) for m in map(row_start.match, following) if m]
+        if starts:
+            column = header[i] if i < len(header) else f"ke-{i + 1}"
+            return (f"tanda kutip (\") tidak ditutup di kolom {column}: {len(following)} baris berikutnya tertelan "
+                    f"ke dalam catatan ini, {len(starts)} di antaranya tampak seperti awal baris data "
+                    f"(call_id {starts[0]!r} dst.)")
+    return None
 
 
 def _row_record(row: dict, rec: dict) -> dict:
