@@ -121,3 +121,18 @@ def test_a_date_outside_the_utc_range_quarantines_its_message_only():
     recs = em.parse(data, "email/box.mbox", "h")
     assert [r.get("reason_code") for r in recs] == [None, "bad_date"]
     assert "9999" in recs[1]["reason"] and recs[0]["text"] == "Aduan pertama."
+
+
+def test_an_inline_text_part_with_a_file_name_is_the_body():
+    # Content-Disposition: inline; filename="aduan.txt" counted the only text as an attachment: empty text
+    head = "From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+    inline = (head + 'Content-Type: text/plain; charset="utf-8"; name="aduan.txt"\n'
+              'Content-Disposition: inline; filename="aduan.txt"\n\nPasien BPJS ditolak di RSUD.\n').encode()
+    r = parse_one(inline)
+    assert (r["text"], r["attachments"]) == ("Pasien BPJS ditolak di RSUD.", 0)
+    attached = parse_one(inline.replace(b"inline;", b"attachment;"))  # an attachment stays an attachment
+    assert (attached["text"], attached["attachments"]) == ("", 1)
+    beside = message("Lihat berkas terlampir.")  # beside a body, a named inline text is still an attachment
+    beside.add_attachment("isi berkas", filename="catatan.txt", disposition="inline")
+    r = parse_one(beside.as_bytes())
+    assert (r["text"], r["attachments"]) == ("Lihat berkas terlampir.", 1)

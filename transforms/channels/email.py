@@ -130,12 +130,15 @@ def _decode_part(part) -> str:
 
 
 def _body_and_attachments(msg) -> tuple[str, int]:
-    plain, html, attachments = [], [], 0
+    plain, html, named_plain, attachments = [], [], [], 0
     for part in msg.walk():
         if part.is_multipart():
             continue
         disposition = part.get_content_disposition()
         ctype = part.get_content_type()
+        if disposition != "attachment" and ctype == "text/plain" and part.get_filename():
+            named_plain.append(_decode_part(part))  # inline text with a file name: a body if it is the only one
+            continue
         if disposition == "attachment" or part.get_filename() or not ctype.startswith("text/"):
             attachments += 1
             continue
@@ -143,6 +146,10 @@ def _body_and_attachments(msg) -> tuple[str, int]:
             plain.append(_decode_part(part))
         elif ctype == "text/html":
             html.append(_decode_part(part))
+    if not any(t.strip() for t in plain + html):
+        # e.g. `Content-Disposition: inline; filename="aduan.txt"` as the only text: that is the body
+        plain, named_plain = named_plain, []
+    attachments += len(named_plain)  # beside another body, a named inline text stays an attachment, as before
     if any(p.strip() for p in plain):
         return "\n\n".join(p.strip() for p in plain if p.strip()), attachments
     return "\n\n".join(html_to_text(h) for h in html if h.strip()), attachments
