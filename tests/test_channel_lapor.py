@@ -90,3 +90,20 @@ def test_a_byte_order_mark_at_the_start_of_the_file_is_not_a_bad_line():
     assert [(r["position"], r.get("reason_code"), r["source_ref"]) for r in recs] == [
         ("line 1", None, "1234567"), ("line 2", None, "2")]
     assert recs[0]["content_hash"] == lapor.parse(line(), "lapor/a.jsonl", "h")[0]["content_hash"]
+
+
+def test_an_unforeseen_error_in_one_line_quarantines_that_line_only(monkeypatch):
+    # a parser error used to reach dispatch.parse_file, which quarantined the whole file as one record
+    real = lapor.status_times
+
+    def fragile(history):
+        if history == ["boom"]:
+            raise KeyError("boom")
+        return real(history)
+
+    monkeypatch.setattr(lapor, "status_times", fragile)
+    recs = lapor.parse(b"\n".join([line(), line(tracking_id="2", status_history=["boom"]), line(tracking_id="3")]),
+                       "lapor/a.jsonl", "h")
+    assert [(r["source_ref"], r.get("reason_code")) for r in recs] == [("1234567", None), ("2", "parser_error"),
+                                                                        ("3", None)]
+    assert recs[1]["reason"] == "catatan tidak bisa diurai: KeyError: 'boom'"

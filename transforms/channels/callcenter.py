@@ -12,7 +12,7 @@ import io
 import re
 from datetime import datetime
 
-from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_iso, to_utc
+from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_iso, parse_record, to_utc
 
 CHANNEL = "callcenter"
 COLUMNS = ("call_id", "started_at", "ended_at", "agent_id", "caller_number", "caller_name",
@@ -68,7 +68,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         if len(row) != len(header):
             records.append(broken(rec, "bad_row", f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
-        records.append(_row_record(dict(zip(header, row)), rec))
+        records.append(parse_record(_row_record, dict(zip(header, row)), rec))
     return records
 
 

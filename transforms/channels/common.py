@@ -41,6 +41,18 @@ def strip_bom(data: bytes) -> bytes:
     return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
 
 
+def parse_record(parse_one, *args) -> dict:
+    """`parse_one(*args)`, whose last argument is the record; an unforeseen error quarantines this record only.
+
+    The dispatcher quarantines a whole file on a parser error, which hides the file's good records: each
+    parser calls its per-record step through this, so input no rule foresaw costs one record, not the file.
+    """
+    try:
+        return parse_one(*args)
+    except Exception as exc:  # noqa: BLE001 - reported as the record's reason
+        return broken(args[-1], "parser_error", f"catatan tidak bisa diurai: {type(exc).__name__}: {exc}"[:300])
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode bytes that should be text: UTF-8 first, then the Windows/Latin code pages.
 

@@ -16,7 +16,7 @@ from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from transforms.channels.common import base_record, broken, clean_str, decode_text, sha256, to_utc
+from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_record, sha256, to_utc
 from transforms.html_text import html_to_text
 
 CHANNEL = "email"
@@ -37,7 +37,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     for seq, chunk in enumerate(chunks, start=1):
         position = f"{label} {seq}" if label == "message" else "file"
         rec = base_record(CHANNEL, source_file, file_hash, seq, position, chunk)
-        records.append(_parse_message(chunk, rec))
+        records.append(parse_record(_parse_message, chunk, rec))
     return records
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from transforms.channels.common import as_bool, base_record, broken, clean_str, parse_iso, strip_bom
+from transforms.channels.common import as_bool, base_record, broken, clean_str, parse_iso, parse_record, strip_bom
 
 CHANNEL = "lapor"
 REQUIRED = ("tracking_id", "content", "created_at")
@@ -20,7 +20,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         if not raw.strip():
             continue  # blank separator lines are not records
         rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {seq}", raw)
-        records.append(_parse_line(raw, rec))
+        records.append(parse_record(_parse_line, raw, rec))
     return records
 
 

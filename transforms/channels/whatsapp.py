@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from transforms.channels.common import base_record, broken, clean_str, strip_bom
+from transforms.channels.common import base_record, broken, clean_str, parse_record, strip_bom
 
 CHANNEL = "whatsapp"
 
@@ -45,7 +45,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             seq += 1
             raw_msg = json.dumps(msg, sort_keys=True, ensure_ascii=False)
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no} message {idx}", raw_msg)
-            records.append(_message_record(msg, names, rec))
+            records.append(parse_record(_message_record, msg, names, rec))
     return records
 
 
