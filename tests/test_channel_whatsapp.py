@@ -69,3 +69,8 @@ def test_a_body_that_is_not_text_is_quarantined_not_passed_to_the_frame():
 def test_a_byte_order_mark_at_the_start_of_the_file_is_not_a_bad_line():
     recs = whatsapp.parse(b"\xef\xbb\xbf" + body(text("a", 1700000000, "halo min")), "w.jsonl", "h")
     assert [(r["position"], r.get("reason_code"), r.get("text")) for r in recs] == [("line 1 message 1", None, "halo min")]
+
+
+def test_a_line_nested_too_deep_for_the_json_module_is_a_bad_json_record():
+    recs = whatsapp.parse(b"[" * 100_000 + b"\n" + body(text("a", 1700000000, "halo min")), "w.jsonl", "h")
+    assert [(r["position"], r.get("reason_code")) for r in recs] == [("line 1", "bad_json"), ("line 2 message 1", None)]

@@ -24,7 +24,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             continue
         try:
             body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
             seq += 1
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
             records.append(broken(rec, "bad_json", f"badan webhook tidak valid: {type(exc).__name__}"))
