@@ -52,7 +52,8 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     for seq, row in enumerate(_rows(reader), start=1):
         if isinstance(row, csv.Error):  # one row the csv module cannot read is a record, the others go on
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"row {seq}", f"{reader.line_num}:{row}")
-            records.append(broken(rec, "bad_row", f"baris CSV tidak bisa diurai (baris berkas {reader.line_num}): {row}"))
+            reason = f"baris CSV tidak bisa diurai (baris berkas {reader.line_num}): {row}"
+            records.append(broken(rec, "bad_row", reason))
             continue
         if not any(cell.strip() for cell in row):
             continue
