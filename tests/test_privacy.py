@@ -524,6 +524,59 @@ def test_dates_of_birth_in_form_fields_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_addresses_dates_of_birth_accounts_and_numbers_glued_to_their_label_in_common_spellings_are_masked():
+    # Found by an audit: each of these was left whole.
+    cases = {
+        "rumah saya di Jl.Anggrek No.3 Bekasi": "rumah saya di [ALAMAT] Bekasi",
+        "JL. MERDEKA NO. 10 rusak": "[ALAMAT] rusak",
+        "jalan mawar no 7 banjir": "[ALAMAT] banjir",
+        "Jl. Pahlawan Revolusi 45 RT 003 RW 007": "[ALAMAT]",
+        "Gg. Mawar No: 7": "[ALAMAT]",
+        "Perum Griya Asri Blok A5 No. 12": "[ALAMAT]",
+        "alamat saya Gang Mawar No 7 RT 1/2": "alamat saya [ALAMAT]",
+        "Tempat/Tgl Lahir : Medan / 5 Juni 1990": "Tempat/Tgl Lahir : [TGL_LAHIR]",
+        "TTL Bogor 12-03-1985": "TTL [TGL_LAHIR]",
+        "Tgl. Lahir: 1985-03-12": "Tgl. Lahir: [TGL_LAHIR]",
+        "saya lahir pada 12 Maret 1985": "saya lahir pada [TGL_LAHIR]",
+        "lahir di Surabaya, 1 Januari 1980": "lahir di [TGL_LAHIR]",
+        "DOB: 12/03/1985": "DOB: [TGL_LAHIR]",
+        "sudah transfer ke BCA 1234567890": "sudah transfer ke BCA [REKENING]",
+        "no rek bank syariah indonesia 7123456789": "no rek bank syariah indonesia [REKENING]",
+        "rekening BCA a.n. Budi: 1234567890": "rekening BCA a.n. [NAMA]: [REKENING]",
+        "NIK3201012345670001 dan noKK3201012345670002": "NIK [NIK] dan noKK [NIK]",
+        "HP081234567890 atau wa081234567890": "HP [TELEPON] atau wa [TELEPON]",
+    }
+    unchanged = ("Jalan di depan SDN 3 rusak parah sejak 2 tahun", "jalan rusak di km 5 sudah 3 bulan",
+                 "anak saya lahir tahun 2020 belum dapat akta", "akta lahir 2020 belum jadi", "BRI cabang 2024 tutup",
+                 "Bank Mandiri 10 hari tidak cair", "gangguan sejak 12 Maret 2024", "mengganggu warga RT 05")
+    assert_masks(cases, unchanged)
+
+
+def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
+    # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
+    cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
+             "saya MUHAMMAD ALI minta tolong": "saya [NAMA] minta tolong",  # a listed given name in capitals
+             "Nama saya Mawar Sari": "Nama saya [NAMA]",  # after "nama saya" any words are the name
+             "petugasnya namanya Rina": "petugasnya namanya [NAMA]",
+             "yang melayani namanya Dedi Kurniawan": "yang melayani namanya [NAMA]"}
+    unchanged = ("Saya Kecewa Dengan Pelayanan Samsat Bekasi", "KTP Saya Hilang Di Terminal", "Suami saya Masukkan data",
+                 "alamat saya Dusun Krajan", "E-KTP saya Tangerang Kota", "aplikasi namanya Sapawarga error")
+    assert_masks(cases, unchanged)
+
+
+def test_the_reporters_name_is_masked_as_whole_words_and_a_display_names_title_or_word_is_skipped():
+    from transforms.names import mask_reporter_name
+
+    # the whole name matched inside words: "Ani" took "ani" out of "organisasi"
+    assert mask_reporter_name("organisasi itu, kata Ani", "Ani") == "organisasi itu, kata [NAMA]"
+    # the first name after a title or form of address is masked alone too
+    assert mask_reporter_name("Siti menunggu", "Hj. Siti Aminah") == "[NAMA] menunggu"
+    assert mask_reporter_name("Iqbal datang", "M. Iqbal Ramadhan") == "[NAMA] datang"
+    # a display name that starts with an Indonesian word masks itself, not that word everywhere
+    assert mask_reporter_name("warga sekitar, Warga Bekasi", "Warga Bekasi") == "warga sekitar, [NAMA]"
+    assert mask_reporter_name("dinas lain; Dinas Sosial", "Dinas Sosial") == "dinas lain; [NAMA]"
+
+
 def test_pseudonym_is_keyed_and_phone_forms_agree():
     assert normalize_phone("0812-3456-7890") == normalize_phone("+62 812 3456 7890") == "6281234567890"
     # digits typed in another script give the same key
@@ -626,6 +679,9 @@ def test_every_hint_matches_where_its_pattern_matches():
         "NIK ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ mohon",  # digits Python's \d reads
         "nomor \u212aPJ 12345678901",  # the Kelvin sign, which Python's case folding reads as "k"
         "KK AN N’A",  # the curly apostrophe inside a name
+        "di Jl.Anggrek No.3", "GANG MAWAR NO 7", "Perum Asri Blok A5 No. 12", "Jl. Mawar 7 RT 02/03",
+        "TTL Bogor 12-03-1985", "DOB: 1985-03-12", "lahir di Surabaya, 1 Januari 1980", "ke BCA 1234567890",
+        "Bank DKI a.n. Budi: 1234 5678 90", "NIK3201012345670001", "HP081234567890", "namanya Rina",
     ]
     for rules in (_BEFORE_NAMES, NAME_RULES):
         hits = _rule_hits(_hint_texts(pl.Series(texts, dtype=pl.String)), rules)

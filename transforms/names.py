@@ -57,8 +57,9 @@ CAPITAL_SELF_NAME = re.compile(
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
-# Anyone named with "bernama", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...").
-NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# Anyone named with "bernama" or "namanya", officer or neighbour ("petugas bernama Budi", "oknum yang bernama ...",
+# "yang melayani namanya Dedi").
+NAMED = re.compile(rf"\b((?:[Bb]ernama|BERNAMA|[Nn]amanya|NAMANYA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 
 
 def _first_letter_either_case(words) -> str:
@@ -228,8 +229,18 @@ _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 WS = r"[\s\x1c-\x1f]"
 
 
+_BARE_SELF_CUE = re.compile(r"(?:[Ss]aya|[Ss]y|[Aa]ku)(?:\s+adalah)?\s*")
+
+
 def _mask_self_name(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_SELF_NAMES:
+    """The name after a self-introduction. After a bare "saya" ("aku", "sy") the first word must be a common given
+    name or no Indonesian word or place: titles and headlines written in Title Case put verbs and adjectives there
+    ("Saya Kecewa Dengan Pelayanan ...", "KTP Saya Hilang Di Terminal", "alamat saya Dusun ..."). After "nama saya",
+    "saya bernama" or "Nama:" the words are a name whatever they mean ("Nama saya Mawar ...")."""
+    first = m.group(2).split()[0]
+    if first in _NOT_SELF_NAMES:
+        return m.group(0)
+    if _BARE_SELF_CUE.fullmatch(m.group(1)) and first.capitalize() not in GIVEN_NAMES and _is_word(first):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -711,8 +722,9 @@ NAME_RULES = (
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
-         r"(?i)(?:saya|kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|mksh|thanks|regards)"
-         r"[ \t\xa0a-z/]*[^a-z0-9_\n]*[\n,]"
+         # the formula and the rest of its line, then a line of letters that ends the text or its line (the name)
+         r"(?i)(?:hormat\s+saya|hormat\s+kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|mksh|thanks|"
+         r"regards)(?:[ \t\xa0]+[a-z/]+){0,6}[^a-z0-9_\n]*[\n,][ \t\xa0\n(]*[a-z][a-z'.\- \t\xa0,()/:]*(?:\n|$)"
          r"|(?-i:(?:[Kk]asih|KASIH)[A-Z][a-z])"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD_HINT}"),
     Rule(NEIGHBOURHOOD_HEAD, _mask_neighbourhood_head, rf"{_HONORIFIC}[ \t\xa0]+R[TtWw]"),
@@ -724,7 +736,7 @@ NAME_RULES = (
     Rule(LOWER_NAME, _mask_lower_name, rf"{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}"),
     Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:){_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
-    Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
+    Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA|[Nn]amanya|NAMANYA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(RANK_NAME, _mask_rank,
          rf"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
          rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD_HINT}"),
@@ -809,21 +821,40 @@ def _found_name_patterns(name: str, by_person_rule: bool) -> tuple[re.Pattern, .
     return tuple(patterns)
 
 
+# Words a channel's display name may start with that are no part of the name ("Bu Siti", "Hj. Siti Aminah",
+# "M. Iqbal Ramadhan", "Mama Rina").
+_DISPLAY_NAME_PREFIXES = {"bu", "ibu", "bapak", "pak", "bpk", "bp", "mas", "mbak", "mba", "kak", "bang", "sdr", "sdri",
+                          "hj", "h", "dr", "drs", "dra", "ir", "prof", "m", "muh", "moh", "mama", "papa", "bunda",
+                          "ayah", "umi", "abi", "om", "tante", "ny", "tn"}
+
+
 @lru_cache(maxsize=100_000)
 def _name_patterns(name: str) -> tuple[tuple[re.Pattern, ...], tuple[str, ...] | None]:
-    """The patterns masking a reporter's name: the whole name, then the first name alone. For an ASCII name
-    also the lower-case strings of which an ASCII text must contain one for a pattern to match."""
+    """The patterns masking a reporter's name as the channel gives it: the whole name, then the first name alone,
+    both as whole words, in any case ("Ani" is no part of "organisasi": the whole name matched inside words).
+
+    The first name is the first word after a title or form of address the display name starts with ("Hj. Siti
+    Aminah", "Bu Siti", "M. Iqbal"), taken alone when it has four letters or more and is a common given name or no
+    Indonesian word or place: display names such as "Warga Bekasi", "Hamba Allah" or "Dinas Sosial" masked every
+    "warga", "hamba" or "dinas" of the text. For an ASCII name also the lower-case strings of which an ASCII text
+    must contain one for a pattern to match."""
     name = name.strip()
     if len(name) < 3:
         return (), None
+    parts = name.split()
+    i = 0
+    while i < len(parts) - 1 and parts[i].strip(".").lower() in _DISPLAY_NAME_PREFIXES:
+        i += 1
+    first = parts[i].strip(".,'")
     words = [name]
-    first = name.split()[0]
-    if len(first) >= 4 and first.lower() not in _ADDRESS_WORDS:
+    if (len(first) >= 4 and first.lower() != name.lower() and first.lower() not in _ADDRESS_WORDS
+            and (first.capitalize() in GIVEN_NAMES or not _is_word(first))):
         words.append(first)
-    patterns = [re.compile(re.escape(name), re.IGNORECASE)]
-    patterns += [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in words[1:]]
+    # "no word character before" is checked behind the name, not before it: a pattern that starts with the name's
+    # letters is found several times faster
+    patterns = tuple(re.compile(rf"{re.escape(w)}(?!\w)(?<!\w[\s\S]{{{len(w)}}})", re.IGNORECASE) for w in words)
     needles = tuple(w.lower() for w in words) if name.isascii() else None
-    return tuple(patterns), needles
+    return patterns, needles
 
 
 def mask_reporter_name(text: str, name: str | None, ascii_lower: str | None = None) -> str:

@@ -39,6 +39,9 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Social media accounts ("@budi_santoso88", "@dinkes.kota"): after e-mail addresses, whose "@" is gone by then.
 # A price written with "@" stays ("@Rp5.000", "@ 10rb", "2 x @15.000").
 HANDLE = re.compile(r"(?<![\w@.\]])@(?!(?i:rp)\.?\s*\d)[A-Za-z_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]")
+# A label glued to its number ("NIK3201...", "noKK3201...", "HP0812...", "wa0812..."): a space goes between, so the
+# number is found as a number (the patterns below want no letter before it).
+GLUED_LABEL = re.compile(r"(?i)(?<![a-z])((?:no)?(?:nik|kk|ktp|hp|wa|telp|tlp))(?=(?:\+62|\d)\d)")
 # 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes.
 NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
 # Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
@@ -47,8 +50,15 @@ PHONE = re.compile(
 )
 # Bank account numbers, recognised by the words around them ("no. rek BRI 1234-5678-90").
 ACCOUNT = re.compile(
-    r"(?i)\b((?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek)\.?(?:\s+(?:bank\s+)?[A-Za-z]{2,10})?\s*[:.]?\s*)"
+    r"(?i)\b((?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek)\.?(?:\s+(?:bank\s+)?[A-Za-z]{2,10}){0,3}\s*[:.]?\s*)"
     r"(\d(?:[ .-]?\d){6,19})(?!\d)"
+)
+# The same after a bank's name with no "rek" ("transfer ke BCA 1234567890", "BRI a.n. <name>: 0123..."): eight
+# digits or more.
+_BANKS = r"bca|bri|bni|mandiri|bsi|btn|cimb(?:\s+niaga)?|danamon|permata|ocbc(?:\s+nisp)?|jago|seabank|bjb|bank\s+dki"
+BANK_ACCOUNT = re.compile(
+    rf"(?i)\b((?:bank\s+)?(?:{_BANKS})\b\s*[:.]?\s*(?:a\.?\s*n\.?\s+[A-Za-z][A-Za-z .']{{0,40}}?\s*[:.]\s*)?)"
+    r"(\d(?:[ .-]?\d){7,19})(?!\d)"
 )
 # Numbers of personal documents, recognised by the document named before them ("no akta kelahiran
 # 3578-LT-10102020-0043", "NIB : 11.29.10.06.00092", "nomor KPJ 12345678901", "NIP 19700101 200912 1 001"), also
@@ -60,32 +70,45 @@ DOCUMENT_NUMBER = re.compile(
     r"(?!rp|\d{1,3}(?:[.,]\d{3})+(?![\w./-]))"  # not an amount ("iuran BPJS 150.000", "biaya akta Rp50.000")
     r"((?=[\w./-]*\d)[\w./-]{5,40}(?:[ ]\d[\w./-]*){0,3})"
 )
-# A date of birth in a form field ("Tanggal lahir : 01-02-1980", "TTL: Bandung, 1 Maret 1975"), with the place.
+# A date of birth with the place before it, in a form field or a sentence ("Tanggal lahir : 01-02-1980", "TTL:
+# Bandung, 1 Maret 1975", "TTL Bogor 12-03-1985", "Tempat/Tgl Lahir : Medan / 5 Juni 1990", "lahir tanggal 12 Maret
+# 1985", "saya lahir pada ...", "lahir di Surabaya, 1 Januari 1980", "DOB: 1985-03-12").
 BIRTH_DATE = re.compile(
-    r"(?i)\b((?:tempat\s*[/,&]?\s*)?(?:tanggal|tgl)\.?\s*lahir|ttl)(\s*[:.]?\s*)"
-    r"((?:[A-Za-z][A-Za-z .'-]{1,30},\s*)?\d{1,2}[ ./-]+(?:\d{1,2}|[A-Za-z]{3,9})[ ./-]+\d{2,4})(?!\d)"
+    r"(?i)\b((?:tempat\s*[/,&]?\s*)?(?:tanggal|tgl)\.?\s*lahir|ttl|dob|"
+    r"lahir(?:\s+(?:pada|di))?(?:\s+(?:tanggal|tgl)\.?)?)(\s*[:.]?\s*)"
+    r"((?:[A-Za-z][A-Za-z .'-]{1,30}?\s*[,/]?\s*)?"
+    r"(?:\d{1,2}[ ./-]+(?:\d{1,2}|[A-Za-z]{3,9})[ ./-]+\d{2,4}|\d{4}-\d{2}-\d{2}))(?!\d)"
 )
 # Vehicle plates: an Indonesian area code, 1-4 digits, 1-3 letters ("B 1234 KJT", "AB1234CD").
 _PLATE_AREAS = ("A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|"
                 "DE|DG|DH|DK|DL|DM|DN|DP|DR|DS|DT|EA|EB|ED|KB|KH|KT|KU|PA|PB")
 PLATE = re.compile(rf"\b(?:{_PLATE_AREAS})\s?\d{{1,4}}\s?[A-Z]{{1,3}}\b")
-# Street addresses with a house number ("Jl. Melati No. 12", "Jalan Raya Bogor Nomor 5A RT 03/RW 04").
+# Street addresses with a house number ("Jl. Melati No. 12", "Jalan Raya Bogor Nomor 5A RT 03/RW 04", "JL.MERDEKA
+# NO.10", "Gg. Mawar No: 7", "Perum Griya Asri Blok A5 No. 12"), or with the number before RT/RW ("Jl. Pahlawan 45
+# RT 003 RW 007").
+# (each spelled out in its cases: a case-insensitive group at the start made the pattern four times slower)
+_STREET = (r"(?:[Jj][Ll][Nn]?|[Jj]alan|JALAN|[Gg][Gg]|[Gg]ang|GANG|[Pp]erum(?:ahan)?|PERUM(?:AHAN)?|"
+           r"[Kk]omp(?:leks?)?|KOMP(?:LEKS?)?)")
+_RT_RW = r"RT\.?\s*\d+\s*/?\s*(?:RW\.?\s*)?\d+"
 ADDRESS = re.compile(
-    r"\b(?:Jl\.?|Jln\.?|Jalan|jl\.|jln\.?)\s+[\w.'-]+(?:\s+[\w.'-]+){0,4}?\s*,?\s*(?:No\.?|Nomor|no\.?|nomor)\s*"
-    r"\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*RT\.?\s*\d+\s*/?\s*RW\.?\s*\d+)?"
+    rf"\b{_STREET}(?:\.\s*|\s+)[\w.'-]+(?:\s+[\w.'-]+){{0,4}}?\s*,?\s*"
+    rf"(?:(?i:no|nomor|nmr)\.?\s*:?\s*\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*{_RT_RW})?|\d+[A-Za-z]?(?:/\d+)?\s*,?\s*{_RT_RW})"
 )
 _NON_ASCII = r"[^\x00-\x7f]"
 
 # The steps before the reporter's name is masked, in order.
 _BEFORE_NAMES = (
+    Rule(GLUED_LABEL, r"\1 ", r"(?i)(?:nik|kk|ktp|hp|wa|telp|tlp)[0-9+]"),
     Rule(EMAIL, "[EMAIL]", "@"),
     Rule(HANDLE, "[AKUN]", "@"),
-    Rule(ADDRESS, "[ALAMAT]", r"(?s)(?:Jl|jl|Jalan).*\d"),
+    Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek)[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
+    Rule(BANK_ACCOUNT, lambda m: m.group(1) + "[REKENING]",
+         r"(?is)(?:bca|bri|bni|mandiri|bsi|btn|cimb|danamon|permata|ocbc|jago|seabank|bjb|dki).*\d(?:[ .-]?\d){7}"),
     # before NIK and PHONE: a document number can hold a stretch that looks like either
     Rule(DOCUMENT_NUMBER, lambda m: m.group(1) + "[NOMOR]",
          r"(?is)(?:akta|sertifikat|shm|nib|kpj|nip|nop|npwp|paspor|bpjs|kis).*\d"),
-    Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|ttl).*\d"),
+    Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|ttl|dob).*\d"),
     Rule(NIK, "[NIK]", r"\d(?:[ .-]?\d){15}"),
     Rule(PHONE, "[TELEPON]",
          rf"(?:(?:\+62|62)[\s\x1c-\x1f.-]?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)(?:[\s\x1c-\x1f.-]?\d{{2,4}}){{2,3}}"),
