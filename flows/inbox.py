@@ -149,6 +149,13 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def misplaced_hash(content_hash: str) -> str:
+    """The ledger's key for a file no parser reads where it lies (an unknown channel folder or file type): not its
+    content hash, so that moved where it fits, the same bytes are read as new, while left where it is, it is
+    skipped as received (`flows/sql/resolve_misplaced.sql` then drops its quarantine row)."""
+    return file_hash(f"misplaced:{content_hash}".encode())
+
+
 @dataclass
 class StageBatch:
     """The work of one parse-and-stage task: files of one channel, from one or more consecutive delivery days.

@@ -38,7 +38,7 @@ from flows.keys import pseudonym_secret
 from flows.registers import agency_register, region_register
 from flows.runners import task_runner, worker_count
 from transforms import gates
-from transforms.channels.dispatch import file_record, parse_file
+from transforms.channels.dispatch import file_record, has_parser, parse_file
 from transforms.complaints import build_complaints, build_intake, with_roles
 from transforms.labels import CLASS_COLUMNS
 from transforms.normalize import normalize_records
@@ -121,6 +121,8 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
         data, error = inbox_io.read_with_retries(f.path, attempts=attempts, first_delay=retry_delay,
                                                  known_failure=lambda e, f=f: unreadable_hash(f, e) in seen)
         fhash = inbox_io.file_hash(data) if data is not None else unreadable_hash(f, error)
+        if data is not None and not has_parser(f.channel, f.relative):
+            fhash = inbox_io.misplaced_hash(fhash)
         if (only_hashes is not None and fhash not in only_hashes) or fhash in seen:
             skipped.append(f.relative)
             continue

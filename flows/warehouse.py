@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from flows import marts
-from flows.inbox import Ledger
+from flows.inbox import Ledger, misplaced_hash
 from flows.sqlfiles import sql, statements
 
 
@@ -214,9 +214,12 @@ class RunWriter:
         self._insert("files", load.files)
         self._insert("validations", load.validations)
         if load.files.height:
-            con.register("run_files", load.files.select("source_file", "size_bytes").to_arrow())
-            for statement in statements("resolve_unreadable"):
-                con.execute(statement, {"run_id": load.run_id})
+            con.register("run_files", load.files.select(
+                "source_file", "size_bytes",
+                misplaced_as=pl.col("file_hash").map_elements(misplaced_hash, return_dtype=pl.String)).to_arrow())
+            for name in ("resolve_unreadable", "resolve_misplaced"):
+                for statement in statements(name):
+                    con.execute(statement, {"run_id": load.run_id})
             con.unregister("run_files")
         if load.watermarks is not None and load.watermarks.height:
             con.register("run_marks", load.watermarks.to_arrow())

@@ -104,6 +104,34 @@ def test_bad_inbox_is_quarantined_with_reasons_and_the_run_is_partial(bad_inbox,
     assert listing.exit_code == 0 and "file_held" in listing.output and "rusak.jsonl" in listing.output
 
 
+def test_a_misplaced_file_moved_where_it_fits_is_read_and_one_left_in_place_is_not(tmp_path):
+    # A file in an unknown channel folder or with an unknown extension is one quarantined record. Moved where it
+    # fits, the next run skipped it as "already received" (the ledger held its content hash), so its records were
+    # never loaded.
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    write(inbox / "lapor" / "baik.jsonl", report("1000001"))
+    write(inbox / "Lapor" / "salah-folder.jsonl", b"\n".join([
+        report("4000011", content="Bantuan sosial tidak disalurkan ke warga RT 04 sejak Januari."),
+        report("4000012", content="Petugas kelurahan meminta uang untuk surat pindah.")]))
+    write(inbox / "lapor" / "salah-nama.json", report("5000001"))
+    CliRunner().invoke(app, ["run", "--inbox", str(inbox), "--db", str(db)])
+    assert sorted(q(db, "select source_file, reason_code from intake where fate = 'quarantined'")) == [
+        ("Lapor/salah-folder.jsonl", "unknown_channel"), ("lapor/salah-nama.json", "unknown_file_type")]
+    assert "pindahkan berkas ke folder kanal yang benar" in q(db, "select reason from intake where reason_code = "
+                                                               "'unknown_channel'")[0][0]
+    (inbox / "Lapor" / "salah-folder.jsonl").rename(inbox / "lapor" / "dipindah.jsonl")  # the operator's repair
+    out = CliRunner().invoke(app, ["run", "--inbox", str(inbox), "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    rows = sorted(q(db, "select source_file, position, fate, reason_code from intake"))
+    assert rows == [("lapor/baik.jsonl", "line 1", "accepted", None),
+                    ("lapor/dipindah.jsonl", "line 1", "accepted", None),
+                    ("lapor/dipindah.jsonl", "line 2", "accepted", None),
+                    ("lapor/salah-nama.json", "file", "quarantined", "unknown_file_type")]  # left in place: once
+    assert sorted(f for (f,) in q(db, "select source_file from files")) == [
+        "lapor/baik.jsonl", "lapor/dipindah.jsonl", "lapor/salah-nama.json"]
+    assert q(db, "select count(*) from complaints")[0][0] == 3
+
+
 def test_retry_after_a_fix_accepts_records_without_duplicates(bad_inbox, tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     CliRunner().invoke(app, ["run", "--inbox", str(bad_inbox), "--db", str(db)])

@@ -20,17 +20,32 @@ def file_record(channel: str, source_file: str, file_hash: str, code: str, reaso
     return broken(rec, code, reason)
 
 
+def _suffix(source_file: str) -> str:
+    return "." + source_file.rsplit(".", 1)[-1].lower() if "." in source_file else ""
+
+
+def has_parser(channel: str, source_file: str) -> bool:
+    """Whether a parser reads a file of this channel folder and name (else it is misplaced: an unknown channel
+    folder or file type)."""
+    return (channel, _suffix(source_file)) in PARSERS
+
+
+# Said with a misplaced file's reason: moved where it fits, the next run reads it (flows/inbox.misplaced_hash).
+_MOVE_IT = "; pindahkan berkas ke folder kanal yang benar dengan ekstensi yang benar, run berikutnya membacanya"
+
+
 def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> list[dict]:
     """Parse one file's bytes. Never raises: unknown kinds and empty files become one quarantined record."""
-    suffix = "." + source_file.rsplit(".", 1)[-1].lower() if "." in source_file else ""
+    suffix = _suffix(source_file)
     parser = PARSERS.get((channel, suffix))
     if parser is None:
         known = sorted({c for c, _ in PARSERS})
         if channel not in known:
             return [file_record(channel, source_file, file_hash, "unknown_channel",
-                                f"kanal tidak dikenal: {channel!r} (dikenal: {', '.join(known)})")]
+                                f"kanal tidak dikenal: {channel!r} (dikenal: {', '.join(known)}){_MOVE_IT}")]
         return [file_record(channel, source_file, file_hash, "unknown_file_type",
-                            f"jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal untuk kanal {channel}")]
+                            f"jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal untuk kanal {channel}"
+                            f"{_MOVE_IT}")]
     if not data.strip():
         return [file_record(channel, source_file, file_hash, "empty_file", "berkas kosong")]
     try:
