@@ -214,9 +214,9 @@ class RunWriter:
         self._insert("files", load.files)
         self._insert("validations", load.validations)
         if load.files.height:
-            con.register("run_files", load.files.select(
-                "source_file", "size_bytes",
-                misplaced_as=pl.col("file_hash").map_elements(misplaced_hash, return_dtype=pl.String)).to_arrow())
+            misplaced_as = pl.Series([misplaced_hash(h) for h in load.files["file_hash"].to_list()], dtype=pl.String)
+            con.register("run_files", load.files.select("source_file", "size_bytes")
+                         .with_columns(misplaced_as=misplaced_as).to_arrow())
             for name in ("resolve_unreadable", "resolve_misplaced"):
                 for statement in statements(name):
                     con.execute(statement, {"run_id": load.run_id})
