@@ -75,6 +75,16 @@ def _fill(table: pl.DataFrame, values: pl.DataFrame, column: str, on: list[str])
         .select(table.columns)
 
 
+def search_terms(words: str) -> list[str]:
+    """The stemmed words a search looks for (up to three). A word that stems to fewer than two characters, or
+    holds no letter or digit, is left out: "aaaa" (stretched letters shorten to "a") and "_" (a part of every
+    mask) were found inside every text, and an emoji in no text at all."""
+    from transforms.textnorm import stems
+
+    terms = [stems(w) or w.lower() for w in words.split()]
+    return [t for t in terms if len(t) >= 2 and any(ch.isalnum() for ch in t)][:3]
+
+
 @dataclass
 class Store:
     db_path: Path
@@ -148,9 +158,7 @@ class Store:
 
         Read window by window back from the newest complaint (SEARCH_WINDOWS), stopping once enough are found:
         the newest matches are the same, and older text is read only when the recent weeks have too few."""
-        from transforms.textnorm import stems
-
-        terms = [stems(w) or w.lower() for w in words.split() if w.strip()][:3]
+        terms = search_terms(words)
         words_params = {f"w{i + 1}": (terms[i] if i < len(terms) else None) for i in range(3)}
         newest = self.newest_day(f)
         if newest is None:

@@ -89,6 +89,7 @@ def tiny_db(tmp_path):
         r["reporter_pseudonym"], r["reporter_keys"] = "p-sama", ["p-sama"]  # one reporter, three complaints
     rows[0]["text"] = "RAHASIA: pelapor minta identitas dirahasiakan"
     rows[0]["is_secret"] = True
+    rows[0]["cues"] = ["minta identitas (bukan_maladministrasi)"]  # phrases of the secret text
     rows[1]["text"] = "<script>alert(1)</script> **tebal** [tautan](http://contoh.id) sertifikat"
     rows[2]["text"] = "Warga tidak dilayani petugas kelurahan saat mengurus surat pengantar"
     from transforms.textnorm import stems

@@ -88,10 +88,15 @@ def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypat
     at.selectbox(key="aduan").select("C002").run()
     texts = [t.value for t in at.text]
     assert any("<script>alert(1)</script> **tebal**" in t for t in texts)  # shown as text, not rendered
+    # A secret report's words find nothing: a search found it, and its cues were shown, which told word by word
+    # what it says. Listed without words, it is shown with neither its text nor its cues.
     at = open_page("jelajah", {"cari": "dirahasiakan"})
+    assert any(c.value.startswith("0 aduan ditampilkan") for c in at.caption)
+    at = open_page("jelajah")
     at.selectbox(key="aduan").select("C001").run()
     texts = " ".join(t.value for t in at.text)
-    assert "identitas dirahasiakan" not in texts and "Laporan rahasia" in texts
+    assert "Laporan rahasia" in texts and "(tidak ditampilkan untuk laporan rahasia)" in texts
+    assert "dirahasiakan" not in texts and "minta identitas" not in texts
 
 
 def test_quality_page_shows_how_often_analysts_kept_the_machines_category(tiny_db, monkeypatch):
@@ -128,6 +133,8 @@ def test_correction_from_the_dashboard_changes_the_counts(tiny_db, monkeypatch):
     at.button[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.success
+    # the page runs again: the complaint shows its corrected category at once (it showed the old one)
+    assert any(t.value.startswith("Kategori: Tidak Patut (dikoreksi analis)") for t in at.text)
     assert sql(tiny_db, "select count(*) from complaints_effective where effective_category = 'tidak_patut'") == before + 1
     at = open_page("ringkasan", {"kategori": "tidak_patut"})
     assert at.metric[0].value == str(before + 1)
@@ -159,6 +166,17 @@ def test_agency_profile_matches_sql(tiny_db, monkeypatch):
     at = open_page("profil")
     assert not at.exception and not at.error
     assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective where agency = 'Disdukcapil'"))
+
+
+def test_agency_profile_of_an_agency_the_filter_leaves_no_complaint_of_says_so(tiny_db, monkeypatch):
+    # Dinas Sosial has complaints in Jawa Barat only: with DKI Jakarta the page showed the first agency of the
+    # league (Disdukcapil) under the sidebar's "Dinas Sosial", without a word.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("profil", {"instansi": "Dinas Sosial", "provinsi": "DKI Jakarta"})
+    assert not at.exception and not at.error and not at.metric
+    assert [i.value for i in at.info] == ["Tidak ada aduan untuk instansi Dinas Sosial dengan filter ini."]
+    at = open_page("profil", {"instansi": "Dinas Sosial"})
+    assert at.metric[0].value == "5"
 
 
 def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):

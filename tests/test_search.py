@@ -53,3 +53,20 @@ def test_the_cases_read_more_than_one_window(spread_db):
     rare = store.search(Filters(), "sengketa")
     assert 0 < rare.height < 10 and rare["received_at_local"].max() < datetime(2024, 1, 1)  # found in the oldest
     assert store.search(Filters(province="Bali"), "sertifikat").height == 0  # nothing in the filter
+
+
+def test_words_too_short_or_without_letters_are_not_searched(spread_db, monkeypatch):
+    # "aaaa" stems to "a" and "_" is part of every mask: each was found inside every text (200 results); an emoji
+    # was a word no text holds (0 results, "ktp" or not).
+    from dashboards.data import search_terms
+
+    assert search_terms("aaaaaaaa") == [] and search_terms("_ %") == []
+    assert search_terms("\U0001f621 sertifikat") == ["sertifikat"]
+    store = Store(spread_db)
+    assert store.search(Filters(), "\U0001f621 sengketa").height == store.search(Filters(), "sengketa").height > 0
+    from tests.test_dashboard import open_page
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(spread_db))
+    at = open_page("jelajah", {"cari": "aaaaaaaa"})
+    assert not at.exception and [i.value for i in at.info] == [
+        "Kata pencarian terlalu pendek atau tanpa huruf dan angka; tulis kata yang lebih panjang."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards.charts import category_name
-from dashboards.data import Filters, Store
+from dashboards.data import Filters, Store, search_terms
 from dashboards.fmt import TABLE, persen, tabel
 from transforms.labels import LABELS
 
@@ -18,6 +18,9 @@ def render(store: Store, filters: Filters) -> None:
                           value=st.query_params.get("cari", ""))
     if words != st.query_params.get("cari", ""):
         st.query_params["cari"] = words
+    if words.strip() and not search_terms(words):
+        st.info("Kata pencarian terlalu pendek atau tanpa huruf dan angka; tulis kata yang lebih panjang.")
+        return
     found = store.search(filters, words)
     st.caption(f"{found.height} aduan ditampilkan (paling baru dahulu, maks. 200).")
     if found.height == 0:
@@ -42,9 +45,13 @@ def render(store: Store, filters: Filters) -> None:
     st.text(f"Kategori: {category_name(c['effective_category'])}"
             + (" (dikoreksi analis)" if c["corrected"] else
                f"; keyakinan mesin {persen(c['confidence'], 0)}" if c["confidence"] is not None else ""))
-    st.text("Isyarat yang ditemukan: " + (", ".join(c["cues"] or []) or "-"))
+    # the cues are phrases of the text: a secret report's would tell what it says
+    st.text("Isyarat yang ditemukan: " + ("(tidak ditampilkan untuk laporan rahasia)" if c["is_secret"]
+                                          else ", ".join(c["cues"] or []) or "-"))
     if c["secondary"]:
         st.text("Bentuk lain yang mungkin: " + ", ".join(category_name(s) for s in c["secondary"]))
+    if saved := st.session_state.pop("koreksi_tersimpan", None):  # said after the page shows the new category
+        st.success(saved)
     with st.form("koreksi"):
         st.markdown("**Koreksi kategori**")
         new = st.selectbox("Kategori yang benar", LABELS, format_func=category_name, key="kategori_baru",
@@ -59,4 +66,7 @@ def render(store: Store, filters: Filters) -> None:
 
                 add_correction(store.db_path, c["complaint_id"], new, analyst, note)
                 st.cache_data.clear()
-                st.success(f"Koreksi tersimpan: {category_name(new)}. Semua angka memakai kategori ini.")
+                # run the page again, so the complaint and the table above show the corrected category
+                st.session_state["koreksi_tersimpan"] = (f"Koreksi tersimpan: {category_name(new)}. Semua angka "
+                                                         "memakai kategori ini.")
+                st.rerun()

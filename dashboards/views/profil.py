@@ -29,7 +29,10 @@ def render(store: Store, filters: Filters) -> None:
         st.info("Tidak ada aduan dengan instansi teridentifikasi untuk filter ini.")
         return
     names = league["agency"].to_list()
-    default = names.index(filters.agency) if filters.agency in names else 0
+    if filters.agency and filters.agency not in names:  # it showed the first agency instead, under the filter's name
+        st.info(f"Tidak ada aduan untuk instansi {filters.agency} dengan filter ini.")
+        return
+    default = names.index(filters.agency) if filters.agency else 0
     agency = st.selectbox("Instansi", names, index=default, key="profil_instansi")
     row = league.filter(pl.col("agency") == agency).row(0, named=True)
     c1, c2, c3, c5, c4 = st.columns(5)
