@@ -39,6 +39,7 @@ class Filters:
 FIRST_RESPONSE_HOURS = 4   # the standard Ringkasan and Profil instansi report ("dijawab <= 4 jam")
 # SQL files that queries include as {name}, in this order (service_steps itself includes {filtered}).
 SHARED = {"service_steps": SQL_DIR / "service_steps.sql", "filtered": SQL_DIR / "filters.sql",
+          "response_channels": SQL_DIR / "response_channels.sql",
           "repeat_reporters": sqlfiles.SQL_DIR / "repeat_reporters.sql"}
 
 

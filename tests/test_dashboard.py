@@ -49,6 +49,29 @@ def test_summary_equals_sql_with_and_without_filters(tiny_db, monkeypatch):
     assert any("Pelapor berulang: 1 pelapor" in c.value and "(3 aduan)" in c.value for c in at.caption)
 
 
+def test_summary_answered_within_4_hours_is_ketepatans_share_and_dash_when_nothing_to_divide(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:  # of the 18 LAPOR complaints, one answered in 2 h, one in 6 h
+        con.execute("update complaints set first_response_at_utc = received_at_utc + interval 2 hours "
+                    "where complaint_id = 'C004'")
+        con.execute("update complaints set first_response_at_utc = received_at_utc + interval 6 hours "
+                    "where complaint_id = 'C005'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    lapor = sql(tiny_db, "select count(*) from complaints_effective where channel = 'lapor'")
+    at = open_page("ringkasan")
+    answered = at.metric[2]
+    assert answered.label == "Dijawab ≤ 4 jam" and answered.value == "5,6%" and lapor == 18  # 1 of 18, not 1 of 2
+    assert open_page("ketepatan").metric[0].value == answered.value  # one definition on both pages
+    at = open_page("profil")  # Disdukcapil: 1 of its 14 LAPOR complaints, as its definition says
+    assert at.metric[2].label == "Ditanggapi ≤ 4 jam" and at.metric[2].value == "7,1%"
+    at = open_page("ringkasan", {"kanal": "whatsapp"})  # a channel without response records
+    assert at.metric[2].value == "-" and at.metric[1].value == "0,0%"
+    at = open_page("ringkasan", {"kategori": "berpihak"})  # nothing in the filter
+    assert at.metric[0].value == "0" and at.metric[1].value == "-" and at.metric[2].value == "-"
+    text = " ".join(e.proto.body for e in at.get("markdown") if hasattr(e.proto, "body"))
+    assert "dibagi semua aduan kanal itu, baik yang sudah maupun yang belum ditanggapi" in " ".join(text.split())
+
+
 def test_summary_shows_the_forms_of_the_filtered_complaints_as_bars(tiny_db, monkeypatch):
     import pyarrow as pa
 

@@ -1,4 +1,4 @@
--- Ketepatan waktu, shared CTEs: each complaint of a channel that records step times (today: SP4N-LAPOR!)
+-- Ketepatan waktu, shared CTEs: each complaint of a channel that records step times (response_channels.sql)
 -- judged against the standards. $hours: first response; $fwd: working days from receipt to forwarding;
 -- $act: working days from forwarding to action; $today: the date 'now' is measured at (WIB).
 -- Working days come from the mart's `workdays` ordinals (Monday-Friday minus national holidays; the day of
@@ -11,7 +11,7 @@ steps as (
            (select ordinal from workdays where day = $today::date) - wd_received as hk_sejak_diterima,
            (select ordinal from workdays where day = $today::date) - wd_forwarded as hk_sejak_diteruskan
     from f
-    where channel = 'lapor'
+    where {response_channels}
 ),
 judged as (
     select *,

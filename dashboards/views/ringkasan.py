@@ -15,8 +15,11 @@ DEFINITIONS = """
   Angka perubahan di bawahnya: aduan dalam periode terpilih (tanpa pilihan tanggal: 30 hari terakhir data) dikurangi
   aduan pada periode sepanjang itu tepat sebelumnya.
 - **Perlu tinjauan**: aduan yang keyakinan klasifikasinya di bawah ambang dan belum dikoreksi analis, dibagi total aduan.
-- **Dijawab ≤ 4 jam**: aduan yang tanggapan pertamanya tercatat paling lama 4 jam setelah diterima, dibagi aduan
-  yang kanalnya mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!). Aduan tanpa catatan tanggapan tidak dihitung.
+- **Dijawab ≤ 4 jam**: hanya aduan dari kanal yang mencatat waktu tanggapan (saat ini hanya SP4N-LAPOR!) yang
+  dihitung. Aduan yang tanggapan pertamanya paling lama 4 jam setelah diterima, dibagi semua aduan kanal itu, baik
+  yang sudah maupun yang belum ditanggapi. Ukuran ini sama dengan *Tanggapan ≤ 4 jam* di halaman Ketepatan waktu.
+- Tanda **-** berarti tidak ada yang dapat dibagi: tidak ada aduan dalam filter terpilih, atau tidak ada aduan dari
+  kanal yang mencatat waktu tanggapan.
 - **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk maladministrasi.
 - **Pelapor berulang**: pelapor (dikenali dari nama samaran HMAC atas nomor telepon, e-mail atau NIK) yang
   mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung. Aduan yang memakai salah satu
@@ -44,9 +47,14 @@ def render(store: Store, filters: Filters) -> None:
               delta=f"{now_n - before_n:+,} vs periode sebelumnya".replace(",", "."), delta_color="off",
               help=f"{now_n} aduan pada {current[0]:%d/%m/%Y}-{current[1]:%d/%m/%Y}, "
                    f"{before_n} pada {before[0]:%d/%m/%Y}-{before[1]:%d/%m/%Y}")
-    c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else 0))
-    c3.metric("Dijawab ≤ 4 jam", persen(s["responded_4h"] / s["with_response"] if s["with_response"] else 0),
-              help=f"{s['responded_4h']} dari {s['with_response']} aduan yang mencatat waktu tanggapan")
+    # '-' where there is nothing to divide (as on Profil instansi), never "0,0%"
+    c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else None),
+              help=f"{angka(s['pending_review'])} dari {angka(total)} aduan")
+    recorded = s["response_recorded"]
+    c3.metric("Dijawab ≤ 4 jam", persen(s["responded_4h"] / recorded if recorded else None),
+              help=f"{angka(s['responded_4h'])} dari {angka(recorded)} aduan dari kanal yang mencatat waktu "
+                   "tanggapan (SP4N-LAPOR!), termasuk yang belum ditanggapi" if recorded else
+                   "Tidak ada aduan dari kanal yang mencatat waktu tanggapan (SP4N-LAPOR!) dalam filter ini.")
     c4.metric("Dugaan maladministrasi", angka(s["maladministration"]))
     repeats = store.repeat_reporters(filters)
     st.caption(f"Pelapor berulang: {angka(repeats['repeat_reporters'])} pelapor dengan lebih dari satu aduan "
