@@ -6,6 +6,7 @@ No stack trace reaches an analyst: every page is rendered inside a guard that sh
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from datetime import date
@@ -19,7 +20,7 @@ if str(ROOT) not in sys.path:
 
 from dashboards.charts import category_name  # noqa: E402
 from dashboards.data import Filters, Store  # noqa: E402
-from transforms.labels import LABELS  # noqa: E402
+from transforms.labels import LABELS, channel_name  # noqa: E402
 
 
 def db_path() -> Path:
@@ -88,7 +89,7 @@ def sidebar_filters(store: Store, scope) -> Filters:
             st.query_params.pop(key, None)
     agency = choice("Instansi", "instansi", opts["agency"])
     province = choice("Provinsi", "provinsi", opts["province"])
-    channel = choice("Kanal", "kanal", opts["channel"])
+    channel = choice("Kanal", "kanal", opts["channel"], fmt=channel_name)  # the code stays in the URL
     category = choice("Kategori", "kategori", list(LABELS), fmt=category_name)
     return Filters(start or None, end or None, agency, province, channel, category, scope)
 
@@ -101,8 +102,10 @@ st.session_state["_awasi_filters"] = Filters(scope=_scope)
 if _store.available():
     try:
         st.session_state["_awasi_filters"] = sidebar_filters(_store, _scope)
-    except Exception as exc:  # a broken snapshot or query: say it plainly
-        st.sidebar.error(f"Filter tidak dapat dimuat ({type(exc).__name__}).")
+    except Exception:  # a broken snapshot or query: say it plainly, the details go to the server log
+        logging.getLogger("awasi.dashboard").exception("the sidebar filters failed")
+        st.sidebar.error("Filter tidak dapat dimuat karena terjadi kesalahan saat membaca data. Coba muat ulang "
+                         "halaman; jika berulang, hubungi pengelola Awasi.")
 pages = [
     st.Page("page_scripts/ringkasan.py", title="Ringkasan", default=True),  # served at "/"
     st.Page("page_scripts/tren.py", title="Tren per instansi", url_path="tren"),

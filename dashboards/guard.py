@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
+
+log = logging.getLogger("awasi.dashboard")
+
+PAGE_FAILED = ("Maaf, halaman ini tidak dapat dimuat karena terjadi kesalahan saat membaca data. Coba lagi sebentar "
+               "lagi; jika berulang, hubungi pengelola Awasi.")
 
 
 def show(render) -> None:
@@ -12,6 +19,6 @@ def show(render) -> None:
         return
     try:
         render(store, filters)
-    except Exception as exc:  # an analyst never sees a stack trace
-        st.error(f"Maaf, halaman ini tidak dapat dimuat ({type(exc).__name__}). Coba lagi sebentar lagi; "
-                 f"jika berulang, hubungi pengelola Awasi.")
+    except Exception:  # an analyst never sees a stack trace nor a Python class name: both go to the server log
+        log.exception("dashboard page %s failed", getattr(render, "__module__", render))
+        st.error(PAGE_FAILED)

@@ -249,4 +249,70 @@ def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch
     at = open_page("kualitas")
     validations, quarantine, runs = (d.value for d in at.dataframe)
     assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
-    assert list(quarantine.columns) == ["kanal", "kode alasan", "jumlah"]
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
+
+
+def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("kualitas")
+    assert at.success[0].value == "Run terakhir: selesai"
+    assert at.dataframe[2].value["hasil"].tolist() == ["selesai"]
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update runs set outcome = 'partial'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("kualitas")
+    assert at.warning[0].value == "Run terakhir: sebagian" and at.dataframe[2].value["hasil"].tolist() == ["sebagian"]
+    at = open_page("ringkasan")
+    assert any(c.value.startswith("Run terakhir: r1 (sebagian)") for c in at.caption)
+
+
+def test_errors_are_told_in_indonesian_and_the_class_goes_to_the_server_log(tiny_db, monkeypatch, caplog):
+    import duckdb
+
+    from dashboards.data import Store
+
+    def broken(*_args, **_kwargs):
+        raise duckdb.IOException("snapshot hilang")
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    monkeypatch.setattr(Store, "summary", broken)
+    monkeypatch.setattr(Store, "options", broken)
+    at = open_page("ringkasan")
+    assert not at.exception
+    shown = [e.value for e in at.error] + [e.value for e in at.sidebar.error]
+    assert any(m.startswith("Maaf, halaman ini tidak dapat dimuat") for m in shown)
+    assert any(m.startswith("Filter tidak dapat dimuat") for m in shown)
+    assert not any("IOException" in m or "Error" in m or "Exception" in m for m in shown)
+    assert "IOException" in caplog.text  # the operator still finds the cause in the server log
+
+
+def test_channels_are_shown_by_their_names_and_kept_as_codes_in_the_url(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("dimensi", {"kanal": "lapor"})
+    box = at.selectbox(key="f_kanal")
+    assert box.options == ["Semua", "Call center", "E-mail", "SP4N-LAPOR!", "WhatsApp"] and box.value == "lapor"
+    assert at.query_params["kanal"] == "lapor"  # the URL keeps the code
+    at = open_page("dimensi")
+    at.segmented_control(key="dimensi_pilih").set_value("kanal").run()
+    table = at.dataframe[0].value
+    assert dict(zip(table["kanal"], table["jumlah aduan"])) == {"SP4N-LAPOR!": 18, "E-mail": 2, "WhatsApp": 3,
+                                                               "Call center": 1}
+
+
+def test_quality_tables_put_the_readable_reason_before_the_code(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:
+        for i, reason in enumerate(["tanggal tidak terbaca", "tanggal tidak terbaca", "tanggal kosong"]):
+            con.execute("insert into intake (record_id, run_id, channel, source_file, file_hash, position, "
+                        "content_hash, fate, reason_code, reason) values (?, 'r1', 'whatsapp', 'a.txt', 'h', "
+                        "'line 1', 'c', 'quarantined', 'bad_date', ?)", [f"q{i}", reason])
+        con.execute("insert into validations values ('r1', 'raw', 'raw_lapor', 'not_null(tracking_id)', 'row', "
+                    "true, 18, 0, 'Setiap laporan punya nomor pelacakan')")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("kualitas")
+    validations, quarantine = at.dataframe[0].value, at.dataframe[1].value
+    assert list(validations.columns)[:4] == ["suite", "keterangan", "kode aturan", "tingkat"]
+    assert validations.iloc[0]["tingkat"] == "baris"
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
+    assert quarantine.to_dict("records") == [{"kanal": "WhatsApp", "alasan": "tanggal tidak terbaca",
+                                              "kode alasan": "bad_date", "jumlah": 3}]

@@ -1,4 +1,5 @@
-"""The eleven classification codes, their Indonesian display names and the guideline's precedence."""
+"""The eleven classification codes, their Indonesian display names and the guideline's precedence; the display
+names of the intake channels and of a run's outcome (codes stay the keys: in the warehouse, URLs and options)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ PRECEDENCE = (
     "permintaan_imbalan", "diskriminasi", "konflik_kepentingan", "berpihak", "penyalahgunaan_wewenang",
     "tidak_patut", "penyimpangan_prosedur", "tidak_kompeten", "penundaan_berlarut", "tidak_memberikan_pelayanan",
 )
+
+# The intake channels (transforms.schema.CHANNELS) as analysts know them. Shown wherever a channel is shown
+# (dashboard filter, charts and tables, exports); the codes stay in URLs, queries and file columns `kode`.
+CHANNEL_NAMES = {"lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "email": "E-mail", "callcenter": "Call center"}
+# A run's outcome (`runs.outcome`) in Indonesian.
+RUN_OUTCOMES = {"completed": "selesai", "partial": "sebagian", "failed": "gagal"}
+
+
+def channel_name(code: str | None) -> str:
+    """The channel's display name; an unknown code as it is, a missing one as '(tidak diketahui)'."""
+    if code is None:
+        return "(tidak diketahui)"
+    return CHANNEL_NAMES.get(code, code)
+
+
+def run_outcome(code: str | None) -> str:
+    return "-" if code is None else RUN_OUTCOMES.get(code, code)

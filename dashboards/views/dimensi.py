@@ -7,6 +7,8 @@ import streamlit as st
 from dashboards.charts import bars, with_form_names
 from dashboards.data import Filters, Store
 from dashboards.fmt import TABLE, tabel
+from transforms.labels import channel_name
+from transforms.series import map_values
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -24,6 +26,8 @@ def render(store: Store, filters: Filters) -> None:
     if frame.height == 0:
         st.info("Tidak ada aduan untuk filter ini.")
         return
+    if dim == "kanal":  # channels by their display names (SP4N-LAPOR!, WhatsApp, ...)
+        frame = frame.with_columns(nilai=map_values(frame["nilai"], channel_name))
     if dim == "kategori":
         frame = with_form_names(frame)
         st.altair_chart(bars(frame, "nilai", color_by_category=True), width="stretch")

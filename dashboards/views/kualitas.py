@@ -9,7 +9,10 @@ import streamlit as st
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store
 from dashboards.fmt import TABLE, angka, persen, tabel
+from transforms.labels import channel_name, run_outcome
 
+# What a failed expectation does (validations.level): its rows quarantined, its batch held back, or a warning only.
+LEVELS = {"row": "baris", "batch": "kumpulan (batch)", "warning": "peringatan"}
 DECISIONS_NOTE = (
     "Setiap koreksi yang disimpan di Jelajah aduan adalah keputusan analis, juga bila kategorinya sama dengan "
     "kategori mesin. Analis terutama memutuskan aduan yang perlu tinjauan atau yang tampak salah, sehingga angka di "
@@ -25,19 +28,26 @@ def render(store: Store, filters: Filters) -> None:
     runs = store.runs()
     if runs.height:
         last = runs.row(0, named=True)
-        (st.success if last["outcome"] == "completed" else st.warning)(f"Run terakhir: {last['outcome']}")
+        (st.success if last["outcome"] == "completed" else st.warning)(f"Run terakhir: {run_outcome(last['outcome'])}")
         st.text(last["message"] or "")
     st.subheader("Hasil validasi run terakhir (Great Expectations)")
-    st.dataframe(tabel(store.validations().rename({
-        "suite": "suite", "expectation": "aturan", "level": "tingkat", "success": "lolos", "rows_evaluated": "baris diperiksa",
-        "rows_failed": "baris gagal", "reason": "keterangan"})), **TABLE)
+    validations = store.validations()
+    validations = validations.with_columns(
+        pl.Series("level", [LEVELS.get(v, v) for v in validations["level"]], dtype=pl.String))
+    st.dataframe(tabel(validations.rename({
+        "suite": "suite", "reason": "keterangan", "expectation": "kode aturan", "level": "tingkat", "success": "lolos",
+        "rows_evaluated": "baris diperiksa", "rows_failed": "baris gagal"})), **TABLE)
     st.subheader("Karantina per alasan")
-    st.dataframe(tabel(store.quarantine()), **TABLE)
-    st.caption("Lihat rinciannya dengan `awasi quarantine list`; jalankan ulang setelah perbaikan dengan "
+    quarantine = store.quarantine()
+    st.dataframe(tabel(quarantine.with_columns(
+        pl.Series("kanal", [channel_name(c) for c in quarantine["kanal"]], dtype=pl.String))), **TABLE)
+    st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. Lihat rinciannya dengan "
+               "`awasi quarantine list --reason-code KODE`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
     runs = runs.with_columns(pl.Series("agency_resolved_share", [persen(x) for x in runs["agency_resolved_share"]],
-                                       dtype=pl.String))
+                                       dtype=pl.String),
+                             pl.Series("outcome", [run_outcome(x) for x in runs["outcome"]], dtype=pl.String))
     st.dataframe(tabel(runs.rename({
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards.charts import bars, with_form_names
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, persen
+from transforms.labels import run_outcome
 
 DEFINITIONS = """
 - **Total aduan**: jumlah aduan (setelah penggabungan duplikat lintas kanal) yang diterima dalam rentang dan filter terpilih.
@@ -69,4 +70,4 @@ def render(store: Store, filters: Filters) -> None:
     runs = store.runs()
     if runs.height:
         last = runs.row(0, named=True)
-        st.caption(f"Run terakhir: {last['run_id']} ({last['outcome']}), data s.d. {s['last_at'] or '-'}")
+        st.caption(f"Run terakhir: {last['run_id']} ({run_outcome(last['outcome'])}), data s.d. {s['last_at'] or '-'}")
