@@ -15,6 +15,7 @@ import polars as pl
 
 from flows import warehouse
 from transforms import infographic
+from transforms.labels import channel_name
 
 GROUPS = {  # --by value -> SQL expression (fixed here, never taken from the user)
     "category": "coalesce(effective_category, '(belum diklasifikasi)')",
@@ -25,6 +26,11 @@ GROUPS = {  # --by value -> SQL expression (fixed here, never taken from the use
 }
 FORMATS = ("csv", "xlsx", "parquet", "png", "svg")
 REVIEW_RULES = ("include", "exclude", "separate")
+# What the XLSX sheet "Keterangan" says for the CLI's codes (--by, --review).
+GROUP_NAMES = {"category": "bentuk maladministrasi (kategori)", "agency": "instansi", "region": "provinsi",
+               "channel": "kanal", "month": "bulan"}
+REVIEW_RULE_NAMES = {"include": "ikut dihitung menurut kategori mesin", "exclude": "tidak dihitung",
+                     "separate": "baris tersendiri (Perlu Tinjauan Analis)"}
 
 
 @dataclass
@@ -58,9 +64,10 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
         last = con.execute("select run_id, finished_at_utc from runs where outcome <> 'failed' "
                            "order by started_at_utc desc limit 1").fetchall()
     context = {
-        "tahun": req.year, "dikelompokkan_menurut": req.by, "aturan_tinjauan": req.review,
+        "tahun": req.year, "dikelompokkan_menurut": GROUP_NAMES[req.by], "aturan_tinjauan": REVIEW_RULE_NAMES[req.review],
         "keterangan_tinjauan": infographic.REVIEW_NOTE[req.review],
-        "wilayah": req.region or "semua", "instansi": req.agency or "semua", "kanal": req.channel or "semua",
+        "wilayah": req.region or "semua", "instansi": req.agency or "semua",
+        "kanal": channel_name(req.channel) if req.channel else "semua",
         "run_data": last[0][0] if last else "-", "run_selesai_utc": str(last[0][1]) if last else "-",
         "waktu_ekspor_utc": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
     }
@@ -123,7 +130,7 @@ def export_bytes(db_path: Path, req: ExportRequest, fmt: str) -> bytes:
 def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
     where = f"Ombudsman RI Perwakilan {req.office}" if req.office else "Ombudsman RI"
     scope = [f"wilayah {req.region}" if req.region else None, f"instansi {req.agency}" if req.agency else None,
-             f"kanal {req.channel}" if req.channel else None]
+             f"kanal {channel_name(req.channel)}" if req.channel else None]
     scope_txt = ", ".join(s for s in scope if s) or "seluruh wilayah, instansi dan kanal"
     total = int(table["jumlah"].sum())
     return infographic.chart(

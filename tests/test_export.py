@@ -68,7 +68,15 @@ def test_csv_and_xlsx(tiny_db, tmp_path):
     assert wb.sheetnames == ["Rekap", "Keterangan"]
     assert [c.value for c in wb["Rekap"][2]][:3] == ["Penundaan Berlarut", "penundaan_berlarut", 7]
     info = {r[0].value: r[1].value for r in wb["Keterangan"].iter_rows(min_row=2)}
-    assert info["aturan_tinjauan"] == "separate" and info["run_data"] == "r1" and info["waktu_ekspor_utc"]
+    assert info["run_data"] == "r1" and info["waktu_ekspor_utc"]
+    assert info["aturan_tinjauan"] == "baris tersendiri (Perlu Tinjauan Analis)"  # Indonesian, not the CLI's code
+    assert info["dikelompokkan_menurut"] == "bentuk maladministrasi (kategori)" and info["kanal"] == "semua"
+    wb = load_workbook(export(tiny_db, ExportRequest(year=2025, by="channel", channel="lapor", review="include"),
+                              "xlsx", tmp_path / "kanal.xlsx"))
+    info = {r[0].value: r[1].value for r in wb["Keterangan"].iter_rows(min_row=2)}
+    assert (info["dikelompokkan_menurut"], info["kanal"], info["aturan_tinjauan"]) == (
+        "kanal", "SP4N-LAPOR!", "ikut dihitung menurut kategori mesin")
+    assert [c.value for c in wb["Rekap"][2]][:3] == ["SP4N-LAPOR!", "lapor", 11]  # the name, the code kept
 
 
 def test_png_and_svg(tiny_db, tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from transforms.labels import DISPLAY
+from transforms.labels import CHANNEL_NAMES, DISPLAY
 from transforms.series import map_values
 
 COLORS = {
@@ -50,6 +50,8 @@ def display_name(code: str, by: str) -> str:
         return DISPLAY.get(code) or EXTRA_NAMES.get(code, code)
     if by == "month" and code.isdigit():
         return MONTHS[int(code) - 1]
+    if by == "channel" and code in CHANNEL_NAMES:
+        return CHANNEL_NAMES[code]
     return EXTRA_NAMES.get(code, code)
 
 
