@@ -319,11 +319,14 @@ def export(
     from flows.export import ExportRequest, export as run_export
 
     req = ExportRequest(year=year, by=by, review=review, region=region, agency=agency, channel=channel, office=office)
+    notes: list[str] = []
     try:
-        path = run_export(db, req, format, out)
-    except (ValueError, FileNotFoundError) as exc:
+        path = run_export(db, req, format, out, notes)
+    except (ValueError, FileNotFoundError) as exc:  # a year without complaints included (PNG/SVG: no empty chart)
         typer.echo(f"GAGAL / FAILED: {exc}", err=True)
         raise typer.Exit(code=2)
+    for note in notes:
+        typer.echo(f"catatan: {note}", err=True)
     typer.echo(f"ekspor {format}: {path}")
 
 

@@ -7,8 +7,9 @@ rule; the table and chart are built by `transforms/infographic.py`.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import polars as pl
@@ -31,6 +32,29 @@ GROUP_NAMES = {"category": "bentuk maladministrasi (kategori)", "agency": "insta
                "channel": "kanal", "month": "bulan"}
 REVIEW_RULE_NAMES = {"include": "ikut dihitung menurut kategori mesin", "exclude": "tidak dihitung",
                      "separate": "baris tersendiri (Perlu Tinjauan Analis)"}
+
+
+class NoComplaints(ValueError):
+    """The chosen year has no complaints under the filters: no infographic is drawn (an empty chart says nothing)."""
+
+
+def no_complaints_message(req: "ExportRequest") -> str:
+    return (f"Tidak ada aduan pada tahun {req.year} untuk filter ini (wilayah, instansi, kanal); "
+            "infografis tidak dibuat.")
+
+
+def office_name(office: str | None) -> str | None:
+    """The office as the title wants it after "Ombudsman RI Perwakilan": "Perwakilan Jawa Barat" or "Ombudsman RI
+    Perwakilan Jawa Barat" typed in full gives "Jawa Barat", so the title does not say "Perwakilan" twice."""
+    if not office:
+        return None
+    name = re.sub(r"^(ombudsman\s+(ri|r\.i\.|republik\s+indonesia)\s*)?(perwakilan\s+)?", "",
+                  " ".join(office.split()), flags=re.IGNORECASE)
+    return name or None
+
+
+def today_wib() -> date:
+    return datetime.now(timezone(timedelta(hours=7))).date()
 
 
 @dataclass
@@ -71,7 +95,18 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
         "run_data": last[0][0] if last else "-", "run_selesai_utc": str(last[0][1]) if last else "-",
         "waktu_ekspor_utc": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
     }
-    return infographic.counts_table(raw, req.by), context
+    table = infographic.counts_table(raw, req.by)
+    context["aduan_tahun_ini"] = int(table["jumlah"].sum())
+    context["data_sampai"] = raw["last_day"].max() if raw.height else None  # newest day of receipt in the year
+    if req.by == "category":
+        context["kelompok_baris"] = (
+            "baris 'dugaan maladministrasi' adalah sepuluh bentuk maladministrasi: hanya baris ini yang ada di "
+            "infografis dan dijumlahkan sebagai total dugaan maladministrasi; 'bukan maladministrasi' dan "
+            "'perlu tinjauan analis' dicatat terpisah; persen = bagian dari semua laporan pada tabel")
+    else:
+        context["kelompok_baris"] = ("setiap baris menghitung semua laporan (termasuk bukan maladministrasi); "
+                                     "persen = bagian dari semua laporan pada tabel")
+    return table, context
 
 
 def safe_output(out: Path, fmt: str, exports_dir: Path | None = None) -> Path:
@@ -99,17 +134,25 @@ def safe_output(out: Path, fmt: str, exports_dir: Path | None = None) -> Path:
     return out
 
 
-def export(db_path: Path, req: ExportRequest, fmt: str, out: Path) -> Path:
+def export(db_path: Path, req: ExportRequest, fmt: str, out: Path, notes: list[str] | None = None) -> Path:
+    """Write the export file. A year without complaints: PNG/SVG raise NoComplaints (nothing is written); the data
+    files are written (with the previous year's counts, if any) and `notes` gets the message."""
     out = safe_output(out, fmt)
-    out.write_bytes(export_bytes(db_path, req, fmt))
+    out.write_bytes(export_bytes(db_path, req, fmt, notes))
     return out
 
 
-def export_bytes(db_path: Path, req: ExportRequest, fmt: str) -> bytes:
+def export_bytes(db_path: Path, req: ExportRequest, fmt: str, notes: list[str] | None = None) -> bytes:
     """The export file's content (the dashboard's download buttons use this directly)."""
     if fmt not in FORMATS:
         raise ValueError(f"--format must be one of {', '.join(FORMATS)}")
     table, context = build_counts(db_path, req)
+    if not context["aduan_tahun_ini"]:
+        if fmt in ("png", "svg"):
+            raise NoComplaints(no_complaints_message(req))
+        if notes is not None:
+            notes.append(f"Tidak ada aduan pada tahun {req.year} untuk filter ini; berkas hanya berisi "
+                         "jumlah tahun lalu (jika ada).")
     if fmt in ("csv", "parquet"):  # flat files say which review rule they follow in a column of their own
         flat = table.with_columns(aturan_tinjauan=pl.lit(context["keterangan_tinjauan"]))
         if fmt == "csv":
@@ -128,18 +171,51 @@ def export_bytes(db_path: Path, req: ExportRequest, fmt: str) -> bytes:
 
 
 def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
-    where = f"Ombudsman RI Perwakilan {req.office}" if req.office else "Ombudsman RI"
+    """The infographic. Grouped by category (the Ombudsman's infographic: reports per form of alleged
+    maladministration) it shows and totals the ten forms only; the non-maladministration reports are left out and
+    counted in the footnote, and under the `separate` rule the reports still needing review are their own bar,
+    outside the total. Grouped otherwise, every report counts and the title says "Laporan Masyarakat"."""
+    office = office_name(req.office)
+    where = f"Ombudsman RI Perwakilan {office}" if office else "Ombudsman RI"
     scope = [f"wilayah {req.region}" if req.region else None, f"instansi {req.agency}" if req.agency else None,
              f"kanal {channel_name(req.channel)}" if req.channel else None]
     scope_txt = ", ".join(s for s in scope if s) or "seluruh wilayah, instansi dan kanal"
-    total = int(table["jumlah"].sum())
-    return infographic.chart(
-        table, by=req.by,
-        title=f"Dugaan Maladministrasi {req.year} - {where}",
-        subtitle=f"Total {total:,} laporan ({scope_txt}); {infographic.REVIEW_NOTE[req.review]}".replace(
-            f"{total:,}", f"{total:,}".replace(",", ".")),
-        footnote=f"Sumber: Awasi, data run {context['run_data']}; diekspor {context['waktu_ekspor_utc']} UTC.",
-    )
+    last_day = context.get("data_sampai")
+    partial_year = last_day is not None and req.year >= today_wib().year and last_day < date(req.year, 12, 31)
+    period = f", data s.d. {infographic.short_date(last_day)}" if partial_year else ""
+    n = _angka
+    footnote = []
+    if req.by == "category":
+        def count(group: str) -> int:
+            return int(table.filter(pl.col("kelompok") == group)["jumlah"].sum())
+
+        # the forms largest first, then the reports still needing review and any not classified yet
+        rank = {infographic.GROUP_ALLEGED: 0, infographic.GROUP_REVIEW: 1, infographic.GROUP_UNCLASSIFIED: 2}
+        shown = table.filter(pl.col("kelompok") != infographic.GROUP_NOT).sort(
+            pl.col("kelompok").replace_strict(rank, default=3), maintain_order=True)
+        title = f"Dugaan Maladministrasi {req.year} - {where}"
+        subtitle = [f"Total {n(count(infographic.GROUP_ALLEGED))} laporan dugaan maladministrasi ({scope_txt}{period})"]
+        in_review = count(infographic.GROUP_REVIEW)
+        if req.review == "separate" and in_review:
+            subtitle.append(f"Ditambah {n(in_review)} laporan yang masih perlu tinjauan analis (batang tersendiri, "
+                            "di luar total)")
+        else:
+            subtitle.append(infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:])
+        unclassified = count(infographic.GROUP_UNCLASSIFIED)
+        footnote.append(f"Tidak termasuk {n(count(infographic.GROUP_NOT))} laporan bukan maladministrasi"
+                        + (f" dan {n(unclassified)} laporan belum diklasifikasi." if unclassified else "."))
+    else:
+        shown = table
+        title = f"Laporan Masyarakat {req.year} per {GROUP_NAMES[req.by]} - {where}"
+        subtitle = [f"Total {n(int(table['jumlah'].sum()))} laporan, termasuk bukan maladministrasi "
+                    f"({scope_txt}{period})",
+                    infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:]]
+    footnote.append(f"Sumber: Awasi, data run {context['run_data']}; diekspor {context['waktu_ekspor_utc']} UTC.")
+    return infographic.chart(shown, by=req.by, title=title, subtitle=subtitle, footnote=footnote)
+
+
+def _angka(x: int) -> str:
+    return f"{x:,}".replace(",", ".")
 
 
 def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:
@@ -149,19 +225,30 @@ def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap"
-    headers = ["Nama", "Kode", "Jumlah", "Persen", "Jumlah tahun lalu", "Perubahan"]
+    headers = ["Nama", "Kode", "Jumlah", "Persen", "Jumlah tahun lalu", "Perubahan", "Kelompok"]
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in table.iter_rows():
         ws.append(list(row))
-    ws.append(["Total", "", int(table["jumlah"].sum()), 100.0 if table.height else 0.0,
-               int(table["jumlah_tahun_lalu"].sum()), int(table["perubahan"].sum())])
+
+    def total(name: str, rows: pl.DataFrame) -> None:
+        ws.append([name, "", int(rows["jumlah"].sum()), round(float(rows["persen"].sum()), 1) if rows.height else 0.0,
+                   int(rows["jumlah_tahun_lalu"].sum()), int(rows["perubahan"].sum())])
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+
+    if (table["kelompok"] != infographic.GROUP_ALL).any():  # by category: the infographic's total first
+        total("Total dugaan maladministrasi", table.filter(pl.col("kelompok") == infographic.GROUP_ALLEGED))
+        total("Total semua laporan (termasuk bukan maladministrasi)", table)
+    else:
+        total("Total", table)
     ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["G"].width = 24
     info = wb.create_sheet("Keterangan")
     info.append(["Keterangan", "Nilai"])
     for k, v in context.items():
-        info.append([k, str(v)])
+        info.append([k, "-" if v is None else str(v)])
     info.column_dimensions["A"].width = 26
     info.column_dimensions["B"].width = 80
     wb.save(out)

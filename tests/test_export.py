@@ -60,7 +60,7 @@ def test_csv_and_xlsx(tiny_db, tmp_path):
     out = export(tiny_db, ExportRequest(year=2025), "csv", tmp_path / "rekap.csv")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0] == {"nama": "Penundaan Berlarut", "kode": "penundaan_berlarut", "jumlah": "7", "persen": "41.2",
-                       "jumlah_tahun_lalu": "5", "perubahan": "2",
+                       "jumlah_tahun_lalu": "5", "perubahan": "2", "kelompok": "dugaan maladministrasi",
                        "aturan_tinjauan": "aduan yang masih perlu tinjauan analis ditampilkan sebagai baris tersendiri"}
     from openpyxl import load_workbook
 
@@ -130,3 +130,76 @@ def test_infographic_writes_large_counts_the_indonesian_way():
     svg = vlc.vegalite_to_svg(chart(table, title="t", subtitle="s", footnote="f", by="category").to_dict())
     labels = set(re.findall(r">([^<>]+)<", svg))
     assert {"12.345", "56", "10.000"} <= labels and "12,345" not in labels and "12345" not in labels
+
+
+def svg_texts(svg_path) -> str:
+    import re
+
+    return " ".join(re.findall(r">([^<>]+)<", svg_path.read_text(encoding="utf-8")))
+
+
+def test_office_typed_with_perwakilan_is_not_doubled(tiny_db, tmp_path):
+    from flows.export import office_name
+
+    assert office_name("Perwakilan Jawa Barat") == office_name("Ombudsman RI  Perwakilan Jawa Barat") == "Jawa Barat"
+    assert office_name("Jakarta Raya") == "Jakarta Raya" and office_name("") is None
+    svg = export(tiny_db, ExportRequest(year=2025, office="Perwakilan Jawa Barat"), "svg", tmp_path / "i.svg")
+    text = svg_texts(svg)
+    assert "Ombudsman RI Perwakilan Jawa Barat" in text and "Perwakilan Perwakilan" not in text
+
+
+def test_infographic_counts_the_forms_of_alleged_maladministration_only(tiny_db, tmp_path):
+    from openpyxl import load_workbook
+
+    add_correction(tiny_db, "C003", "bukan_maladministrasi", "analis-1", "bukan maladministrasi")
+    svg = export(tiny_db, ExportRequest(year=2025, office="Jakarta Raya"), "svg", tmp_path / "i.svg")
+    text = svg_texts(svg)
+    # 6 + 4 + 3 forms; the 3 still needing review are their own bar outside the total; the 1 non-case a footnote
+    assert "Dugaan Maladministrasi 2025 - Ombudsman RI Perwakilan Jakarta Raya" in text
+    assert "Total 13 laporan dugaan maladministrasi" in text and "Total 17" not in text
+    assert "Ditambah 3 laporan yang masih perlu tinjauan analis" in text
+    assert "Tidak termasuk 1 laporan bukan maladministrasi." in text
+    assert "Bukan Maladministrasi" not in text and "Perlu Tinjauan Analis" in text
+    rows = list(csv.DictReader(io.StringIO(export(tiny_db, ExportRequest(year=2025), "csv",
+                                                  tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    kinds = {r["kode"]: (r["jumlah"], r["kelompok"]) for r in rows}  # the non-case stays as data, labelled
+    assert kinds["bukan_maladministrasi"] == ("1", "bukan maladministrasi")
+    assert kinds["perlu_tinjauan"] == ("3", "perlu tinjauan analis")
+    assert kinds["penundaan_berlarut"] == ("6", "dugaan maladministrasi")
+    wb = load_workbook(export(tiny_db, ExportRequest(year=2025), "xlsx", tmp_path / "r.xlsx"))
+    totals = {r[0].value: r[2].value for r in wb["Rekap"].iter_rows(min_row=2) if str(r[0].value).startswith("Total")}
+    assert totals == {"Total dugaan maladministrasi": 13, "Total semua laporan (termasuk bukan maladministrasi)": 17}
+    info = {r[0].value: r[1].value for r in wb["Keterangan"].iter_rows(min_row=2)}
+    assert "hanya baris ini yang ada di infografis" in info["kelompok_baris"]
+    by_channel = svg_texts(export(tiny_db, ExportRequest(year=2025, by="channel"), "svg", tmp_path / "k.svg"))
+    assert "Laporan Masyarakat 2025 per kanal - Ombudsman RI" in by_channel  # every report counts: titled so
+    assert "Total 17 laporan, termasuk bukan maladministrasi" in by_channel and "SP4N-LAPOR!" in by_channel
+
+
+def test_a_year_without_complaints_is_said_not_drawn(tiny_db, tmp_path):
+    import pytest
+
+    from flows.export import NoComplaints
+
+    with pytest.raises(NoComplaints, match="Tidak ada aduan pada tahun 2019"):
+        export(tiny_db, ExportRequest(year=2019), "png", tmp_path / "kosong.png")
+    r = CliRunner().invoke(app, ["export", "--db", str(tiny_db), "--year", "2019", "--format", "svg",
+                                 "--out", str(tmp_path / "kosong.svg")])
+    assert r.exit_code == 2 and "Tidak ada aduan pada tahun 2019" in r.output
+    assert not (tmp_path / "kosong.png").exists() and not (tmp_path / "kosong.svg").exists()
+    r = CliRunner().invoke(app, ["export", "--db", str(tiny_db), "--year", "2026", "--format", "csv",
+                                 "--out", str(tmp_path / "kosong.csv")])  # data files are still written
+    assert r.exit_code == 0 and "catatan: Tidak ada aduan pada tahun 2026" in r.output
+    assert "Penundaan Berlarut,penundaan_berlarut,0," in (tmp_path / "kosong.csv").read_text()  # 2025's counts
+
+
+def test_a_year_not_over_says_up_to_which_day(tiny_db, tmp_path, monkeypatch):
+    from datetime import date
+
+    from flows import export as export_module
+
+    monkeypatch.setattr(export_module, "today_wib", lambda: date(2025, 12, 7))
+    text = svg_texts(export(tiny_db, ExportRequest(year=2025), "svg", tmp_path / "i.svg"))
+    assert "seluruh wilayah, instansi dan kanal, data s.d. 1 Mei 2025)" in text  # the newest complaint of 2025
+    text = svg_texts(export(tiny_db, ExportRequest(year=2024), "svg", tmp_path / "j.svg"))
+    assert "s.d." not in text  # a finished year

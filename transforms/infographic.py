@@ -55,8 +55,28 @@ def display_name(code: str, by: str) -> str:
     return EXTRA_NAMES.get(code, code)
 
 
+# How a row of the counts table relates to the infographic (column `kelompok`). Grouped by category, the ten forms
+# are the alleged maladministration the chart shows and totals; "Bukan Maladministrasi" stays in the table as data
+# but is left out of the chart (stated in its footnote); complaints still needing review are their own row.
+GROUP_ALLEGED, GROUP_NOT, GROUP_REVIEW, GROUP_UNCLASSIFIED, GROUP_ALL = (
+    "dugaan maladministrasi", "bukan maladministrasi", "perlu tinjauan analis", "belum diklasifikasi",
+    "semua laporan")
+
+
+def row_group(code: str, by: str) -> str:
+    if by != "category":
+        return GROUP_ALL  # a row per agency, place, channel or month counts every complaint of it
+    if code == "bukan_maladministrasi":
+        return GROUP_NOT
+    if code == "perlu_tinjauan":
+        return GROUP_REVIEW
+    return GROUP_ALLEGED if code in DISPLAY else GROUP_UNCLASSIFIED
+
+
 def counts_table(raw: pl.DataFrame, by: str) -> pl.DataFrame:
-    """grp, n, n_prev -> nama, kode, jumlah, persen, jumlah_tahun_lalu, perubahan (sorted, biggest first)."""
+    """grp, n, n_prev -> nama, kode, jumlah, persen, jumlah_tahun_lalu, perubahan, kelompok (sorted, biggest first).
+
+    `persen` is the share of every complaint in the table (the non-maladministration row included)."""
     total = int(raw["n"].sum()) if raw.height else 0
     kept = raw.filter((pl.col("n") > 0) | (pl.col("n_prev") > 0))
     out = kept.with_columns(
@@ -66,14 +86,24 @@ def counts_table(raw: pl.DataFrame, by: str) -> pl.DataFrame:
     ).select(
         "nama", pl.col("grp").alias("kode"), pl.col("n").cast(pl.Int64).alias("jumlah"), "persen",
         pl.col("n_prev").cast(pl.Int64).alias("jumlah_tahun_lalu"), "perubahan",
+        map_values(kept["grp"], lambda c: row_group(c, by)).alias("kelompok"),
     )
     if by == "month":
         return out.sort("kode")
     return out.sort(["jumlah", "kode"], descending=[True, False])
 
 
-def chart(table: pl.DataFrame, *, title: str, subtitle: str, footnote: str, by: str) -> alt.Chart:
-    """Sorted horizontal bars, the count at the end of each bar, total in the subtitle, source as footnote."""
+def short_date(d) -> str:
+    """7 Des 2026."""
+    return f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+
+
+def chart(table: pl.DataFrame, *, title: str, subtitle: str | list[str], footnote: str | list[str],
+          by: str) -> alt.Chart:
+    """Sorted horizontal bars, the count at the end of each bar, total in the subtitle, source as footnote (one line
+    or several)."""
+    subtitle = [subtitle] if isinstance(subtitle, str) else subtitle
+    footnote = [footnote] if isinstance(footnote, str) else footnote
     data = table.filter(pl.col("jumlah") > 0).select("nama", "kode", "jumlah").to_dicts()
     codes = [d["kode"] for d in data]
     color = (alt.Color("kode:N", scale=alt.Scale(domain=codes, range=[COLORS.get(c, "#2e86c1") for c in codes]),
@@ -88,11 +118,12 @@ def chart(table: pl.DataFrame, *, title: str, subtitle: str, footnote: str, by: 
     labels = base.mark_text(align="left", dx=4, fontSize=14, fontWeight="bold").encode(
         text=alt.Text("jumlah:Q", format=",d"))
     height = max(120, 38 * len(data))
-    note = (alt.Chart(alt.Data(values=[{"t": footnote}])).mark_text(align="left", baseline="top", fontSize=11,
-                                                                      color="#555555", x=0, y=0)
-            .encode(text="t:N").properties(width=620, height=20))
+    note = (alt.Chart(alt.Data(values=[{"t": "\n".join(footnote)}]))
+            .mark_text(align="left", baseline="top", fontSize=11, color="#555555", x=0, y=0, lineBreak="\n",
+                       lineHeight=16)
+            .encode(text="t:N").properties(width=620, height=16 * len(footnote)))
     return alt.vconcat(
         (bars + labels).properties(width=620, height=height), note,
-        title=alt.TitleParams(text=title, subtitle=[subtitle], fontSize=20, subtitleFontSize=14, anchor="start"),
+        title=alt.TitleParams(text=title, subtitle=subtitle, fontSize=20, subtitleFontSize=14, anchor="start"),
         background="white", padding=24,
     ).configure_view(stroke=None).configure(locale=LOCALE)

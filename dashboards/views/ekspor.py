@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboards.data import Filters, Store
 from dashboards.fmt import TABLE, tabel
-from flows.export import REVIEW_RULES, ExportRequest, build_counts, export_bytes
+from flows.export import REVIEW_RULES, ExportRequest, build_counts, export_bytes, no_complaints_message
 from transforms.infographic import REVIEW_NOTE
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -27,10 +27,18 @@ def render(store: Store, filters: Filters) -> None:
     req = ExportRequest(year=int(year), review=review, region=filters.province, agency=filters.agency,
                         scope=filters.scope,
                         channel=filters.channel, office=office or None)
-    table, _ = build_counts(store.db_path, req)
-    st.dataframe(tabel(table), **TABLE)
-    cols = st.columns(5)
-    for col, fmt in zip(cols, ("csv", "xlsx", "parquet", "png", "svg")):
+    table, context = build_counts(store.db_path, req)
+    formats = ("csv", "xlsx", "parquet", "png", "svg")
+    if not context["aduan_tahun_ini"]:  # no empty infographic: say so, offer only the data files
+        st.info(no_complaints_message(req))
+        formats = ("csv", "xlsx", "parquet")
+    if table.height:
+        st.dataframe(tabel(table), **TABLE)
+        if req.by == "category":
+            st.caption("Infografis PNG/SVG hanya memuat dan menjumlahkan baris *dugaan maladministrasi*; jumlah "
+                       "*bukan maladministrasi* disebut di catatan kakinya.")
+    cols = st.columns(len(formats))
+    for col, fmt in zip(cols, formats):
         # deferred: the file is made when the analyst clicks, not on every rerun of the page
         col.download_button(f"Unduh {fmt.upper()}", data=partial(export_bytes, store.db_path, req, fmt),
                             file_name=f"maladministrasi-{int(year)}.{fmt}", mime=MIME[fmt], on_click="ignore",

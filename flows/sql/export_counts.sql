@@ -7,7 +7,8 @@ with base as (
     select year(received_at_local) as yr,
            case when $review = 'separate' and pending_review then 'perlu_tinjauan'
                 else {group_expr} end as grp,
-           pending_review as pending
+           pending_review as pending,
+           received_at_local::date as day
     from complaints_effective
     where year(received_at_local) in ($year, $year - 1)
       and ($region is null or province = $region or regency = $region)
@@ -17,7 +18,8 @@ with base as (
 )
 select coalesce(grp, '(tidak diketahui)') as grp,
        coalesce(count_if(yr = $year), 0)::bigint as n,
-       coalesce(count_if(yr = $year - 1), 0)::bigint as n_prev
+       coalesce(count_if(yr = $year - 1), 0)::bigint as n_prev,
+       max(case when yr = $year then day end) as last_day   -- the newest day of receipt in the year
 from base
 where not ($review = 'exclude' and pending)
 group by all
