@@ -10,6 +10,10 @@ from transforms.labels import DISPLAY
 from transforms.series import map_values
 
 
+# Every count axis: whole numbers only (Vega picks 0,2 0,4 ... ticks when counts are small), thousands with a dot.
+COUNT_AXIS = alt.Axis(format=",d", tickMinStep=1)
+
+
 def category_name(code: str | None) -> str:
     return DISPLAY.get(code or "", code or "(belum diklasifikasi)")
 
@@ -25,7 +29,7 @@ def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
     codes = sorted(data["kategori"].unique().to_list())
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("bulan:T", title="Bulan", timeUnit="yearmonth"),
-        y=alt.Y("jumlah:Q", title="Jumlah aduan"),
+        y=alt.Y("jumlah:Q", title="Jumlah aduan", axis=COUNT_AXIS),
         color=alt.Color("nama:N", title="Kategori",
                         scale=alt.Scale(domain=[category_name(c) for c in codes],
                                         range=[COLORS.get(c, "#7f8c8d") for c in codes]),
@@ -49,7 +53,7 @@ def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_catego
     order = data.sort(value, descending=True, maintain_order=True)[label].to_list()
     base = alt.Chart(data).encode(
         y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False)),
-        x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=alt.Axis(format=",d", tickMinStep=1)),
+        x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=COUNT_AXIS),
         tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah", format=",d")],
     )
     return (base.mark_bar(**({} if color_by_category else {"color": "#1f4e79"})).encode(**enc)

@@ -37,3 +37,21 @@ def test_charts_write_months_and_thousands_in_indonesian():
     counts = pl.DataFrame({"nilai": ["Dinas A", "Dinas B"], "jumlah": [1234, 5]})
     labels = re.findall(r">([^<>]+)<", vlc.vegalite_to_svg(bars(counts, "nilai").to_dict()))
     assert "1.234" in labels and "1,234" not in labels
+
+
+def test_count_axes_have_whole_numbers_only_when_counts_are_small():
+    import re
+    from datetime import date
+
+    import vl_convert as vlc
+
+    from dashboards.charts import monthly_stacked
+
+    months = pl.DataFrame({"bulan": [date(2025, 4, 1), date(2025, 5, 1)], "kategori": ["tidak_patut"] * 2,
+                           "jumlah": [1, 1]})
+    counts = pl.DataFrame({"nilai": ["Dinas A"], "jumlah": [1]})
+    for chart in (monthly_stacked(months), bars(counts, "nilai")):
+        labels = re.findall(r">([^<>]+)<", vlc.vegalite_to_svg(chart.to_dict()))
+        numbers = [t for t in labels if re.fullmatch(r"[\d.,]+", t)]
+        assert "1" in numbers and not any("," in t for t in numbers), numbers  # no 0,2 0,4 ... ticks
+        assert numbers.count("0") == 1, numbers  # nor fractions rounded to repeated whole ticks (0 0 0 1 1)
