@@ -10,6 +10,11 @@ from transforms.labels import DISPLAY
 from transforms.series import map_values
 
 
+# Legends go below the chart in two columns of at most 150 px each: on a 375 px phone the chart keeps the width
+# (a legend on the right took most of it), and every form's name fits whole.
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=150, columnPadding=12)
+# A bar's label (an agency, a place) is cut at 170 px with "…" (the tooltip has it whole), so the bars keep room.
+BAR_LABEL_LIMIT = 170
 # Every count axis: whole numbers only (Vega picks 0,2 0,4 ... ticks when counts are small), thousands with a dot.
 COUNT_AXIS = alt.Axis(format=",d", tickMinStep=1)
 
@@ -33,10 +38,10 @@ def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:
         color=alt.Color("nama:N", title="Kategori",
                         scale=alt.Scale(domain=[category_name(c) for c in codes],
                                         range=[COLORS.get(c, "#7f8c8d") for c in codes]),
-                        legend=alt.Legend(labelLimit=260)),
+                        legend=LEGEND),
         tooltip=[alt.Tooltip("bulan:T", title="Bulan", format="%B %Y"), alt.Tooltip("nama:N", title="Kategori"),
                  alt.Tooltip("jumlah:Q", title="Jumlah", format=",d")],
-    ).properties(height=320)
+    ).properties(height=420)  # the legend below takes about 110 px of it
     return chart.configure(locale=LOCALE)
 
 
@@ -52,7 +57,7 @@ def bars(frame: pl.DataFrame, label: str, value: str = "jumlah", color_by_catego
     # back to alphabetical order. Every label is drawn: Vega-Lite hides overlapping ones otherwise.
     order = data.sort(value, descending=True, maintain_order=True)[label].to_list()
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False)),
+        y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=BAR_LABEL_LIMIT, labelOverlap=False)),
         x=alt.X(f"{value}:Q", title="Jumlah aduan", axis=COUNT_AXIS),
         tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title="Jumlah", format=",d")],
     )

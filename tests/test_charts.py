@@ -55,3 +55,36 @@ def test_count_axes_have_whole_numbers_only_when_counts_are_small():
         numbers = [t for t in labels if re.fullmatch(r"[\d.,]+", t)]
         assert "1" in numbers and not any("," in t for t in numbers), numbers  # no 0,2 0,4 ... ticks
         assert numbers.count("0") == 1, numbers  # nor fractions rounded to repeated whole ticks (0 0 0 1 1)
+
+
+def _drawn_at(chart, width: int) -> tuple[str, float, float]:
+    """The SVG of `chart` drawn `width` px wide as Streamlit draws it (autosize fit), its plot's width and height."""
+    import re
+
+    import vl_convert as vlc
+
+    spec = chart.to_dict()
+    spec["width"], spec["autosize"] = width, {"type": "fit", "contains": "padding"}
+    svg = vlc.vegalite_to_svg(spec)
+    w, h = re.search(r'class="background"[^>]*d="M0\.5,0\.5h([\d.]+)v([\d.]+)[^"]*" stroke="#ddd"', svg).groups()
+    return svg, float(w), float(h)
+
+
+def test_on_a_phone_legends_sit_below_and_bars_keep_their_width():
+    from datetime import date
+
+    from dashboards.charts import monthly_stacked
+    from transforms.labels import DISPLAY, LABELS
+
+    months = pl.DataFrame({"bulan": [date(2025, m, 1) for m in range(1, 12)], "kategori": list(LABELS),
+                           "jumlah": list(range(1, 12))})
+    agencies = pl.DataFrame({"nilai": ["Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung Barat",
+                                       "Dinas Sosial"], "jumlah": [30, 5]})
+    assert monthly_stacked(months).to_dict()["encoding"]["color"]["legend"]["orient"] == "bottom"
+    svg, width, height = _drawn_at(monthly_stacked(months), 343)  # a 375 px screen less Streamlit's margins
+    assert width >= 0.8 * 343 and height >= 200  # the legend no longer takes the chart's width
+    assert all(name in svg for name in DISPLAY.values()) and "…" not in svg  # every form named in full
+    _, width, _ = _drawn_at(bars(agencies, "nilai"), 343)
+    assert width >= 0.35 * 343  # the ranking's bars keep room next to a long agency name
+    svg, width, _ = _drawn_at(bars(agencies, "nilai"), 1200)
+    assert width >= 900 and "Dinas Sosial" in svg  # wide screens: the bars take the room
