@@ -20,7 +20,9 @@ def render(store: Store, filters: Filters) -> None:
     st.header("Ekspor infografis")
     st.caption("Jumlah laporan per bentuk maladministrasi untuk satu tahun, memakai kategori hasil koreksi analis. "
                "Filter provinsi, instansi dan kanal dari panel samping ikut dipakai.")
-    year = st.number_input("Tahun", min_value=2000, max_value=2100, value=date.today().year, step=1, key="tahun")
+    newest = store.newest_day(filters)  # default: the year of the newest complaint, not an empty new year
+    year = st.number_input("Tahun", min_value=2000, max_value=2100, value=(newest or date.today()).year, step=1,
+                           key="tahun")
     review = st.radio("Aduan yang masih perlu tinjauan", REVIEW_RULES, index=2, key="tinjauan",
                       format_func=lambda r: REVIEW_NOTE[r])
     office = st.text_input("Nama perwakilan untuk judul (opsional)", key="perwakilan")
