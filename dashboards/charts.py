@@ -10,9 +10,10 @@ from transforms.labels import DISPLAY
 from transforms.series import map_values
 
 
-# Legends go below the chart in two columns of at most 150 px each: on a 375 px phone the chart keeps the width
-# (a legend on the right took most of it), and every form's name fits whole.
-LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=150, columnPadding=12)
+# Legends go below the chart (on the right they took most of a 375 px phone's width): one column on a narrow
+# screen, three on a wide one (the container's width, as the browser gives it), every form's name whole.
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", labelLimit=220, columnPadding=16,
+                    columns=alt.ExprRef("containerSize()[0] > 0 && containerSize()[0] < 640 ? 1 : 3"))
 # A bar's label (an agency, a place) is cut at 170 px with "…" (the tooltip has it whole), so the bars keep room.
 BAR_LABEL_LIMIT = 170
 # Every count axis: whole numbers only (Vega picks 0,2 0,4 ... ticks when counts are small), thousands with a dot.

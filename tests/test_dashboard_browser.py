@@ -91,6 +91,27 @@ def test_every_page_in_a_real_browser(server, tmp_path):
     print(f"screenshots: {tmp_path}")
 
 
+def test_on_a_375_px_phone_the_legend_sits_below_and_fits(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 375, "height": 1400})
+        page.goto(f"{server}/tren")
+        page.get_by_text("Peringkat instansi").filter(visible=True).first.wait_for(timeout=45_000)
+        page.wait_for_timeout(2000)
+        monthly = page.evaluate("""() => {
+            const c = document.querySelector('[data-testid="stVegaLiteChart"]');
+            const bars = [...c.querySelectorAll('g.mark-rect path')].map(r => r.getBoundingClientRect());
+            const legend = c.querySelector('g.role-legend').getBoundingClientRect();
+            return {left: Math.min(...bars.map(b => b.left)), right: Math.max(...bars.map(b => b.right)),
+                    bottom: Math.max(...bars.map(b => b.bottom)), legendTop: legend.top, legendRight: legend.right};
+        }""")
+        browser.close()
+    assert monthly["legendTop"] >= monthly["bottom"] and monthly["legendRight"] <= 375  # below, and on the screen
+    assert monthly["right"] - monthly["left"] >= 200  # the months keep the chart's width
+
+
 @pytest.mark.usefixtures("prefect_backend")
 def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db, tmp_path):
     """`awasi run` (its own process) loads a night into the same warehouse while the browser keeps reloading the
