@@ -88,7 +88,8 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
         last = con.execute("select run_id, finished_at_utc from runs where outcome <> 'failed' "
                            "order by started_at_utc desc limit 1").fetchall()
     context = {
-        "tahun": req.year, "dikelompokkan_menurut": GROUP_NAMES[req.by], "aturan_tinjauan": REVIEW_RULE_NAMES[req.review],
+        "tahun": req.year, "dikelompokkan_menurut": GROUP_NAMES[req.by],
+        "aturan_tinjauan": REVIEW_RULE_NAMES[req.review],
         "keterangan_tinjauan": infographic.REVIEW_NOTE[req.review],
         "wilayah": req.region or "semua", "instansi": req.agency or "semua",
         "kanal": channel_name(req.channel) if req.channel else "semua",

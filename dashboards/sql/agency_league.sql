@@ -14,7 +14,8 @@ per_agency as (
 )
 select agency, agency_type, aduan, maladministrasi,
        round(100.0 * maladministrasi / aduan, 1) as persen_maladministrasi,
-       case when tercatat_tanggapan > 0 then round(100.0 * tanggap_4_jam / tercatat_tanggapan, 1) end as persen_tanggap_4_jam,
+       case when tercatat_tanggapan > 0 then round(100.0 * tanggap_4_jam / tercatat_tanggapan, 1) end
+           as persen_tanggap_4_jam,
        round(median_hari_selesai, 1) as median_hari_selesai,
        rank() over (partition by agency_type order by aduan desc) as peringkat_dalam_jenis,
        count(*) over (partition by agency_type) as jumlah_instansi_sejenis
