@@ -111,6 +111,8 @@ def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypat
     at.selectbox(key="aduan").select("C002").run()
     texts = [t.value for t in at.text]
     assert any("<script>alert(1)</script> **tebal**" in t for t in texts)  # shown as text, not rendered
+    assert any("WIB melalui SP4N-LAPOR!;" in t for t in texts)  # the channel by its name, not its code
+    assert set(at.dataframe[0].value["kanal"]) <= {"SP4N-LAPOR!", "WhatsApp", "E-mail", "Call center"}
     # A secret report's words find nothing: a search found it, and its cues were shown, which told word by word
     # what it says. Listed without words, it is shown with neither its text nor its cues.
     at = open_page("jelajah", {"cari": "dirahasiakan"})

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store, search_terms
 from dashboards.fmt import TABLE, persen, tabel
-from transforms.labels import LABELS
+from transforms.labels import LABELS, channel_name
 
 SECRET = "[Laporan rahasia: isi tidak ditampilkan. Laporan ini tetap dihitung dalam semua angka.]"
 
@@ -29,6 +29,7 @@ def render(store: Store, filters: Filters) -> None:
                          "pending_review", "title").to_pandas()
     table["title"] = [SECRET if s else t for s, t in zip(found["is_secret"].to_list(), table["title"])]
     table["effective_category"] = [category_name(c) for c in table["effective_category"]]
+    table["channel"] = [channel_name(c) for c in table["channel"]]
     st.dataframe(tabel(table.rename(columns={
         "complaint_id": "id", "received_at_local": "diterima (WIB)", "channel": "kanal", "agency": "instansi",
         "effective_category": "kategori", "pending_review": "perlu tinjauan", "title": "judul"})), **TABLE)
@@ -37,7 +38,8 @@ def render(store: Store, filters: Filters) -> None:
     if not c:
         return
     st.subheader(f"Aduan {c['complaint_id']}")
-    st.text(f"Diterima {c['received_at_local']} WIB melalui {c['channel']}; instansi: {c['agency'] or '-'}; "
+    st.text(f"Diterima {c['received_at_local']} WIB melalui {channel_name(c['channel'])}; "
+            f"instansi: {c['agency'] or '-'}; "
             f"wilayah: {c['regency'] or c['province'] or '-'}")
     st.text(SECRET if c["is_secret"] else (c["title"] or ""))
     st.text(SECRET if c["is_secret"] else c["text"])  # plain text: never rendered as Markdown or HTML
