@@ -1,5 +1,6 @@
 """Roles, WhatsApp conversations, e-mail threads and repeats, decided by the SQL of flows/assign.py in DuckDB."""
 
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import duckdb
@@ -122,6 +123,21 @@ def test_complaint_ids_are_stable_and_the_sql_macro_agrees():
             complaint_id_for(channel, "ref-9")
 
 
+@contextmanager
+def night_against(tmp_path, db, rows):
+    """The night of `rows` (all from reporter p1), its roles found against the warehouse `db` attached read-only; the
+    scratch connection, for the test to read its tables."""
+    frame = records_frame(rows).with_columns(
+        reporter_pseudonym=pl.lit("p1"), reporter_keys=pl.lit(["p1"]), record_key=record_key_expr())
+    frame.write_parquet(tmp_path / "stage.parquet")
+    with scratch_database(tmp_path) as con:
+        load_night(con, [tmp_path / "stage.parquet"])
+        attach_warehouse(con, db)
+        read_prior(con, gap_minutes=30, window_days=7)
+        find_roles(con, 30)
+        yield con
+
+
 def test_earlier_runs_are_read_from_the_warehouse(tmp_path):
     """References, open conversations and recent complaints come from the warehouse attached read-only."""
     db = tmp_path / "w.duckdb"
@@ -134,14 +150,7 @@ def test_earlier_runs_are_read_from_the_warehouse(tmp_path):
         con.execute("insert into intake (record_id, run_id, channel, source_file, file_hash, position, source_ref, "
                     "content_hash, fate, complaint_id) "
                     "values ('old|line 1', 'r', 'lapor', 'old', 'old', 'line 1', '777', 'c', 'accepted', 'LPR-777')")
-    frame = records_frame([rec("whatsapp", "a", 0, seq=1), rec("lapor", "777", 0, seq=2)]).with_columns(
-        reporter_pseudonym=pl.lit("p1"), reporter_keys=pl.lit(["p1"]), record_key=record_key_expr())
-    frame.write_parquet(tmp_path / "stage.parquet")
-    with scratch_database(tmp_path) as con:
-        load_night(con, [tmp_path / "stage.parquet"])
-        attach_warehouse(con, db)
-        read_prior(con, gap_minutes=30, window_days=7)
-        find_roles(con, 30)
+    with night_against(tmp_path, db, [rec("whatsapp", "a", 0, seq=1), rec("lapor", "777", 0, seq=2)]) as con:
         assert con.execute("select * from prior_refs").fetchall() == [("lapor", "777", "LPR-777")]
         assert con.execute("select * from prior_recent").fetchall() == [("WA-old", "p1")]
         out = dict(con.execute("select record_key, complaint_id from roles").fetchall())
@@ -160,14 +169,7 @@ def test_an_email_without_message_id_seen_in_an_earlier_run_is_a_repeat(tmp_path
                     "values ('old|message 1', 'r', 'email', 'old', 'old', 'message 1', null, 'cmail', 'accepted', "
                     "'EML-mail')")
     mail = rec("email", None, 0, seq=1) | {"content_hash": "cmail"}
-    frame = records_frame([mail, rec("email", None, 5, seq=2)]).with_columns(
-        reporter_pseudonym=pl.lit("p1"), reporter_keys=pl.lit(["p1"]), record_key=record_key_expr())
-    frame.write_parquet(tmp_path / "stage.parquet")
-    with scratch_database(tmp_path) as con:
-        load_night(con, [tmp_path / "stage.parquet"])
-        attach_warehouse(con, db)
-        read_prior(con, gap_minutes=30, window_days=7)
-        find_roles(con, 30)
+    with night_against(tmp_path, db, [mail, rec("email", None, 5, seq=2)]) as con:
         out = {k: (role, cid) for k, role, cid in con.execute("select record_key, role, complaint_id from roles").fetchall()}
     assert out["f|line 1"] == ("repeat", "EML-mail")
     assert out["f|line 2"] == ("primary", complaint_id_for("email", "sha:cNone2"))
