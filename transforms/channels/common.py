@@ -50,7 +50,9 @@ def parse_record(parse_one, *args) -> dict:
     try:
         return parse_one(*args)
     except Exception as exc:  # noqa: BLE001 - reported as the record's reason
-        return broken(args[-1], "parser_error", f"catatan tidak bisa diurai: {type(exc).__name__}: {exc}"[:300])
+        # the error's class only: its message may quote the record (a name, a number), and reasons are stored
+        # in the warehouse and shown on Kualitas data
+        return broken(args[-1], "parser_error", f"catatan tidak bisa diurai ({type(exc).__name__})")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -52,7 +52,7 @@ def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> l
         records = parser(data, source_file, file_hash)
     except Exception as exc:  # a parser bug must not lose the file: quarantine it whole
         return [file_record(channel, source_file, file_hash, "parser_error",
-                            f"berkas tidak bisa diurai: {type(exc).__name__}: {exc}"[:300])]
+                            f"berkas tidak bisa diurai ({type(exc).__name__})")]  # the class only, as per record
     if not records:
         return [file_record(channel, source_file, file_hash, "no_records", "berkas tidak berisi satu pun catatan")]
     return records
