@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import random
 from datetime import datetime, timezone
 from pathlib import Path
@@ -85,21 +86,29 @@ def save(model: ComplaintClassifier, out_dir: Path, rows: list[dict], extra_sour
     version = f"{now:%Y%m%dT%H%M%S}-{data_fingerprint(rows)}"
     model.version = version
     folder = Path(out_dir) / version
-    folder.mkdir(parents=True, exist_ok=False)
-    joblib.dump(model, folder / "model.joblib")
+    if folder.exists():
+        raise FileExistsError(f"model version {version} already exists in {out_dir}")
+    # Written under a hidden name and renamed when whole: another process (a test worker, the dashboard, a flow
+    # worker) that lists versions meanwhile sees this one complete or not at all, never a half-written file.
+    staging = Path(out_dir) / f".{version}.partial"
+    staging.mkdir(parents=True, exist_ok=False)
+    joblib.dump(model, staging / "model.joblib")
     counts = {lab: sum(1 for r in rows if r["label"] == lab) for lab in LABELS}
-    (folder / "metadata.json").write_text(json.dumps({
+    (staging / "metadata.json").write_text(json.dumps({
         "version": version, "trained_at_utc": now.isoformat(), "items": len(rows), "items_per_label": counts,
         "extra_labels": extra_source, "review_threshold": model.review_threshold,
         "char_ngrams": model.char_ngrams, "C": model.C, "failure_cues_win": getattr(model, "failure_cues_win", False),
         "nb_weight": getattr(model, "nb_weight", 0.0),
     }, indent=2, ensure_ascii=False), encoding="utf-8")
+    os.rename(staging, folder)  # atomic within one file system
     return folder
 
 
 def versions(models_dir: Path) -> list[str]:
     d = Path(models_dir)
-    return sorted(p.name for p in d.iterdir() if (p / "model.joblib").exists()) if d.exists() else []
+    # Hidden folders are versions still being written (or left by a training that was killed): never offered.
+    return sorted(p.name for p in d.iterdir()
+                  if not p.name.startswith(".") and (p / "model.joblib").exists()) if d.exists() else []
 
 
 def load(models_dir: Path, version: str | None = None) -> ComplaintClassifier:

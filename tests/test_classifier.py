@@ -80,6 +80,34 @@ def test_processes_finding_no_model_at_once_train_one(tmp_path, small_corpus):
     assert len({m.version for m in loaded}) == 1
 
 
+def test_a_model_being_written_is_not_offered_to_readers(tmp_path, monkeypatch, small_corpus):
+    # CI once failed with EOFError: one test worker trained the session's model while another, not waiting on the
+    # training lock because a version folder already held a `model.joblib`, loaded the half-written file. A reader
+    # must see a whole version or none.
+    import joblib
+
+    real_dump = joblib.dump
+    seen_while_writing = []
+
+    def slow_dump(obj, path, *args, **kwargs):
+        path = Path(path)
+        path.write_bytes(b"\x80\x04")  # the first bytes are on disk, the rest not yet
+        try:
+            models.load(path.parent.parent)
+            seen_while_writing.append("loaded")
+        except FileNotFoundError:
+            seen_while_writing.append("no model yet")
+        except Exception as exc:  # noqa: BLE001 - what a reader met on the old code: EOFError, UnpicklingError
+            seen_while_writing.append(type(exc).__name__)
+        return real_dump(obj, path, *args, **kwargs)
+
+    monkeypatch.setattr(joblib, "dump", slow_dump)
+    model = models.ensure_model(tmp_path / "m")
+    assert seen_while_writing == ["no model yet"]
+    assert models.versions(tmp_path / "m") == [model.version]
+    assert sorted(p.name for p in (tmp_path / "m").iterdir() if not p.name.startswith(".training")) == [model.version]
+
+
 def test_train_with_extra_labels_writes_a_new_active_version(tmp_path, monkeypatch, small_corpus):
     extra = tmp_path / "kantor.jsonl"
     extra.write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"Antrean sembako murah di pasar {i} ricuh sekali",
