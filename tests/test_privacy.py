@@ -552,6 +552,25 @@ def test_addresses_dates_of_birth_accounts_and_numbers_glued_to_their_label_in_c
     assert_masks(cases, unchanged)
 
 
+def test_phone_and_nik_numbers_written_with_spaced_or_unusual_separators_are_masked():
+    # Found by an audit: a separator with spaces around it, a slash or an en dash left the whole number readable.
+    cases = {
+        "hubungi saya di 0812 - 3456 - 7890 ya": "hubungi saya di [TELEPON] ya",
+        "HP 0812 - 3456 7890": "HP [TELEPON]",
+        "wa 0812 \u2013 3456 \u2013 7890": "wa [TELEPON]",
+        "+62 812 - 3456 - 7890": "[TELEPON]",
+        "kantor 021 - 5555 - 1234": "kantor [TELEPON]",
+        "telp (021) 555 1234": "telp [TELEPON]",
+        "NIK 3201 / 0115 / 0885 / 0001": "NIK [NIK]",
+        "nik 3201/0155/0885/0001 mohon": "nik [NIK] mohon",  # 55: a woman's day of birth
+        "KK 320101 - 150885 - 0001": "KK [NIK]",
+    }
+    unchanged = ("jam 07.30 - 08.00 dan 2020 - 2024", "tanggal 08 - 10 - 2024", "Rp 1.500.000 - 2.000.000",
+                 "periode 01-01-2024 - 31-12-2024", "surat no 123 / 456 / 2024", "tahun 2019 / 2020 / 2021 / 2022",
+                 "antre dari 2023 - 2024")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
@@ -682,6 +701,7 @@ def test_every_hint_matches_where_its_pattern_matches():
         "di Jl.Anggrek No.3", "GANG MAWAR NO 7", "Perum Asri Blok A5 No. 12", "Jl. Mawar 7 RT 02/03",
         "TTL Bogor 12-03-1985", "DOB: 1985-03-12", "lahir di Surabaya, 1 Januari 1980", "ke BCA 1234567890",
         "Bank DKI a.n. Budi: 1234 5678 90", "NIK3201012345670001", "HP081234567890", "namanya Rina",
+        "0812 - 3456 - 7890", "0812 \u2013 3456 \u2013 7890", "3201 / 0115 / 0885 / 0001", "(021) 555 1234",
     ]
     for rules in (_BEFORE_NAMES, NAME_RULES):
         hits = _rule_hits(_hint_texts(pl.Series(texts, dtype=pl.String)), rules)

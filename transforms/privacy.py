@@ -46,8 +46,35 @@ GLUED_LABEL = re.compile(r"(?i)(?<![a-z])((?:no)?(?:nik|kk|ktp|hp|wa|telp|tlp))(
 NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
 # Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
 PHONE = re.compile(
-    r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )(?:(?:\+62|62)[\s.-]?|0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
+    r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )(?:(?:\+62|62)[\s.-]?|\(?0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
 )
+# A phone or NIK/KK number whose groups are parted by a separator with spaces around it, a slash or an en dash
+# ("0812 - 3456 - 7890", "3201 / 0115 / 0885 / 0001", "021 \u2013 5555 \u2013 1234"), which the two patterns above
+# do not take: such a run of digit groups is masked only when its digits are a phone's (08.., 628.., an area
+# code) or a NIK's (a province, a day and a month where they belong), so a date range or a letter's number stays.
+_SEPARATOR = r"(?:[ \t]*[-/.\u2013][ \t]*|[ \t]+)"
+_ODD_SEPARATOR = r"(?:[ \t]+[-/.\u2013][ \t]*|[-/.\u2013][ \t]+|[/\u2013])"
+SPACED_NUMBER = re.compile(rf"(?<![\d\w+.,/])\+?\d{{2,6}}(?:{_SEPARATOR}\d{{3,6}}){{0,5}}?{_ODD_SEPARATOR}\d{{3,6}}"
+                           rf"(?:{_SEPARATOR}\d{{3,6}}){{0,5}}(?![\d\w])")
+_PROVINCES = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51",
+              "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92",
+              "93", "94", "95", "96", "97"}
+
+
+def _mask_spaced_number(m: re.Match) -> str:
+    found = m.group(0)
+    digits = ascii_digits(found)
+    if len(digits) == 16 and not found.startswith("+"):
+        day, month = int(digits[6:8]), int(digits[8:10])
+        if digits[:2] in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12:
+            return "[NIK]"
+        return found
+    if ((digits.startswith("08") and 10 <= len(digits) <= 13) or (digits.startswith("628") and 11 <= len(digits) <= 14)
+            or (digits[:1] == "0" and digits[1:2] in "2345679" and 9 <= len(digits) <= 12)):
+        return "[TELEPON]"
+    return found
+
+
 # Bank account numbers, recognised by the words around them ("no. rek BRI 1234-5678-90").
 ACCOUNT = re.compile(
     r"(?i)\b((?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek)\.?(?:\s+(?:bank\s+)?[A-Za-z]{2,10}){0,3}\s*[:.]?\s*)"
@@ -112,6 +139,7 @@ _BEFORE_NAMES = (
     Rule(NIK, "[NIK]", r"\d(?:[ .-]?\d){15}"),
     Rule(PHONE, "[TELEPON]",
          rf"(?:(?:\+62|62)[\s\x1c-\x1f.-]?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)(?:[\s\x1c-\x1f.-]?\d{{2,4}}){{2,3}}"),
+    Rule(SPACED_NUMBER, _mask_spaced_number, r"\d(?:[ \t]+[-/.?][ \t]*|[-/.?][ \t]+|[/?])\d{3}"),
     Rule(PLATE, "[PLAT]", rf"(?:{_PLATE_AREAS}){WS}?\d{{1,4}}{WS}?[A-Z]{{1,3}}"),
 )
 
