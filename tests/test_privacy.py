@@ -571,6 +571,31 @@ def test_phone_and_nik_numbers_written_with_spaced_or_unusual_separators_are_mas
     assert_masks(cases, unchanged)
 
 
+def test_names_after_a_n_in_lower_case_call_fields_an_apposition_after_saya_and_yaitu_are_masked():
+    # Found by an audit of invented texts: each name was left whole.
+    cases = {
+        "pelapor a/n budi santoso sudah datang": "pelapor a/n [NAMA] sudah datang",
+        "rekening a.n. siti aminah": "rekening a.n. [NAMA]",
+        "didaftarkan atas nama budi": "didaftarkan atas nama [NAMA]",
+        "Caller: Budi Santoso\nKeluhan: KTP belum jadi": "Caller: [NAMA]\nKeluhan: KTP belum jadi",
+        "Penelepon : Siti Aminah": "Penelepon : [NAMA]",
+        "Kontak: Dewi Lestari": "Kontak: [NAMA]",
+        "Saya, Budi Santoso, warga Cibinong": "Saya, [NAMA], warga Cibinong",
+        "petugasnya yaitu Budi Santoso": "petugasnya yaitu [NAMA]",
+        "yang menolak ialah Rina di loket": "yang menolak ialah [NAMA] di loket",
+        "dilayani oleh Mohammad Iqbal": "dilayani oleh [NAMA]",
+        "oleh Mochamad Udin": "oleh [NAMA]",
+        "petugas Moh. Iqbal": "petugas Moh. [NAMA]",
+        "nama : siti Markonah\numur : 40": "nama : [NAMA]\numur : 40",
+        "saya ani Kecewa": "saya [NAMA] Kecewa",  # a word after the name, capital or not, stays
+    }
+    unchanged = ("atas nama rakyat kami protes", "atas nama Dinas Sosial", "Atas Nama Rakyat", "a/n dinas pendidikan",
+                 "Saya, sebagai warga, kecewa", "Saya, Kecewa Sekali", "yaitu Dinas Kependudukan",
+                 "penyebabnya adalah Bogor yang macet", "Kontak: 0812", "Kontak: Kantor Kecamatan",
+                 "syaratnya yaitu KTP dan KK")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",

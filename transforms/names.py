@@ -28,8 +28,9 @@ _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss
 # "Nu’man"); an initial may be glued to the name ("K.Pramono"). A full stop is part of a word only between letters.
 _NAME_WORD_HINT = r"[A-Z](?:\.?[a-z'`’A-Z])+"
 # Religious, academic and hospital titles written before a name ("H. Ahmad", "Drs. Heru", "Ny. Siti" for Nyonya,
-# "Tn." for Tuan, "Alm." for the late, "KH." for Kyai Haji), read by `_mask_title_name`.
-_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH)"
+# "Tn." for Tuan, "Alm." for the late, "KH." for Kyai Haji), read by `_mask_title_name`; so are the short forms of
+# Muhammad written with a full stop ("Moh. Iqbal"), which are as common and tell as little.
+_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH|Moh|MOH|Muh|MUH|Moch|MOCH)"
 # A name's word is no title written before the name: "Bapak Drs. Heru Cahyono" took "Drs" for the name and left
 # "Heru Cahyono" (the title's rule then masks the name after it). Hints, which take no lookarounds, use
 # `_NAME_WORD_HINT`, which matches more.
@@ -48,12 +49,12 @@ CAPITAL_HONORIFIC_NAME = re.compile(
 SELF_NAME = re.compile(
     rf"\b((?:(?:[Nn]ama\s+saya|[Ss]aya\s+bernama|[Pp]erkenalkan(?:,)?\s+saya|[Nn]ama\s*:|"
     rf"[Bb]er?tanda\s*tangan\s+di\s*bawah\s+ini\s*[,:]?)(?:\s+adalah)?\s*"
-    rf"|(?:[Ss]aya|[Ss]y|[Aa]ku)(?:{_SP}+adalah)?{_SP}*)"
+    rf"|(?:[Ss]aya|[Ss]y|[Aa]ku),?(?:{_SP}+adalah)?{_SP}*)"  # "Saya, Budi Santoso, warga ..."
     rf")({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
 # The same in text written in capitals ("SAYA BUDI SANTOSO, WARGA ..."), read by `_mask_capital_self_name`.
 CAPITAL_SELF_NAME = re.compile(
-    rf"\b((?:SAYA|SY|AKU)(?:{_SP}+ADALAH)?{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,3}})(?![a-z])")
+    rf"\b((?:SAYA|SY|AKU),?(?:{_SP}+ADALAH)?{_SP}+)({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,3}})(?![a-z])")
 # A bare "nama" and the name after it on the same line ("nama Hartono umur 48"); not a field's label ("Nama
 # Tenaga Kerja : ...": its value is NAME_FIELD's).
 BARE_NAME = re.compile(rf"\b((?:[Nn]ama|NAMA){_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -96,9 +97,10 @@ STAFF_WORDS = ("petugas", "petugasnya", "pegawai", "oknum", "staf", "staff", "ka
 
 _STAFF = "(?:" + _first_letter_either_case(STAFF_WORDS) + ")"
 STAFF_NAME = re.compile(rf"\b({_STAFF}{_SP}+)({_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,5}})")
-# Who served or was met, right after the word that tells it ("dilayani oleh Budi", "bertemu dengan Siti Rahayu"):
+# Who served or was met, right after the word that tells it ("dilayani oleh Budi", "bertemu dengan Siti Rahayu"), or
+# who is meant, after "yaitu", "yakni", "ialah", "adalah" ("petugasnya yaitu Budi Santoso"):
 # only a common given name there, as these words are mostly followed by an office ("oleh Dinas Sosial").
-SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama")
+SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama", "yaitu", "yakni", "ialah", "adalah")
 _SERVED_BY = "(?:" + _first_letter_either_case(SERVED_BY_WORDS) + ")"
 _GIVEN = "(?:" + "|".join(sorted(GIVEN_NAMES)) + ")"
 SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -112,7 +114,10 @@ SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_
 _LOWER_CUE_WORDS = ("bapak", "pak", "bpk", "bp", "ibu", "bu", "sdr", "sdri", "saudara", "saudari", "mas", "mbak",
                     "mba", *(w for w in STAFF_WORDS if w not in ("teh", "uda", "uni", "ning")),
                     "walikota", "rt", "rw", *(r.lower() for r in ROLES))
-_LOWER_CUE = r"(?:wali[ \t]kota|" + _first_letter_either_case(_LOWER_CUE_WORDS) + r")\.?"
+# "a/n", "a.n.", "an." and "atas nama" (on behalf of: an account's or a document's holder, "rekening a.n. siti
+# aminah") take a name in lower case too.
+_LOWER_CUE = (r"(?:wali[ \t]kota|[Aa]/[Nn]|[Aa]\.[Nn]|[Aa]n[.:]|[Aa]tas[ \t]nama|"
+              + _first_letter_either_case(_LOWER_CUE_WORDS) + r")\.?")
 _GIVEN_LOWER = "(?:" + "|".join(sorted({g.lower() for g in GIVEN_NAMES})) + ")"
 LOWER_NAME = re.compile(
     rf"\b({_LOWER_CUE}{_SP}+)({_GIVEN_LOWER}(?:{_SP}+{_GIVEN_LOWER}){{0,2}})(?![\w'`’-])")
@@ -121,10 +126,10 @@ LOWER_NAME = re.compile(
 # Indonesian words (a village's name may be) and end the name's phrase, before a comma, a full stop, the line's end
 # or a word such as "dari", "warga", "beralamat" ("utami,", "mahendra dari"): a surname. Not the words of the
 # sentence after a listed name ("sy rina ngadu soal ktp" masks "rina" only), nor a surname that is an Indonesian
-# word ("hakim").
+# word ("hakim"). The surname may have its capital when the given name has none ("nama : moh Sutrisno").
 LOWER_SELF_NAME = re.compile(
-    rf"\b((?:(?:[Nn]ama{_SP}+saya|[Ss]aya{_SP}+bernama|[Pp]erkenalkan,?{_SP}+saya|[Ss]aya|[Ss]y|[Aa]ku)"
-    rf"(?:{_SP}+adalah)?{_SP}+|[Nn]ama{_SP}*:{_SP}*))({_GIVEN_LOWER}(?:{_SP}+[a-z]+){{0,2}})(?![\w'`’-])")
+    rf"\b((?:(?:[Nn]ama{_SP}+saya|[Ss]aya{_SP}+bernama|[Pp]erkenalkan,?{_SP}+saya|(?:[Ss]aya|[Ss]y|[Aa]ku),?)"
+    rf"(?:{_SP}+adalah)?{_SP}+|[Nn]ama{_SP}*:{_SP}*))({_GIVEN_LOWER}(?:{_SP}+[A-Za-z][a-z]+){{0,2}})(?![\w'`’-])")
 # The head of a neighbourhood after an honorific ("Pak RT Budi", "Bu RW 05 Siti"), read by `_mask_neighbourhood_head`.
 NEIGHBOURHOOD_HEAD = re.compile(
     rf"\b({_HONORIFIC}{_SP}+R[TtWw]\.?(?:{_SP}+\d{{1,3}})?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -163,7 +168,7 @@ NAME_FIELD = re.compile(
 # "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
 PERSON_FIELD = re.compile(
     r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
-    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 # The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
 # "\"Budi Santoso\" <[EMAIL]>"): the sender or a recipient of a forwarded or quoted message.
@@ -229,7 +234,7 @@ _ADDRESS_WORDS = {"bapak", "ibu", "saudara"}
 WS = r"[\s\x1c-\x1f]"
 
 
-_BARE_SELF_CUE = re.compile(r"(?:[Ss]aya|[Ss]y|[Aa]ku)(?:\s+adalah)?\s*")
+_BARE_SELF_CUE = re.compile(r"(?:[Ss]aya|[Ss]y|[Aa]ku),?(?:\s+adalah)?\s*")
 
 
 def _mask_self_name(m: re.Match) -> str:
@@ -246,7 +251,10 @@ def _mask_self_name(m: re.Match) -> str:
 
 
 def _mask_bare_name(m: re.Match) -> str:
-    if m.group(2).split()[0] in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
+    first = m.group(2).split()[0]
+    if first in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
+        return m.group(0)
+    if m.string[max(0, m.start() - 5):m.start()].lower() == "atas " and _not_on_behalf_of_a_person(first):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
@@ -697,10 +705,24 @@ def _mask_title_name(m: re.Match) -> str:
     return m.group(1) + _masked_words(m.group(2), spans, 0, end)
 
 
+# "On behalf of" names an office or a people as often as a person ("atas nama Dinas Sosial", "Atas Nama Rakyat").
+_ON_BEHALF = re.compile(r"(?i)a\.n\.?|an[.:]|a/n\.?|atas nama")
+_NOT_ON_BEHALF_OF = _THING_FIELDS | {"Rakyat", "Masyarakat", "Warga", "Negara", "Pemerintah", "Lembaga", "Keluarga",
+                                     "Seluruh", "Para", "Tuhan", "Allah", "Undang"}
+
+
+def _not_on_behalf_of_a_person(first_word: str) -> bool:
+    word = first_word.strip(".").capitalize()
+    return word in _NOT_ON_BEHALF_OF or _is_office_noun(word)
+
+
 def _mask_honorific(m: re.Match) -> str:
     """The name after an honorific, up to a word that does not continue a name ("Tertanda Budi Santoso Warga ..."),
     unless it is a role, or the honorific is the general "Bapak/Ibu" of a letter ("Yth Bapak/Ibu Pos Indonesia")."""
-    if _after_slash(m) or m.group(2).split()[0].strip(".").capitalize() in _NOT_HONORIFIC_NAMES:
+    first = m.group(2).split()[0].strip(".").capitalize()
+    if _after_slash(m) or first in _NOT_HONORIFIC_NAMES:
+        return m.group(0)
+    if _ON_BEHALF.fullmatch(m.group(1)) and _not_on_behalf_of_a_person(first):
         return m.group(0)
     name = m.group(2)
     cut = next((w.start() for w in re.finditer(r"\S+", name) if w.start() and w.group() in _NOT_SELF_NAMES), len(name))
@@ -734,7 +756,7 @@ NAME_RULES = (
     Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD_HINT}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
     Rule(LOWER_NAME, _mask_lower_name, rf"{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}"),
-    Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:){_SP}*{_GIVEN_LOWER}"),
+    Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:),?{_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
     Rule(NAMED, _mask_named, rf"(?:[Bb]ernama|BERNAMA|[Nn]amanya|NAMANYA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(RANK_NAME, _mask_rank,
@@ -742,17 +764,17 @@ NAME_RULES = (
          rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(PERSON_FIELD, _mask_person_field,
          rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua|dari|from|"
-         rf"pengirim)[ \t]*:[ \t]*{_NAME_WORD_HINT}"),
+         rf"pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*{_NAME_WORD_HINT}"),
     # the address is masked before the names: the hint looks for it as it was written
     Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
     Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
     Rule(RECIPIENT_FIELD, _mask_header_name, r"(?i:cc|to|kepada|tembusan)[ \t]*:[ \t]*[A-Z]"),
     Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD_HINT}"),
     Rule(SELF_NAME, _mask_self_name,
-         rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya|[Ss]y|[Aa]ku|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
+         rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya,?|[Ss]y,?|[Aa]ku,?|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
          rf"{_NAME_WORD_HINT}"),
     Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
-    Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU)[ \t\xa0]+{_CAPITAL_WORD}"),
+    Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU),?[ \t\xa0]+{_CAPITAL_WORD}"),
 )
 
 
