@@ -6,7 +6,8 @@ import altair as alt
 import polars as pl
 
 from transforms.infographic import COLORS, LOCALE
-from transforms.labels import DISPLAY
+from dashboards.fmt import angka
+from transforms.labels import DISPLAY, PRECEDENCE
 from transforms.series import map_values
 
 
@@ -28,6 +29,18 @@ def with_form_names(frame: pl.DataFrame) -> pl.DataFrame:
     """A count per form (`nilai` holding the codes) for `bars(..., color_by_category=True)`: the code kept in
     `kode` for the colours, `nilai` the Indonesian display name."""
     return frame.with_columns(kode=pl.col("nilai"), nilai=map_values(frame["nilai"], category_name))
+
+
+def forms_only(frame: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """A count per category (`nilai` holding the codes) cut to the ten forms of maladministration, named for
+    `bars(..., color_by_category=True)`, and a caption with the complaints left out (as the infographic's footnote):
+    the non-cases, and any not classified yet."""
+    not_form = frame.filter(~pl.col("nilai").is_in(PRECEDENCE))
+    non_cases = int(not_form.filter(pl.col("nilai") == "bukan_maladministrasi")["jumlah"].sum())
+    unclassified = int(not_form["jumlah"].sum()) - non_cases
+    caption = f"Tidak termasuk {angka(non_cases)} aduan bukan maladministrasi" + (
+        f" dan {angka(unclassified)} aduan belum diklasifikasi." if unclassified else ".")
+    return with_form_names(frame.filter(pl.col("nilai").is_in(PRECEDENCE))), caption
 
 
 def monthly_stacked(frame: pl.DataFrame) -> alt.Chart:

@@ -88,6 +88,33 @@ def test_summary_shows_the_forms_of_the_filtered_complaints_as_bars(tiny_db, mon
     assert {b["nilai"] for b in bars} == {"Tidak Memberikan Pelayanan", "Diskriminasi"}  # shown by Indonesian name
 
 
+def chart_rows(at: AppTest, index: int = 0) -> list[dict]:
+    import pyarrow as pa
+
+    chart = at.get("vega_lite_chart")[index].proto
+    return pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pylist()
+
+
+def test_the_forms_chart_shows_the_ten_forms_and_says_how_many_non_cases_it_leaves_out(tiny_db, monkeypatch):
+    # As the infographic: "Aduan per bentuk maladministrasi" drew the non-cases as one more form.
+    from flows.classification import add_correction
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    add_correction(tiny_db, "C003", "bukan_maladministrasi", "analis-1")
+    add_correction(tiny_db, "C004", "bukan_maladministrasi", "analis-1")
+    at = open_page("ringkasan")
+    assert not at.exception and not at.error
+    shown = {b["kode"]: b["jumlah"] for b in chart_rows(at)}
+    assert "bukan_maladministrasi" not in shown and len(shown) == 5
+    assert sum(shown.values()) == int(at.metric[3].value) == 22  # the bars add up to "Dugaan maladministrasi"
+    assert "Tidak termasuk 2 aduan bukan maladministrasi." in [c.value for c in at.caption]
+    text = " ".join(" ".join(e.proto.body.split()) for e in at.get("markdown") if hasattr(e.proto, "body"))
+    assert "Aduan *bukan maladministrasi* dan yang belum diklasifikasi tidak digambarkan" in text
+    at = open_page("profil")  # Disdukcapil's form mix, the same way
+    assert "bukan_maladministrasi" not in {b["kode"] for b in chart_rows(at)}
+    assert "Tidak termasuk 2 aduan bukan maladministrasi." in [c.value for c in at.caption]
+
+
 HOSTILE = {"provinsi": "x' or 1=1 --", "kanal": "lapor; drop table complaints", "instansi": "') or ('1'='1",
            "kategori": "penundaan_berlarut' union select * from runs --", "dari": "2025-01-01'; drop table runs; --",
            "sampai": "<script>alert(1)</script>"}

@@ -7,7 +7,7 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboards.charts import bars, monthly_stacked, with_form_names
+from dashboards.charts import bars, forms_only, monthly_stacked
 from dashboards.data import Filters, Store
 from dashboards.fmt import TABLE, angka, desimal, persen, tabel
 
@@ -46,10 +46,11 @@ def render(store: Store, filters: Filters) -> None:
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     only = replace(filters, agency=agency)
-    mix = store.by_dimension(only, "kategori")
-    mix = with_form_names(mix)
+    mix, left_out = forms_only(store.by_dimension(only, "kategori"))
     st.subheader("Bentuk maladministrasi")
-    st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
+    if mix.height:
+        st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
+    st.caption(left_out)
     st.subheader("Tren bulanan")
     st.altair_chart(monthly_stacked(store.by_month(only)), width="stretch")
     st.subheader("Instansi sejenis")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboards.charts import bars, with_form_names
+from dashboards.charts import bars, forms_only
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, persen
 from transforms.labels import run_outcome
@@ -25,7 +25,9 @@ DEFINITIONS = """
 - **Pelapor berulang**: pelapor (dikenali dari nama samaran HMAC atas nomor telepon, e-mail atau NIK) yang
   mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung. Aduan yang memakai salah satu
   pengenal yang sama (misalnya nomor telepon yang sama di SP4N-LAPOR! dan WhatsApp) dihitung dari pelapor yang sama.
-- **Aduan per bentuk maladministrasi**: jumlah aduan per kategori (setelah koreksi analis) dalam filter terpilih.
+- **Aduan per bentuk maladministrasi**: jumlah aduan per bentuk dari sepuluh bentuk maladministrasi (kategori
+  setelah koreksi analis) dalam filter terpilih, seperti pada infografis. Aduan *bukan maladministrasi* dan yang
+  belum diklasifikasi tidak digambarkan; jumlahnya disebut di bawah grafik.
 """
 
 
@@ -60,11 +62,13 @@ def render(store: Store, filters: Filters) -> None:
     repeats = store.repeat_reporters(filters)
     st.caption(f"Pelapor berulang: {angka(repeats['repeat_reporters'])} pelapor dengan lebih dari satu aduan "
                f"({angka(repeats['repeat_complaints'])} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
-    forms = store.by_dimension(filters, "kategori")
-    if forms.height:
+    categories = store.by_dimension(filters, "kategori")
+    if categories.height:
         st.subheader("Aduan per bentuk maladministrasi")
-        forms = with_form_names(forms)
-        st.altair_chart(bars(forms, "nilai", color_by_category=True), width="stretch")
+        forms, left_out = forms_only(categories)
+        if forms.height:
+            st.altair_chart(bars(forms, "nilai", color_by_category=True), width="stretch")
+        st.caption(left_out)
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     runs = store.runs()
