@@ -87,6 +87,8 @@ def sidebar_filters(store: Store, scope) -> Filters:
             st.query_params[key] = value.isoformat()
         else:
             st.query_params.pop(key, None)
+    if start and end and start > end:
+        st.sidebar.warning("*Dari tanggal* jatuh setelah *Sampai tanggal*: perbaiki rentang tanggal.")
     agency = choice("Instansi", "instansi", opts["agency"])
     province = choice("Provinsi", "provinsi", opts["province"])
     channel = choice("Kanal", "kanal", opts["channel"], fmt=channel_name)  # the code stays in the URL

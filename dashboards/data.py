@@ -30,6 +30,11 @@ class Filters:
     category: str | None = None
     scope: tuple[str, ...] | None = None  # agencies an agency-scoped account may see; None = all
 
+    @property
+    def dates_reversed(self) -> bool:
+        """The start is after the end: no day is in the range, and every count would be 0."""
+        return self.start is not None and self.end is not None and self.start > self.end
+
     def params(self) -> dict:
         return {"start": self.start, "end": self.end, "agency": self.agency, "province": self.province,
                 "channel": self.channel, "category": self.category,

@@ -12,10 +12,18 @@ PAGE_FAILED = ("Maaf, halaman ini tidak dapat dimuat karena terjadi kesalahan sa
                "lagi; jika berulang, hubungi pengelola Awasi.")
 
 
-def show(render) -> None:
+DATES_REVERSED = ("Tanggal pada *Dari tanggal* jatuh setelah *Sampai tanggal*, sehingga tidak ada hari dalam rentang "
+                  "ini. Perbaiki rentang tanggal di panel samping; angka baru ditampilkan setelah itu.")
+
+
+def show(render, uses_dates: bool = True) -> None:
+    """`uses_dates`: the page counts within the sidebar's date range (Kualitas data and Ekspor do not)."""
     store, filters = st.session_state.get("_awasi_store"), st.session_state.get("_awasi_filters")
     if store is None or not store.available():
         st.info("Belum ada data. Jalankan `awasi run --inbox FOLDER --db BERKAS` terlebih dahulu.")
+        return
+    if uses_dates and filters is not None and filters.dates_reversed:  # no zeros that look like real counts
+        st.warning(DATES_REVERSED)
         return
     try:
         render(store, filters)

@@ -355,3 +355,18 @@ def test_export_page_says_a_year_has_no_complaints_instead_of_offering_an_empty_
     assert not at.exception and not at.error
     assert any(i.value.startswith("Tidak ada aduan pada tahun 2019") for i in at.info)
     assert [b.label for b in at.get("download_button")] == ["Unduh CSV", "Unduh XLSX", "Unduh PARQUET"]
+
+
+def test_a_start_date_after_the_end_date_is_said_instead_of_showing_zeros(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    reversed_range = {"dari": "2025-06-01", "sampai": "2025-01-01"}
+    for page in ("ringkasan", "tren", "dimensi", "profil", "ketepatan", "jelajah"):
+        at = open_page(page, reversed_range)
+        assert not at.exception and not at.error
+        assert not at.metric and not at.get("vega_lite_chart") and not at.dataframe, page  # no misleading 0
+        assert [w.value for w in at.main.warning][0].startswith("Tanggal pada *Dari tanggal* jatuh setelah"), page
+        assert any("perbaiki rentang tanggal" in w.value for w in at.sidebar.warning)
+    at = open_page("ringkasan", {"dari": "2025-01-01", "sampai": "2025-06-01"})  # the right order: counted
+    assert at.metric[0].value == "17" and not at.warning
+    at = open_page("ekspor", reversed_range)  # the export counts whole years: the dates do not matter there
+    assert not at.main.warning and at.number_input(key="tahun").value == 2025 and at.get("download_button")

@@ -1,4 +1,4 @@
 from dashboards.guard import show
 from dashboards.views import ekspor
 
-show(ekspor.render)
+show(ekspor.render, uses_dates=False)

@@ -1,4 +1,4 @@
 from dashboards.guard import show
 from dashboards.views import kualitas
 
-show(kualitas.render)
+show(kualitas.render, uses_dates=False)

@@ -20,7 +20,9 @@ def render(store: Store, filters: Filters) -> None:
     st.header("Ekspor infografis")
     st.caption("Jumlah laporan per bentuk maladministrasi untuk satu tahun, memakai kategori hasil koreksi analis. "
                "Filter provinsi, instansi dan kanal dari panel samping ikut dipakai.")
-    newest = store.newest_day(filters)  # default: the year of the newest complaint, not an empty new year
+    # default: the year of the newest complaint (under the filters the export uses: not the dates), not an empty
+    # new year
+    newest = store.last_day(filters)
     year = st.number_input("Tahun", min_value=2000, max_value=2100, value=(newest or date.today()).year, step=1,
                            key="tahun")
     review = st.radio("Aduan yang masih perlu tinjauan", REVIEW_RULES, index=2, key="tinjauan",
