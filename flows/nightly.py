@@ -759,13 +759,14 @@ def _archive(settings: Settings, run: warehouse.RunLoad, file_rows: pl.DataFrame
 
 def _message(summary: dict, skipped: int, alerts: list[str], kind: str, backfill: Backfill | None = None,
              already: int = 0) -> str:
-    share = summary["agency_resolved_share"]
-    share_txt = f"{share:.0%}" if share is not None else "-"
+    share = summary["agency_resolved_share"]  # None when the run added no complaint
+    agencies = (f"instansi teridentifikasi pada {share:.0%} aduan baru" if share is not None else
+                "tidak ada aduan baru yang instansinya perlu diidentifikasi")
     head = {"retry": "Ulang karantina", "nightly": "Selesai"}.get(
         kind, f"Backfill {backfill.start}..{backfill.end}" if backfill else "Selesai")
     text = (f"{head}: {summary['records_total']} catatan diproses ({summary['accepted']} aduan baru, "
             f"{summary['merged']} digabung, {summary['quarantined']} dikarantina); {skipped} berkas dilewati "
-            f"(sudah pernah diterima); instansi teridentifikasi pada {share_txt} aduan baru.")
+            f"(sudah pernah diterima); {agencies}.")
     if kind == "backfill":
         text += f" {already} catatan sudah ada di gudang data dan dibiarkan."
     if alerts:

@@ -161,6 +161,10 @@ def test_second_identical_run_adds_nothing(loaded, tmp_path):
     assert q(copy, "select (select count(*) from intake), (select count(*) from complaints), (select count(*) from files)") == before
     assert result["records_total"] == 0 and result["files_new"] == 0
     assert result["files_skipped"] == result["files_seen"]
+    # the run row, shown on Kualitas data, reads as a sentence: it said "instansi teridentifikasi pada - aduan baru"
+    [(message,)] = q(copy, "select message from runs order by started_at_utc desc limit 1")
+    assert message == result["message"]
+    assert "tidak ada aduan baru yang instansinya perlu diidentifikasi." in message and " - " not in message
 
 
 def test_crash_during_load_leaves_the_warehouse_as_it_was(tmp_path):
