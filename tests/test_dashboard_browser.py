@@ -112,6 +112,36 @@ def test_on_a_375_px_phone_the_legend_sits_below_and_fits(server):
     assert monthly["right"] - monthly["left"] >= 200  # the months keep the chart's width
 
 
+def test_a_timeliness_standard_cannot_be_typed_out_of_bounds(server):
+    """Typing "-5" into a standard showed Streamlit's English "Number is outside the allowed range"; the standards
+    are sliders now: typed characters do nothing, the keys move it within its bounds only."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/ketepatan")
+        page.get_by_text("Daftar terlambat").filter(visible=True).first.wait_for(timeout=45_000)
+        control = page.get_by_label("Standar tanggapan pertama (jam)").first
+        field = control.locator("xpath=descendant-or-self::*[@tabindex or self::input]").first  # what takes keys
+        field.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("-5")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(1500)
+        body = page.inner_text("body")
+        assert "outside the allowed range" not in body and "Error" not in body
+        assert "Tanggapan ≤ 4 jam" in body  # the standard as it was
+        field.focus()
+        page.keyboard.press("Home")  # the lowest the standard goes
+        page.get_by_text("Tanggapan ≤ 1 jam").first.wait_for(timeout=15_000)
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(1500)
+        body = page.inner_text("body")
+        assert "Tanggapan ≤ 1 jam" in body and "Tanggapan ≤ 0 jam" not in body and "Error" not in body
+        browser.close()
+
+
 @pytest.mark.usefixtures("prefect_backend")
 def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db, tmp_path):
     """`awasi run` (its own process) loads a night into the same warehouse while the browser keeps reloading the

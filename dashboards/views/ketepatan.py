@@ -36,9 +36,11 @@ DEFINITIONS = """
 def render(store: Store, filters: Filters) -> None:
     st.header("Ketepatan waktu")
     c1, c2, c3 = st.columns(3)
-    hours = int(c1.number_input("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam"))
-    fwd = int(c2.number_input("Standar diteruskan (hari kerja)", 1, 30, 3, key="std_teruskan"))
-    act = int(c3.number_input("Standar ditindaklanjuti (hari kerja)", 1, 30, 5, key="std_hari"))
+    # Sliders, not number inputs: a typed "-5" or "100" in a number input got Streamlit's own English error
+    # ("Number is outside the allowed range"); a slider only moves between its bounds.
+    hours = int(c1.slider("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam"))
+    fwd = int(c2.slider("Standar diteruskan (hari kerja)", 1, 30, 3, key="std_teruskan"))
+    act = int(c3.slider("Standar ditindaklanjuti (hari kerja)", 1, 30, 5, key="std_hari"))
     today = datetime.now(timezone(timedelta(hours=7))).date()
     table = store.timeliness(filters, today, hours, fwd, act)
     total = table.row(0, named=True) if table.height else None
