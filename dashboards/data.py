@@ -16,6 +16,7 @@ import polars as pl
 from flows import sqlfiles, warehouse
 
 SQL_DIR = Path(__file__).parent / "sql"
+UNKNOWN = "(tidak diketahui)"  # by_dimension.sql's value where a complaint has none (no agency, no place)
 DIMENSIONS = {"kategori": "effective_category", "kanal": "channel", "provinsi": "province",
               "kabupaten/kota": "regency", "instansi": "agency", "jenis instansi": "agency_type"}
 
@@ -154,6 +155,13 @@ class Store:
 
     def by_dimension(self, f: Filters, dimension: str) -> pl.DataFrame:
         return self.frame("by_dimension", f.params(), dimension=DIMENSIONS[dimension])
+
+    def agency_ranking(self, f: Filters) -> tuple[pl.DataFrame, int]:
+        """Agencies by their complaints, most first, the unknown agency left out (it is no agency to rank), and the
+        number of complaints without an identified agency."""
+        table = self.by_dimension(f, "instansi")
+        known = pl.col("nilai") != UNKNOWN
+        return table.filter(known), int(table.filter(~known)["jumlah"].sum())
 
     def agency_growth(self, f: Filters) -> pl.DataFrame:
         # The newest day first, as a parameter: the growth query then reads only its last six months.

@@ -88,3 +88,17 @@ def test_on_a_phone_legends_sit_below_and_bars_keep_their_width():
     assert width >= 0.35 * 343  # the ranking's bars keep room next to a long agency name
     svg, width, _ = _drawn_at(bars(agencies, "nilai"), 1200)
     assert width >= 900 and "Dinas Sosial" in svg  # wide screens: the bars take the room
+
+
+def test_a_long_agency_name_is_written_whole_on_several_lines():
+    # Cut at 170 px with "…", a local office's name lost its kabupaten/kota: "Dinas Kependudukan dan Pencatatan…".
+    import re
+
+    name = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung Barat"
+    agencies = pl.DataFrame({"nilai": [name, "Dinas Sosial"], "jumlah": [30, 5]})
+    for width in (343, 1200):  # a phone, a wide screen
+        svg, plot_width, _ = _drawn_at(bars(agencies, "nilai"), width)
+        lines = [t for t in re.findall(r">([^<>]+)<", svg)
+                 if not t[0].isdigit() and t not in ("Jumlah aduan", "Dinas Sosial")]
+        assert " ".join(lines) == name and len(lines) > 1 and "…" not in svg
+        assert plot_width >= 0.35 * width  # the bars keep their room

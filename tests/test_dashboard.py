@@ -370,3 +370,21 @@ def test_a_start_date_after_the_end_date_is_said_instead_of_showing_zeros(tiny_d
     assert at.metric[0].value == "17" and not at.warning
     at = open_page("ekspor", reversed_range)  # the export counts whole years: the dates do not matter there
     assert not at.main.warning and at.number_input(key="tahun").value == 2025 and at.get("download_button")
+
+
+def test_the_agency_ranking_ranks_known_agencies_and_counts_the_unknown_apart(tiny_db, monkeypatch):
+    # "(tidak diketahui)" is no agency: with more complaints than any agency it was ranked first.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update complaints set agency = null where complaint_id <= 'C012'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("tren")
+    assert not at.exception and not at.error
+    ranking = chart_rows(at, 1)
+    assert [(r["nilai"], r["jumlah"]) for r in ranking] == [("Disdukcapil", 10), ("Dinas Sosial", 2)]
+    assert sql(tiny_db, "select count(*) from complaints_effective where agency is null") == 12
+    assert "12 aduan tanpa instansi teridentifikasi tidak ikut diperingkat." in [c.value for c in at.caption]
+    import json
+
+    spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)
+    assert {"field": "nilai", "type": "nominal", "title": "Instansi"} in spec["layer"][0]["encoding"]["tooltip"]

@@ -30,9 +30,9 @@ def render(store: Store, filters: Filters) -> None:
         frame = frame.with_columns(nilai=map_values(frame["nilai"], channel_name))
     if dim == "kategori":
         frame = with_form_names(frame)
-        st.altair_chart(bars(frame, "nilai", color_by_category=True), width="stretch")
+        st.altair_chart(bars(frame, "nilai", color_by_category=True, title=labels[dim]), width="stretch")
     else:
-        st.altair_chart(bars(frame, "nilai"), width="stretch")
+        st.altair_chart(bars(frame, "nilai", title=labels[dim]), width="stretch")
     if frame.height > 25:
         st.caption(f"Grafik: 25 teratas dari {frame.height} nilai; tabel: semuanya.")
     st.dataframe(tabel(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})),

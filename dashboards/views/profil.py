@@ -49,7 +49,7 @@ def render(store: Store, filters: Filters) -> None:
     mix, left_out = forms_only(store.by_dimension(only, "kategori"))
     st.subheader("Bentuk maladministrasi")
     if mix.height:
-        st.altair_chart(bars(mix, "nilai", color_by_category=True), width="stretch")
+        st.altair_chart(bars(mix, "nilai", color_by_category=True, title="Bentuk"), width="stretch")
     st.caption(left_out)
     st.subheader("Tren bulanan")
     st.altair_chart(monthly_stacked(store.by_month(only)), width="stretch")

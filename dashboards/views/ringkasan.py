@@ -67,7 +67,7 @@ def render(store: Store, filters: Filters) -> None:
         st.subheader("Aduan per bentuk maladministrasi")
         forms, left_out = forms_only(categories)
         if forms.height:
-            st.altair_chart(bars(forms, "nilai", color_by_category=True), width="stretch")
+            st.altair_chart(bars(forms, "nilai", color_by_category=True, title="Bentuk"), width="stretch")
         st.caption(left_out)
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import bars, monthly_stacked
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, tabel
+from dashboards.fmt import TABLE, angka, tabel
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -19,8 +19,11 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Aduan per bulan dan bentuk maladministrasi")
     st.altair_chart(monthly_stacked(monthly), width="stretch")
     st.subheader("Peringkat instansi")
-    ranking = store.by_dimension(filters, "instansi")
-    st.altair_chart(bars(ranking, "nilai"), width="stretch")
+    ranking, unknown = store.agency_ranking(filters)
+    if ranking.height:
+        st.altair_chart(bars(ranking, "nilai", title="Instansi"), width="stretch")
+    shown = f"25 teratas dari {angka(ranking.height)} instansi. " if ranking.height > 25 else ""
+    st.caption(f"{shown}{angka(unknown)} aduan tanpa instansi teridentifikasi tidak ikut diperingkat.")
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
     st.dataframe(tabel(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
@@ -28,6 +31,7 @@ def render(store: Store, filters: Filters) -> None:
                  **TABLE)
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
-                    "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih.\n"
+                    "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih; hanya instansi yang "
+                    "teridentifikasi (aduan tanpa instansi disebut di bawah grafik).\n"
                     "- **Kenaikan**: aduan 3 bulan terakhir (sampai aduan terakhir dalam filter) dikurangi aduan 3 "
                     "bulan sebelumnya; hanya instansi dengan sedikitnya 3 aduan.")
