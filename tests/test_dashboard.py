@@ -388,3 +388,25 @@ def test_the_agency_ranking_ranks_known_agencies_and_counts_the_unknown_apart(ti
 
     spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)
     assert {"field": "nilai", "type": "nominal", "title": "Instansi"} in spec["layer"][0]["encoding"]["tooltip"]
+
+
+def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypatch):
+    from transforms.labels import LABELS
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:  # the classifier stores a cue as "phrase (code)"
+        con.execute("update complaints set cues = ['tidak dilayani (tidak_memberikan_pelayanan)', "
+                    "'dipersulit (penundaan_berlarut)'] where complaint_id = 'C003'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("dimensi")  # the category table had a column "kode" of codes
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["kategori", "jumlah aduan", "perlu tinjauan"]
+    assert not set(table["kategori"]) & set(LABELS)
+    at = open_page("jelajah", {"cari": "dilayani"})
+    at.selectbox(key="aduan").select("C003").run()
+    cues = [t.value for t in at.text if t.value.startswith("Isyarat")]
+    assert cues == ["Isyarat yang ditemukan: tidak dilayani (Tidak Memberikan Pelayanan), "
+                    "dipersulit (Penundaan Berlarut)"]
+    at = open_page("ringkasan")
+    text = " ".join(" ".join(e.proto.body.split()) for e in at.get("markdown") if hasattr(e.proto, "body"))
+    assert "nama samaran terkunci" in text and "HMAC" not in text

@@ -50,3 +50,12 @@ def channel_name(code: str | None) -> str:
 
 def run_outcome(code: str | None) -> str:
     return "-" if code is None else RUN_OUTCOMES.get(code, code)
+
+
+def cue_name(cue: str) -> str:
+    """A fired cue as the classifier stores it, "phrase (code)", with the form's display name instead of its code:
+    "minta identitas (bukan_maladministrasi)" -> "minta identitas (Bukan Maladministrasi)"."""
+    phrase, sep, code = cue.rpartition(" (")
+    if sep and code.endswith(")") and code[:-1] in DISPLAY:
+        return f"{phrase} ({DISPLAY[code[:-1]]})"
+    return cue

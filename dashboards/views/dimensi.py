@@ -35,5 +35,6 @@ def render(store: Store, filters: Filters) -> None:
         st.altair_chart(bars(frame, "nilai", title=labels[dim]), width="stretch")
     if frame.height > 25:
         st.caption(f"Grafik: 25 teratas dari {frame.height} nilai; tabel: semuanya.")
-    st.dataframe(tabel(frame.rename({"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})),
-                 **TABLE)
+    # by name only: the code (`kode`, kept for the chart's colours) means nothing to an analyst
+    st.dataframe(tabel(frame.select("nilai", "jumlah", "perlu_tinjauan").rename(
+        {"nilai": dim, "jumlah": "jumlah aduan", "perlu_tinjauan": "perlu tinjauan"})), **TABLE)

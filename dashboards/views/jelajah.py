@@ -7,7 +7,7 @@ import streamlit as st
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store, search_terms
 from dashboards.fmt import TABLE, persen, tabel
-from transforms.labels import LABELS, channel_name
+from transforms.labels import LABELS, channel_name, cue_name
 
 SECRET = "[Laporan rahasia: isi tidak ditampilkan. Laporan ini tetap dihitung dalam semua angka.]"
 
@@ -49,7 +49,7 @@ def render(store: Store, filters: Filters) -> None:
                f"; keyakinan mesin {persen(c['confidence'], 0)}" if c["confidence"] is not None else ""))
     # the cues are phrases of the text: a secret report's would tell what it says
     st.text("Isyarat yang ditemukan: " + ("(tidak ditampilkan untuk laporan rahasia)" if c["is_secret"]
-                                          else ", ".join(c["cues"] or []) or "-"))
+                                          else ", ".join(cue_name(q) for q in c["cues"] or []) or "-"))
     if c["secondary"]:
         st.text("Bentuk lain yang mungkin: " + ", ".join(category_name(s) for s in c["secondary"]))
     if saved := st.session_state.pop("koreksi_tersimpan", None):  # said after the page shows the new category

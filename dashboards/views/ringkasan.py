@@ -22,9 +22,10 @@ DEFINITIONS = """
 - Tanda **-** berarti tidak ada yang dapat dibagi: tidak ada aduan dalam filter terpilih, atau tidak ada aduan dari
   kanal yang mencatat waktu tanggapan.
 - **Dugaan maladministrasi**: aduan yang kategorinya (setelah koreksi) salah satu dari sepuluh bentuk maladministrasi.
-- **Pelapor berulang**: pelapor (dikenali dari nama samaran HMAC atas nomor telepon, e-mail atau NIK) yang
-  mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak dihitung. Aduan yang memakai salah satu
-  pengenal yang sama (misalnya nomor telepon yang sama di SP4N-LAPOR! dan WhatsApp) dihitung dari pelapor yang sama.
+- **Pelapor berulang**: pelapor (dikenali dari nama samaran terkunci atas nomor telepon, e-mail atau NIK; data
+  pribadi itu sendiri tidak disimpan) yang mengirim lebih dari satu aduan dalam filter terpilih; aduan anonim tidak
+  dihitung. Aduan yang memakai salah satu pengenal yang sama (misalnya nomor telepon yang sama di SP4N-LAPOR! dan
+  WhatsApp) dihitung dari pelapor yang sama.
 - **Aduan per bentuk maladministrasi**: jumlah aduan per bentuk dari sepuluh bentuk maladministrasi (kategori
   setelah koreksi analis) dalam filter terpilih, seperti pada infografis. Aduan *bukan maladministrasi* dan yang
   belum diklasifikasi tidak digambarkan; jumlahnya disebut di bawah grafik.
