@@ -82,7 +82,8 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
     req.check()
     query = warehouse.sql("export_counts").replace("{group_expr}", GROUPS[req.by])
     params = {"year": req.year, "region": req.region, "agency": req.agency, "channel": req.channel,
-              "review": req.review, "scope": list(req.scope) if req.scope is not None else None}
+              "review": req.review, "scope": list(req.scope) if req.scope is not None else None,
+              "today": today_wib()}
     with warehouse.analytics(db_path) as con:
         raw = con.sql(query, params=params).pl()
         last = con.execute("select run_id, finished_at_utc from runs where outcome <> 'failed' "
@@ -99,6 +100,9 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
     table = infographic.counts_table(raw, req.by)
     context["aduan_tahun_ini"] = int(table["jumlah"].sum())
     context["data_sampai"] = raw["last_day"].max() if raw.height else None  # newest day of receipt in the year
+    # A year not over yet is compared with the year before up to the same day (export_counts.sql), and says so.
+    context["tahun_lalu_sampai"] = raw["prev_until"].max() if raw.height else None
+    context["periode_tahun_lalu"] = previous_period(req.year, context["tahun_lalu_sampai"])
     if req.by == "category":
         context["kelompok_baris"] = (
             "baris 'dugaan maladministrasi' adalah sepuluh bentuk maladministrasi: hanya baris ini yang ada di "
@@ -108,6 +112,11 @@ def build_counts(db_path: Path, req: ExportRequest) -> tuple[pl.DataFrame, dict]
         context["kelompok_baris"] = ("setiap baris menghitung semua laporan (termasuk bukan maladministrasi); "
                                      "persen = bagian dari semua laporan pada tabel")
     return table, context
+
+
+def previous_period(year: int, until: date | None) -> str:
+    """What `jumlah_tahun_lalu` counts: "s.d. 7 Des 2025" (a year not over yet), or "seluruh tahun 2025"."""
+    return f"s.d. {infographic.short_date(until)}" if until else f"seluruh tahun {year - 1}"
 
 
 def safe_output(out: Path, fmt: str, exports_dir: Path | None = None) -> Path:
@@ -155,7 +164,8 @@ def export_bytes(db_path: Path, req: ExportRequest, fmt: str, notes: list[str] |
             notes.append(f"Tidak ada aduan pada tahun {req.year} untuk filter ini; berkas hanya berisi "
                          "jumlah tahun lalu (jika ada).")
     if fmt in ("csv", "parquet"):  # flat files say which review rule they follow in a column of their own
-        flat = table.with_columns(aturan_tinjauan=pl.lit(context["keterangan_tinjauan"]))
+        flat = table.with_columns(aturan_tinjauan=pl.lit(context["keterangan_tinjauan"]),
+                                  periode_tahun_lalu=pl.lit(context["periode_tahun_lalu"]))
         if fmt == "csv":
             return flat.write_csv().encode("utf-8")
         buf = io.BytesIO()
@@ -182,7 +192,7 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
              f"kanal {channel_name(req.channel)}" if req.channel else None]
     scope_txt = ", ".join(s for s in scope if s) or "seluruh wilayah, instansi dan kanal"
     last_day = context.get("data_sampai")
-    partial_year = last_day is not None and req.year >= today_wib().year and last_day < date(req.year, 12, 31)
+    partial_year = context.get("tahun_lalu_sampai") is not None  # the year is not over (export_counts.sql)
     period = f", data s.d. {infographic.short_date(last_day)}" if partial_year else ""
     n = _angka
     footnote = []
@@ -226,7 +236,8 @@ def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap"
-    headers = ["Nama", "Kode", "Jumlah", "Persen", "Jumlah tahun lalu", "Perubahan", "Kelompok"]
+    headers = ["Nama", "Kode", "Jumlah", "Persen", f"Jumlah tahun lalu ({context['periode_tahun_lalu']})",
+               "Perubahan", "Kelompok"]
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -245,6 +256,7 @@ def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:
     else:
         total("Total", table)
     ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["E"].width = 30
     ws.column_dimensions["G"].width = 24
     info = wb.create_sheet("Keterangan")
     info.append(["Keterangan", "Nilai"])

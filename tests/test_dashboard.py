@@ -410,3 +410,22 @@ def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypa
     at = open_page("ringkasan")
     text = " ".join(" ".join(e.proto.body.split()) for e in at.get("markdown") if hasattr(e.proto, "body"))
     assert "nama samaran terkunci" in text and "HMAC" not in text
+
+
+def test_export_page_says_up_to_which_day_last_year_is_counted(tiny_db, monkeypatch):
+    from datetime import date
+
+    from flows import export as export_module
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:  # one of 2024's five delays came after 1 May, 2025's newest day
+        con.execute("update complaints set received_at_local = timestamp '2024-06-15 10:00' "
+                    "where complaint_id = 'C018'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    monkeypatch.setattr(export_module, "today_wib", lambda: date(2025, 12, 7))
+    at = open_page("ekspor")
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    assert dict(zip(table["kode"], table["jumlah_tahun_lalu"]))["penundaan_berlarut"] == 4  # not 5: to 1 May only
+    assert ("*jumlah_tahun_lalu*: aduan s.d. 1 Mei 2024 (tahun 2025 belum selesai: dibandingkan sampai hari yang "
+            "sama).") in [c.value for c in at.caption]

@@ -61,7 +61,8 @@ def test_csv_and_xlsx(tiny_db, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0] == {"nama": "Penundaan Berlarut", "kode": "penundaan_berlarut", "jumlah": "7", "persen": "41.2",
                        "jumlah_tahun_lalu": "5", "perubahan": "2", "kelompok": "dugaan maladministrasi",
-                       "aturan_tinjauan": "aduan yang masih perlu tinjauan analis ditampilkan sebagai baris tersendiri"}
+                       "aturan_tinjauan": "aduan yang masih perlu tinjauan analis ditampilkan sebagai baris tersendiri",
+                       "periode_tahun_lalu": "seluruh tahun 2024"}  # 2025 is over
     from openpyxl import load_workbook
 
     wb = load_workbook(export(tiny_db, ExportRequest(year=2025), "xlsx", tmp_path / "rekap.xlsx"))
@@ -203,3 +204,38 @@ def test_a_year_not_over_says_up_to_which_day(tiny_db, tmp_path, monkeypatch):
     assert "seluruh wilayah, instansi dan kanal, data s.d. 1 Mei 2025)" in text  # the newest complaint of 2025
     text = svg_texts(export(tiny_db, ExportRequest(year=2024), "svg", tmp_path / "j.svg"))
     assert "s.d." not in text  # a finished year
+
+
+def test_a_year_not_over_is_compared_with_the_year_before_up_to_the_same_day(tiny_db, tmp_path, monkeypatch):
+    # 2025's data goes up to 1 May; two of 2024's complaints came later, on 15 June. "jumlah tahun lalu" compared
+    # four months of 2025 with the whole of 2024.
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from flows import export as export_module
+
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update complaints set received_at_local = timestamp '2024-06-15 10:00', "
+                    "received_at_utc = timestamp '2024-06-15 03:00' where complaint_id in ('C018', 'C019')")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    same_days = sql_count(tiny_db, "received_at_local::date between '2024-01-01' and '2024-05-01' "
+                                   "and effective_category = 'penundaan_berlarut'")
+    assert same_days == 3 and sql_count(tiny_db, "year(received_at_local) = 2024 and "
+                                                 "effective_category = 'penundaan_berlarut'") == 5
+    monkeypatch.setattr(export_module, "today_wib", lambda: date(2025, 12, 7))
+    table, ctx = build_counts(tiny_db, ExportRequest(year=2025, review="include"))
+    row = table.filter(pl.col("kode") == "penundaan_berlarut").row(0, named=True)
+    assert (row["jumlah"], row["jumlah_tahun_lalu"], row["perubahan"]) == (9, same_days, 9 - same_days)
+    assert ctx["periode_tahun_lalu"] == "s.d. 1 Mei 2024"
+    rows = list(csv.DictReader(io.StringIO(export(tiny_db, ExportRequest(year=2025, review="include"), "csv",
+                                                  tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    assert (rows[0]["kode"], rows[0]["jumlah_tahun_lalu"], rows[0]["periode_tahun_lalu"]) == (
+        "penundaan_berlarut", "3", "s.d. 1 Mei 2024")
+    wb = load_workbook(export(tiny_db, ExportRequest(year=2025, review="include"), "xlsx", tmp_path / "r.xlsx"))
+    assert wb["Rekap"]["E1"].value == "Jumlah tahun lalu (s.d. 1 Mei 2024)"
+    # once the year is over, the whole year before, as always
+    monkeypatch.setattr(export_module, "today_wib", lambda: date(2026, 1, 5))
+    table, ctx = build_counts(tiny_db, ExportRequest(year=2025, review="include"))
+    row = table.filter(pl.col("kode") == "penundaan_berlarut").row(0, named=True)
+    assert (row["jumlah_tahun_lalu"], ctx["periode_tahun_lalu"]) == (5, "seluruh tahun 2024")

@@ -38,6 +38,9 @@ def render(store: Store, filters: Filters) -> None:
         formats = ("csv", "xlsx", "parquet")
     if table.height:
         st.dataframe(tabel(table), **TABLE)
+        until = context["tahun_lalu_sampai"]
+        st.caption(f"*jumlah_tahun_lalu*: aduan {context['periode_tahun_lalu']}" + (
+            f" (tahun {int(year)} belum selesai: dibandingkan sampai hari yang sama)." if until else "."))
         if req.by == "category":
             st.caption("Infografis PNG/SVG hanya memuat dan menjumlahkan baris *dugaan maladministrasi*; jumlah "
                        "*bukan maladministrasi* disebut di catatan kakinya.")
