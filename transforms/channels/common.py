@@ -41,6 +41,17 @@ def strip_bom(data: bytes) -> bytes:
     return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
 
 
+# Byte-order marks of the wide Unicode encodings, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes start with that encoding's byte-order mark (Excel's "Unicode text",
+    Notepad's "Unicode" and PowerShell write UTF-16 with one), else None."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def parse_record(parse_one, *args) -> dict:
     """`parse_one(*args)`, whose last argument is the record; an unforeseen error quarantines this record only.
 

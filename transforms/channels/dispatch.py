@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.channels import callcenter, email, lapor, whatsapp
-from transforms.channels.common import base_record, broken
+from transforms.channels.common import base_record, broken, wide_encoding
 
 PARSERS = {
     ("lapor", ".jsonl"): lapor.parse,
@@ -35,7 +35,12 @@ _MOVE_IT = "; pindahkan berkas ke folder kanal yang benar dengan ekstensi yang b
 
 
 def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> list[dict]:
-    """Parse one file's bytes. Never raises: unknown kinds and empty files become one quarantined record."""
+    """Parse one file's bytes. Never raises: unknown kinds and empty files become one quarantined record.
+
+    A file that starts with a UTF-16 or UTF-32 byte-order mark is turned into UTF-8 first, so every parser reads
+    it as it reads a UTF-8 delivery (the same report in either gives the same content hash). The check is one
+    look at the first bytes: a UTF-8 file pays nothing more.
+    """
     suffix = _suffix(source_file)
     parser = PARSERS.get((channel, suffix))
     if parser is None:
@@ -46,6 +51,14 @@ def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> l
         return [file_record(channel, source_file, file_hash, "unknown_file_type",
                             f"jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal untuk kanal {channel}"
                             f"{_MOVE_IT}")]
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            data = data.decode(wide.lower()).encode("utf-8")  # the codec drops the byte-order mark
+        except UnicodeDecodeError:  # e.g. cut off in the middle of a character
+            return [file_record(channel, source_file, file_hash, "bad_encoding",
+                                f"berkas diawali penanda {wide} (BOM) tetapi isinya bukan {wide} yang sah "
+                                f"(mis. terpotong); simpan ulang sebagai UTF-8 lalu kirim lagi")]
     if not data.strip():
         return [file_record(channel, source_file, file_hash, "empty_file", "berkas kosong")]
     try:
