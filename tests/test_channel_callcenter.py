@@ -88,3 +88,16 @@ def test_a_quote_left_open_that_swallows_later_rows_is_quarantined_and_says_how_
     # a quoted summary over several lines is not a swallowed row
     [ok] = callcenter.parse("\n".join([HEADER, row("CC-7", '"Baris pertama,\nbaris kedua"')]).encode(), "c.csv", "h")
     assert ok.get("reason_code") is None and ok["text"] == "Baris pertama,\nbaris kedua"
+
+
+def test_a_file_with_old_mac_line_endings_is_read_row_by_row():
+    # "\r" alone ends each line: the csv module read the file as one line and rejected it at the header, so the
+    # whole file was one parser_error record
+    rows = [row("CC-1"), row("CC-2", '"Motor hilang\rdi parkiran"'), row("CC-3")]
+    recs = callcenter.parse("\r".join([HEADER, *rows, ""]).encode(), "callcenter/mac.csv", "h")
+    assert [(r["position"], r.get("reason_code"), r["source_ref"]) for r in recs] == [
+        ("row 1", None, "CC-1"), ("row 2", None, "CC-2"), ("row 3", None, "CC-3")]
+    assert recs[1]["text"] == "Motor hilang\rdi parkiran"  # a line break inside quotes stays in its field
+    # the same rows with "\r\n" give the same records
+    crlf = callcenter.parse("\r\n".join([HEADER, *rows, ""]).encode(), "callcenter/win.csv", "h")
+    assert [r["content_hash"] for r in crlf] == [r["content_hash"] for r in recs]

@@ -44,7 +44,7 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     lines = text.splitlines()
     header_line = next((ln for ln in lines if ln.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=_newline(data)), delimiter=delimiter)
     # the header is the first non-blank row, as header_line is the first non-blank line
     header = [h.strip().lower() for h in next((row for row in reader if any(c.strip() for c in row)), [])]
     missing_cols = [c for c in REQUIRED if c not in header]
@@ -71,6 +71,16 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             continue
         records.append(parse_record(_row_record, dict(zip(header, row)), rec))
     return records
+
+
+def _newline(data: bytes) -> str:
+    """How the csv module's source splits the text into lines.
+
+    Lines end at `\n` (so at `\r\n` too), and a lone `\r` inside a line makes its row one the csv module rejects
+    (a `bad_row` record). A file with no `\n` at all has old Mac line endings: its lines end at `\r`. Read as
+    one line, the csv module rejected it at the header and the whole file became one `parser_error`.
+    """
+    return "" if b"\n" not in data and b"\r" in data else "\n"
 
 
 def _rows(reader):
