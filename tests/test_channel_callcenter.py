@@ -101,3 +101,40 @@ def test_a_file_with_old_mac_line_endings_is_read_row_by_row():
     # the same rows with "\r\n" give the same records
     crlf = callcenter.parse("\r\n".join([HEADER, *rows, ""]).encode(), "callcenter/win.csv", "h")
     assert [r["content_hash"] for r in crlf] == [r["content_hash"] for r in recs]
+
+
+def test_a_utf8_file_with_one_windows1252_row_holds_that_row_and_reads_the_others_right():
+    # the whole file was decoded as Windows-1252 when one byte was not UTF-8: every UTF-8 row was loaded garbled
+    # ("KafÃ©"), silently; the odd row is now held with a reason naming its line, and the others read as UTF-8
+    data = b"\n".join([HEADER.encode(), row("CC-1", "Kafé di depan kantor tutup").encode(),
+                       row("CC-2", "Caf\u00e9 \u2019tutup\u2019").encode("cp1252"), row("CC-3", "Jalan rusak").encode(),
+                       row("CC-4", '"Antre lama,\nkata petugas \u201cbesok\u201d"').encode("cp1252"),
+                       row("CC-5", "Lampu padam dan warga résah").encode(), row("CC-6", "Pungli “uang rokok”").encode(), b""])
+    recs = callcenter.parse(data, "callcenter/mixed.csv", "h")
+    assert [(r["position"], r.get("reason_code"), r.get("text")) for r in recs] == [
+        ("row 1", None, "Kafé di depan kantor tutup"), ("row 2", "bad_encoding", None), ("row 3", None, "Jalan rusak"),
+        ("row 4", "bad_encoding", None), ("row 5", None, "Lampu padam dan warga résah"),
+        ("row 6", None, "Pungli “uang rokok”")]
+    assert "baris berkas 3" in recs[1]["reason"] and "Windows-1252" in recs[1]["reason"]
+    assert "baris berkas 6" in recs[3]["reason"]  # the row's second line is the odd one
+    assert "Caf" not in recs[1]["reason"]  # the reason never quotes the record
+    # the held row's content is its Windows-1252 reading (as the same row delivered in Windows-1252 would give)
+    alone = callcenter.parse(b"\n".join([HEADER.encode(), row("CC-2", "Caf\u00e9 \u2019tutup\u2019").encode("cp1252")]),
+                             "callcenter/cp.csv", "h")
+    assert alone[0]["text"] == "Café ’tutup’" and alone[0]["content_hash"] == recs[1]["content_hash"]
+
+
+def test_a_windows1252_file_with_one_utf8_row_holds_the_utf8_row():
+    rows = [row("CC-1", "Kaf\u00e9 tutup"), row("CC-2", "Antre \u201clama\u201d"), row("CC-3", "Kafé buka")]
+    data = "\r".join([HEADER, rows[0], rows[1]]).encode("cp1252") + b"\r" + rows[2].encode() + b"\r"
+    recs = callcenter.parse(data, "callcenter/mixed-mac.csv", "h")
+    assert [(r.get("reason_code"), r.get("text")) for r in recs] == [
+        (None, "Kafé tutup"), (None, "Antre “lama”"), ("bad_encoding", None)]
+    assert "baris berkas 4 tertulis dalam UTF-8" in recs[2]["reason"]
+
+
+def test_a_windows1252_file_with_a_byte_cp1252_leaves_undefined_is_read_as_latin1_on_that_line_only():
+    data = "\n".join([HEADER, row("CC-1", "Antre \u201clama\u201d")]).encode("cp1252") + b"\n" + \
+        row("CC-2", "Kaf\x81").encode("latin-1")
+    recs = callcenter.parse(data, "callcenter/c.csv", "h")
+    assert [(r.get("reason_code"), r.get("text")) for r in recs] == [(None, "Antre “lama”"), (None, "Kaf\x81")]

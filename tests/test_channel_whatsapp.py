@@ -74,3 +74,11 @@ def test_a_byte_order_mark_at_the_start_of_the_file_is_not_a_bad_line():
 def test_a_line_nested_too_deep_for_the_json_module_is_a_bad_json_record():
     recs = whatsapp.parse(b"[" * 100_000 + b"\n" + body(text("a", 1700000000, "halo min")), "w.jsonl", "h")
     assert [(r["position"], r.get("reason_code")) for r in recs] == [("line 1", "bad_json"), ("line 2 message 1", None)]
+
+
+def test_a_line_that_is_not_utf8_is_held_as_bad_encoding_with_a_readable_reason():
+    # it was a bad_json record "badan webhook tidak valid: UnicodeDecodeError"
+    odd = json.dumps(json.loads(body(text("b", 1700000001, "Caf\u00e9 tutup"))), ensure_ascii=False).encode("cp1252")
+    recs = whatsapp.parse(body(text("a", 1700000000, "Kafé buka")) + b"\n" + odd, "w.jsonl", "h")
+    assert [(r["position"], r.get("reason_code")) for r in recs] == [("line 1 message 1", None), ("line 2", "bad_encoding")]
+    assert "bukan UTF-8" in recs[1]["reason"] and "Windows-1252" in recs[1]["reason"]

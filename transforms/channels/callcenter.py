@@ -2,7 +2,9 @@
 
 Columns: call_id, started_at, ended_at, agent_id, caller_number, caller_name, agency, region, summary,
 category, status. Both `,` and `;` separators are accepted (taken from the header line), UTF-8 or
-Windows-1252 text, and Indonesian dates such as `22/11/2026 10.15` (local time, WIB).
+Windows-1252 text, and Indonesian dates such as `22/11/2026 10.15` (local time, WIB). A file that mixes the two
+encodings (a UTF-8 export with a row saved by a Windows-1252 editor) has the rows of its fewer lines held as
+`bad_encoding`, not loaded with misread letters.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import io
 import re
 from datetime import datetime
 
-from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_iso, parse_record, to_utc
+from transforms.channels.common import base_record, broken, clean_str, decode_lines, parse_iso, parse_record, to_utc
 
 CHANNEL = "callcenter"
 COLUMNS = ("call_id", "started_at", "ended_at", "agent_id", "caller_number", "caller_name",
@@ -40,16 +42,21 @@ def parse_local_datetime(value: str | None) -> datetime | None:
 
 
 def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
-    text, _encoding = decode_text(data)
+    newline = _newline(data)
+    # lines numbered as the csv module counts them (reader.line_num): split where its source splits them
+    text, encoding, odd_lines = decode_lines(data, "\r" if newline == "" else "\n")
     lines = text.splitlines()
     header_line = next((ln for ln in lines if ln.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=_newline(data)), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=newline), delimiter=delimiter)
     # the header is the first non-blank row, as header_line is the first non-blank line
     header = [h.strip().lower() for h in next((row for row in reader if any(c.strip() for c in row)), [])]
     missing_cols = [c for c in REQUIRED if c not in header]
     records = []
+    last_line = reader.line_num
     for seq, row in enumerate(_rows(reader), start=1):
+        row_lines = range(last_line + 1, reader.line_num + 1)  # the file lines this row was read from
+        last_line = reader.line_num
         if isinstance(row, csv.Error):  # one row the csv module cannot read is a record, the others go on
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"row {seq}", f"{reader.line_num}:{row}")
             reason = f"baris CSV tidak bisa diurai (baris berkas {reader.line_num}): {row}"
@@ -69,8 +76,18 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         if len(row) != len(header):
             records.append(broken(rec, "bad_row", f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
+        odd = odd_lines and next((n for n in row_lines if n in odd_lines), None)
+        if odd:
+            records.append(broken(rec, "bad_encoding", _mixed_reason(odd, encoding)))
+            continue
         records.append(parse_record(_row_record, dict(zip(header, row)), rec))
     return records
+
+
+def _mixed_reason(line_no: int, encoding: str) -> str:
+    line, rest = ("Windows-1252 (bukan UTF-8)", "UTF-8") if encoding == "utf-8" else ("UTF-8", "Windows-1252")
+    return (f"pengodean campuran: baris berkas {line_no} tertulis dalam {line}, baris lain dalam {rest}; "
+            f"catatan ditahan agar huruf tidak salah baca. Simpan ulang seluruh berkas sebagai UTF-8 lalu kirim lagi")
 
 
 def _newline(data: bytes) -> str:

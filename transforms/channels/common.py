@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,12 @@ def wide_encoding(data: bytes) -> str | None:
     return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The reason of a JSON line that is not UTF-8 (JSON must be), e.g. a line saved by a Windows-1252 editor."""
+    return (f"baris bukan UTF-8 yang sah (byte {exc.start}; mis. disimpan sebagai Windows-1252): simpan ulang "
+            f"sebagai UTF-8 lalu kirim lagi")
+
+
 def parse_record(parse_one, *args) -> dict:
     """`parse_one(*args)`, whose last argument is the record; an unforeseen error quarantines this record only.
 
@@ -77,6 +84,53 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+
+
+def _legacy(line: bytes) -> str:
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+        return line.decode("latin-1")
+
+
+def decode_lines(data: bytes, sep: str = "\n") -> tuple[str, str, set[int]]:
+    """Decode text that should be UTF-8 or Windows-1252, line by line where a file mixes the two.
+
+    Returns the text, the file's encoding ('utf-8' or 'cp1252': that of more lines) and the numbers (1-based;
+    lines end at `sep`) of the lines written in the other: a UTF-8 file with a row typed in a Windows-1252 editor,
+    or the reverse.
+    Each line is decoded in its own encoding (UTF-8 when it is valid UTF-8, else Windows-1252, else Latin-1),
+    but the legacy guess cannot be checked: the caller holds the records of those lines, so a letter read wrong
+    is never loaded unseen. A file valid as UTF-8 is decoded in one call (nothing per line), and so is a file
+    with no UTF-8 beyond ASCII (a Windows-1252 file, no odd lines); only a file holding both is split into lines.
+    """
+    try:
+        return data.decode("utf-8-sig"), "utf-8", set()
+    except UnicodeDecodeError:
+        pass
+    body = data.removeprefix(codecs.BOM_UTF8)
+    # the bytes that are not UTF-8 dropped, what is left beyond ASCII is valid UTF-8 (a C-speed look at the file)
+    if body.decode("utf-8", "ignore").isascii():  # no UTF-8 beyond ASCII: a Windows-1252 file, decoded at once
+        try:
+            return body.decode("cp1252"), "cp1252", set()
+        except UnicodeDecodeError:
+            pass  # a byte cp1252 leaves undefined: Latin-1 for its line only, below
+    lines = body.decode("utf-8", "surrogateescape").split(sep)
+    utf8, legacy = [], []
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            (legacy if _ESCAPED_BYTE.search(line) else utf8).append(i)
+    for i in legacy:
+        lines[i] = _legacy(lines[i].encode("utf-8", "surrogateescape"))
+    text = sep.join(lines)
+    if not utf8:
+        return text, "cp1252", set()
+    if len(legacy) <= len(utf8):  # the fewer lines are the odd ones
+        return text, "utf-8", {i + 1 for i in legacy}
+    return text, "cp1252", {i + 1 for i in utf8}
 
 
 def to_utc(dt: datetime, default_tz=WIB) -> datetime:

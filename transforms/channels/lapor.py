@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from transforms.channels.common import as_bool, base_record, broken, clean_str, parse_iso, parse_record, strip_bom
+from transforms.channels.common import (as_bool, base_record, broken, clean_str, not_utf8, parse_iso, parse_record,
+                                       strip_bom)
 
 CHANNEL = "lapor"
 REQUIRED = ("tracking_id", "content", "created_at")
@@ -28,7 +29,7 @@ def _parse_line(raw: bytes, rec: dict) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return broken(rec, "bad_encoding", f"baris bukan UTF-8 yang sah (byte {exc.start})")
+        return broken(rec, "bad_encoding", not_utf8(exc))
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:

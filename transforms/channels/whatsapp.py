@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from transforms.channels.common import base_record, broken, clean_str, parse_record, strip_bom
+from transforms.channels.common import base_record, broken, clean_str, not_utf8, parse_record, strip_bom
 
 CHANNEL = "whatsapp"
 
@@ -23,8 +23,15 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
         if not raw.strip():
             continue
         try:
-            body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:  # e.g. a line saved by a Windows-1252 editor: held, never misread
+            seq += 1
+            rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
+            records.append(broken(rec, "bad_encoding", not_utf8(exc)))
+            continue
+        try:
+            body = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
             seq += 1
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
             records.append(broken(rec, "bad_json", f"badan webhook tidak valid: {type(exc).__name__}"))
