@@ -136,3 +136,16 @@ def test_an_inline_text_part_with_a_file_name_is_the_body():
     beside.add_attachment("isi berkas", filename="catatan.txt", disposition="inline")
     r = parse_one(beside.as_bytes())
     assert (r["text"], r["attachments"]) == ("Lihat berkas terlampir.", 1)
+
+
+def test_a_body_mixing_utf8_and_windows1252_lines_is_held_not_loaded_garbled():
+    # the whole part was decoded as Windows-1252 when one line was not UTF-8: the UTF-8 lines were loaded as
+    # "kafÃ©", silently
+    head = (b"From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+            b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
+    r = parse_one(head + "Jalan di depan kafé rusak.\n".encode() + "Caf\u00e9 tutup.\n".encode("cp1252"))
+    assert r["reason_code"] == "bad_encoding" and "pengodean campuran" in r["reason"] and "Caf" not in r["reason"]
+    assert r["source_ref"] == message_ref("x@b.id")
+    # one encoding throughout is read as before, with or without a (right or wrong) declared charset
+    assert parse_one(head + "Jalan di depan kafé rusak.\n".encode())["text"] == "Jalan di depan kafé rusak."
+    assert parse_one(head + "Caf\u00e9 tutup.\n".encode("cp1252"))["text"] == "Café tutup."

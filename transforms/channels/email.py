@@ -16,7 +16,8 @@ from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from transforms.channels.common import base_record, broken, clean_str, decode_text, parse_record, sha256, to_utc
+from transforms.channels.common import (base_record, broken, clean_str, decode_lines, decode_text, parse_record,
+                                       sha256, to_utc)
 from transforms.html_text import html_to_text
 
 CHANNEL = "email"
@@ -91,7 +92,10 @@ def _parse_message(chunk: bytes, rec: dict) -> dict:
     rec["reporter_email"] = clean_str(address)
     rec["title"] = clean_str(header_text(raw_header(msg, "Subject")))
 
-    body, attachments = _body_and_attachments(msg)
+    body, attachments, mixed = _body_and_attachments(msg)
+    if mixed:
+        return broken(rec, "bad_encoding", "pengodean campuran: isi email memuat baris UTF-8 dan baris Windows-1252; "
+                                           "pesan ditahan agar huruf tidak salah baca")
     rec["attachments"] = attachments
     rec["text"] = strip_quoted_reply(body) if rec["parent_refs"] else body
     return rec
@@ -116,20 +120,24 @@ def header_text(value) -> str:
     return re.sub(r"\s*\r?\n\s+", " ", text)
 
 
-def _decode_part(part) -> str:
+def _decode_part(part) -> tuple[str, bool]:
+    """The part's text, and whether it mixes UTF-8 and Windows-1252 lines (read as one encoding, the lines of the
+    other would be misread; each line is read in its own, but the legacy guess cannot be checked)."""
     payload = part.get_payload(decode=True)
     if payload is None:
-        return ""
+        return "", False
     charset = part.get_content_charset()
     if charset:
         try:
-            return payload.decode(charset)
+            return payload.decode(charset), False
         except (LookupError, UnicodeDecodeError):
             pass  # mislabelled or unknown charset: fall back to detection
-    return decode_text(payload)[0]
+    text, _encoding, odd_lines = decode_lines(payload)
+    return text, bool(odd_lines)
 
 
-def _body_and_attachments(msg) -> tuple[str, int]:
+def _body_and_attachments(msg) -> tuple[str, int, bool]:
+    """The body's text, the number of attachments and whether a part of the body mixes encodings."""
     plain, html, named_plain, attachments = [], [], [], 0
     for part in msg.walk():
         if part.is_multipart():
@@ -146,13 +154,15 @@ def _body_and_attachments(msg) -> tuple[str, int]:
             plain.append(_decode_part(part))
         elif ctype == "text/html":
             html.append(_decode_part(part))
-    if not any(t.strip() for t in plain + html):
+    if not any(t.strip() for t, _ in plain + html):
         # e.g. `Content-Disposition: inline; filename="aduan.txt"` as the only text: that is the body
         plain, named_plain = named_plain, []
     attachments += len(named_plain)  # beside another body, a named inline text stays an attachment, as before
-    if any(p.strip() for p in plain):
-        return "\n\n".join(p.strip() for p in plain if p.strip()), attachments
-    return "\n\n".join(html_to_text(h) for h in html if h.strip()), attachments
+    plain = [(t.strip(), mixed) for t, mixed in plain if t.strip()]
+    if plain:
+        return "\n\n".join(t for t, _ in plain), attachments, any(mixed for _, mixed in plain)
+    html = [(t, mixed) for t, mixed in html if t.strip()]
+    return "\n\n".join(html_to_text(t) for t, _ in html), attachments, any(mixed for _, mixed in html)
 
 
 def strip_quoted_reply(body: str) -> str:
