@@ -82,3 +82,16 @@ def test_a_line_that_is_not_utf8_is_held_as_bad_encoding_with_a_readable_reason(
     recs = whatsapp.parse(body(text("a", 1700000000, "Kafé buka")) + b"\n" + odd, "w.jsonl", "h")
     assert [(r["position"], r.get("reason_code")) for r in recs] == [("line 1 message 1", None), ("line 2", "bad_encoding")]
     assert "bukan UTF-8" in recs[1]["reason"] and "Windows-1252" in recs[1]["reason"]
+
+
+def test_a_line_that_is_a_json_list_or_scalar_says_so_instead_of_no_message():
+    # a list of bodies on one line was "webhook tanpa pesan (mis. hanya status pengiriman)"
+    listed = b"[" + body(text("a", 1700000000, "halo min")) + b"," + body(text("b", 1700000001, "KTP blm jadi")) + b"]"
+    recs = whatsapp.parse(b"\n".join([listed, b'"halo"', b"null", body(text("c", 1700000002, "jalan rusak"))]),
+                          "w.jsonl", "h")
+    assert [(r["position"], r.get("reason_code")) for r in recs] == [
+        ("line 1", "bad_structure"), ("line 2", "bad_structure"), ("line 3", "bad_structure"),
+        ("line 4 message 1", None)]
+    assert "daftar JSON (2 unsur)" in recs[0]["reason"] and "satu badan webhook per baris" in recs[0]["reason"]
+    assert "teks JSON" in recs[1]["reason"] and "null JSON" in recs[2]["reason"]
+    assert "halo" not in recs[0]["reason"] + recs[1]["reason"]

@@ -2,8 +2,8 @@
 
 Each message in `entry[].changes[].value.messages[]` is one record; `contacts[]` gives the sender's
 profile name. Non-text messages (image, audio, document, location, ...) are records too: they are
-kept with their type and a caption when there is one. A line that is not valid JSON, or a body with
-no message at all, is one record of its own.
+kept with their type and a caption when there is one. A line that is not valid UTF-8 JSON, JSON that is not
+one body (an object; e.g. a list of bodies), or a body with no message at all, is one record of its own.
 """
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
             records.append(broken(rec, "bad_json", f"badan webhook tidak valid: {type(exc).__name__}"))
             continue
+        if not isinstance(body, dict):  # a list of bodies, a string, ...: not "a body without messages"
+            seq += 1
+            rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no}", raw)
+            records.append(broken(rec, "bad_structure", _not_a_body(body)))
+            continue
         try:
             messages = list(_messages(body))
         except BadBody as exc:  # its messages cannot be counted: the line is one record
@@ -54,6 +59,17 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
             rec = base_record(CHANNEL, source_file, file_hash, seq, f"line {line_no} message {idx}", raw_msg)
             records.append(parse_record(_message_record, msg, names, rec))
     return records
+
+
+_JSON_KINDS = {str: "teks", int: "angka", float: "angka", bool: "nilai true/false", type(None): "null"}
+
+
+def _not_a_body(value) -> str:
+    """The reason of a line whose JSON is not one webhook body (an object)."""
+    if isinstance(value, list):
+        return (f"baris berisi daftar JSON ({len(value)} unsur), bukan satu objek badan webhook: tulis satu badan "
+                f"webhook per baris")
+    return f"baris berisi {_JSON_KINDS.get(type(value), type(value).__name__)} JSON, bukan objek badan webhook"
 
 
 class BadBody(ValueError):
