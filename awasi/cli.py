@@ -370,19 +370,21 @@ def quarantine_list(
     channel: Optional[str] = typer.Option(None, "--channel", help="Only this channel."),
     limit: int = typer.Option(50, "--limit", help="Rows to show (the counts cover everything)."),
 ) -> None:
-    """Counts of quarantined records per reason, then the records themselves (file, position, reason)."""
+    """Counts of quarantined records per reason, then the records themselves (file, position, reason), open ones
+    first; a record another file took in later (a held file re-delivered corrected) is marked "digantikan"."""
     from flows.quarantine import list_quarantined
 
     counts, rows = list_quarantined(db, reason_code=reason_code, channel=channel, limit=limit)
     if not counts:
         typer.echo("Tidak ada catatan di karantina.")
         return
-    typer.echo(f"{'kanal':<12}{'reason_code':<58}{'jumlah':>8}")
-    for ch, code, n in counts:
-        typer.echo(f"{ch:<12}{code:<58}{n:>8}")
+    typer.echo(f"{'kanal':<12}{'reason_code':<58}{'jumlah':>8}{'digantikan':>12}")
+    for ch, code, n, superseded in counts:
+        typer.echo(f"{ch:<12}{code:<58}{n:>8}{superseded:>12}")
     typer.echo("")
-    for ch, source_file, position, code, reason in rows:
-        typer.echo(f"{ch}  {source_file}  {position}  [{code}]  {reason}")
+    for ch, source_file, position, code, reason, superseded_by in rows:
+        mark = f"  (digantikan: diterima kemudian dari {superseded_by})" if superseded_by else ""
+        typer.echo(f"{ch}  {source_file}  {position}  [{code}]  {reason}{mark}")
 
 
 @quarantine_app.command("retry")

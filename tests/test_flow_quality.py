@@ -159,3 +159,29 @@ def test_a_channel_that_delivers_nothing_raises_an_alert(bad_inbox, tmp_path):
     [(outcome,)] = q(db, "select outcome from runs order by started_at_utc desc limit 1")
     assert outcome == "partial"
     assert q(db, "select count(*) from validations where suite = 'volume' and not success")[0][0] == 1
+
+
+def test_a_held_file_redelivered_corrected_marks_its_quarantine_rows_superseded(bad_inbox, tmp_path):
+    # the held file's rows stayed in `awasi quarantine list` as if still open, with nothing saying that its
+    # corrected version had been accepted
+    db = tmp_path / "w.duckdb"
+    CliRunner().invoke(app, ["run", "--inbox", str(bad_inbox), "--db", str(db)])
+    night2 = tmp_path / "night2"
+    write(night2 / "lapor" / "rusak-perbaikan.jsonl", b"\n".join(report(f"200000{i}") for i in range(1, 7)))
+    CliRunner().invoke(app, ["run", "--inbox", str(night2), "--db", str(db)])
+    assert q(db, "select count(*) from intake where source_file = 'lapor/rusak-perbaikan.jsonl' and fate <> "
+                 "'quarantined'")[0][0] == 6  # accepted, or merged into baik.jsonl's complaints of the same reporters
+    # history kept: the held file's rows are as they were
+    assert q(db, "select count(*) from intake where source_file = 'lapor/rusak.jsonl' and fate = 'quarantined'")[0][0] == 6
+    out = CliRunner().invoke(app, ["quarantine", "list", "--db", str(db), "--channel", "lapor"])
+    assert out.exit_code == 0, out.output
+    lines = {ln.split("  [")[0]: ln for ln in out.output.splitlines() if "  [" in ln}
+    marked = "(digantikan: diterima kemudian dari lapor/rusak-perbaikan.jsonl)"
+    for n in (1, 4, 5, 6):  # the lines whose tracking id could be read
+        assert lines[f"lapor  lapor/rusak.jsonl  line {n}"].endswith(marked)
+    # not JSON, not UTF-8: no id to know them by, so they stay open; so does a file never delivered again
+    assert list(lines)[:3] == ["lapor  lapor/panjang.jsonl  line 1", "lapor  lapor/rusak.jsonl  line 2",
+                               "lapor  lapor/rusak.jsonl  line 3"]  # open ones first
+    assert not any("digantikan" in lines[k] for k in list(lines)[:3])
+    counts = {ln.split()[1]: ln.split()[2:] for ln in out.output.splitlines() if ln.startswith("lapor ")}
+    assert counts["file_held"] == ["1", "1"] and counts["bad_json"] == ["1", "0"] and counts["bad_encoding"] == ["1", "0"]

@@ -1,8 +1,6 @@
--- Quarantined records, oldest run first. $1: reason code or null, $2: channel or null, $3: limit.
-select channel, source_file, position, reason_code, reason
-from intake
-where fate = 'quarantined'
-  and ($1::varchar is null or reason_code = $1)
-  and ($2::varchar is null or channel = $2)
-order by run_id, source_file, seq
+-- Quarantined records, open ones first, each oldest run first; `superseded_by` names the file that later took the
+-- record in (flows/sql/quarantine_marked.sql). $1: reason code or null, $2: channel or null, $3: limit.
+select channel, source_file, position, reason_code, reason, superseded_by
+from quarantine_marked($1::varchar, $2::varchar)
+order by superseded_by is not null, run_id, source_file, seq
 limit $3
