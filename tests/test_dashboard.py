@@ -390,6 +390,34 @@ def test_the_agency_ranking_ranks_known_agencies_and_counts_the_unknown_apart(ti
     assert {"field": "nilai", "type": "nominal", "title": "Instansi"} in spec["layer"][0]["encoding"]["tooltip"]
 
 
+def test_no_rising_agency_is_said_and_the_newest_day_is_written_the_indonesian_way(tiny_db, monkeypatch):
+    # An empty "kenaikan tercepat" table showed as an empty box; Ringkasan wrote the newest day as 2025-05-01.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("tren", {"kanal": "callcenter"})
+    assert not at.exception and not at.error
+    assert sql(tiny_db, "select count(*) from complaints_effective where channel = 'callcenter'") < 3
+    assert [i.value for i in at.info] == [
+        "Tidak ada instansi dengan sedikitnya 3 aduan dalam 6 bulan terakhir data pada filter ini."]
+    assert len(open_page("tren").info) == 0
+    at = open_page("ringkasan")
+    newest = sql(tiny_db, "select max(day) from complaints_effective")
+    months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    caption = next(c.value for c in at.caption if c.value.startswith("Run terakhir:"))
+    assert caption.endswith(f"data s.d. {newest.day} {months[newest.month - 1]} {newest.year}")
+
+
+def test_timeliness_names_the_complaints_without_an_agency(tiny_db, monkeypatch):
+    # Their row of "Per instansi" showed "-" as its agency, as if a value were missing from the table.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    with warehouse.connect(tiny_db) as con:
+        con.execute("update complaints set agency = null where complaint_id <= 'C003'")
+    warehouse.publish_snapshot(tiny_db, "r1")
+    at = open_page("ketepatan")
+    per_agency = at.dataframe[0].value
+    assert "(tidak diketahui)" in per_agency["instansi"].tolist()
+    assert per_agency["instansi"].notna().all()
+
+
 def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypatch):
     from transforms.labels import LABELS
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import polars as pl
 import streamlit as st
 
-from dashboards.data import Filters, Store
+from dashboards.data import UNKNOWN, Filters, Store
 from dashboards.fmt import TABLE, angka, desimal, persen, tabel
 
 OVERDUE_ROWS = 500
@@ -64,7 +64,7 @@ def render(store: Store, filters: Filters) -> None:
         st.markdown(DEFINITIONS.format(hours=hours, fwd=fwd, act=act))
     st.subheader("Per instansi")
     per_agency = table.filter(~pl.col("is_total")).drop("is_total", "selesai").with_columns(
-        pl.col("median_hari_sampai_selesai").round(1))
+        pl.col("median_hari_sampai_selesai").round(1), pl.col("agency").fill_null(UNKNOWN))  # not a bare "-"
     st.dataframe(tabel(per_agency.rename({
         "agency": "instansi", "tanggapan_dalam_jam": f"tanggapan ≤ {hours} jam",
         "diteruskan_tepat": f"diteruskan ≤ {fwd} hk", "diteruskan_jatuh_tempo": "diteruskan: jatuh tempo",

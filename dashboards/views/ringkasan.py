@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards.charts import bars, forms_only
 from dashboards.data import Filters, Store
 from dashboards.fmt import angka, persen
+from transforms.infographic import short_date
 from transforms.labels import run_outcome
 
 DEFINITIONS = """
@@ -75,4 +76,5 @@ def render(store: Store, filters: Filters) -> None:
     runs = store.runs()
     if runs.height:
         last = runs.row(0, named=True)
-        st.caption(f"Run terakhir: {last['run_id']} ({run_outcome(last['outcome'])}), data s.d. {s['last_at'] or '-'}")
+        until = short_date(s["last_at"]) if s["last_at"] else "-"
+        st.caption(f"Run terakhir: {last['run_id']} ({run_outcome(last['outcome'])}), data s.d. {until}")

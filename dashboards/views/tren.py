@@ -26,9 +26,12 @@ def render(store: Store, filters: Filters) -> None:
     st.caption(f"{shown}{angka(unknown)} aduan tanpa instansi teridentifikasi tidak ikut diperingkat.")
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
-    st.dataframe(tabel(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
-                                      "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False)),
-                 **TABLE)
+    if not growth.height:  # an empty table said nothing
+        st.info("Tidak ada instansi dengan sedikitnya 3 aduan dalam 6 bulan terakhir data pada filter ini.")
+    else:
+        st.dataframe(tabel(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
+                                          "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False)),
+                     **TABLE)
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
                     "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih; hanya instansi yang "
