@@ -20,6 +20,18 @@ def test_semicolon_windows1252_and_indonesian_dates():
     assert r["received_at"].isoformat() == "2025-11-22T03:15:00+00:00"
 
 
+def test_a_tab_separated_file_as_excel_saves_unicode_text_is_read():
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark and tabs between the columns: every row was bad_header.
+    from transforms.channels.dispatch import parse_file
+
+    rows = [HEADER, "CC-7,22/11/2025 10.15,,AG2,0813,Siti,Disdukcapil,Bekasi,KTP belum jadi, sudah 2 bulan,Adminduk,"]
+    text = "\r\n".join(r.replace(",", "\t") for r in rows).replace("jadi\t sudah", "jadi, sudah") + "\r\n"
+    for data in (text.encode("utf-8"), text.encode("utf-16")):
+        [r] = parse_file("callcenter", "callcenter/excel.txt.csv", "h", data)
+        assert "reason_code" not in r, r.get("reason")
+        assert r["source_ref"] == "CC-7" and r["text"] == "KTP belum jadi, sudah 2 bulan"
+
+
 def test_bad_rows_are_records_with_reasons():
     data = "\n".join([HEADER, "CC-3,2025-01-01 08:00,,AG1,0812,Ani",
                       "CC-4,31/02/2025 25.61,,AG1,0812,Ani,Polres,Bogor,Hilang motor,Polisi,Dicatat",

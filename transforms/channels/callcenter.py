@@ -1,7 +1,7 @@
 """Call-centre export: CSV with a header row.
 
 Columns: call_id, started_at, ended_at, agent_id, caller_number, caller_name, agency, region, summary,
-category, status. Both `,` and `;` separators are accepted (taken from the header line), UTF-8 or
+category, status. `,`, `;` and tab separators are accepted (taken from the header line), UTF-8 or
 Windows-1252 text, and Indonesian dates such as `22/11/2026 10.15` (local time, WIB). A file that mixes the two
 encodings (a UTF-8 export with a row saved by a Windows-1252 editor) has the rows of its fewer lines held as
 `bad_encoding`, not loaded with misread letters.
@@ -47,7 +47,9 @@ def parse(data: bytes, source_file: str, file_hash: str) -> list[dict]:
     text, encoding, odd_lines = decode_lines(data, "\r" if newline == "" else "\n")
     lines = text.splitlines()
     header_line = next((ln for ln in lines if ln.strip()), "")
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    # the separator the header line holds most of: `,` by default, `;` (Excel in Indonesian), a tab (Excel's
+    # "Unicode text", which is UTF-16 with a byte-order mark: turned into UTF-8 before this parser)
+    delimiter = max((",", ";", "\t"), key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=newline), delimiter=delimiter)
     # the header is the first non-blank row, as header_line is the first non-blank line
     header = [h.strip().lower() for h in next((row for row in reader if any(c.strip() for c in row)), [])]
