@@ -23,6 +23,14 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
     return at
 
 
+def change_warehouse(db, *statements: str) -> None:
+    """Run statements on the warehouse, then publish the snapshot the dashboard reads."""
+    with warehouse.connect(db) as con:
+        for statement in statements:
+            con.execute(statement)
+    warehouse.publish_snapshot(db, "r1")
+
+
 def sql(db, query, *params):
     with warehouse.analytics(db) as con:
         return con.execute(query, list(params)).fetchall()[0][0]
@@ -272,9 +280,7 @@ def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkey
 
 def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    with warehouse.connect(tiny_db) as con:
-        con.execute("update runs set agency_resolved_share = 0.9333")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    change_warehouse(tiny_db, "update runs set agency_resolved_share = 0.9333")
     at = open_page("kualitas")
     validations, quarantine, runs = (d.value for d in at.dataframe)
     assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
@@ -286,9 +292,7 @@ def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
     at = open_page("kualitas")
     assert at.success[0].value == "Run terakhir: selesai"
     assert at.dataframe[2].value["hasil"].tolist() == ["selesai"]
-    with warehouse.connect(tiny_db) as con:
-        con.execute("update runs set outcome = 'partial'")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    change_warehouse(tiny_db, "update runs set outcome = 'partial'")
     at = open_page("kualitas")
     assert at.warning[0].value == "Run terakhir: sebagian" and at.dataframe[2].value["hasil"].tolist() == ["sebagian"]
     at = open_page("ringkasan")
@@ -375,9 +379,7 @@ def test_a_start_date_after_the_end_date_is_said_instead_of_showing_zeros(tiny_d
 def test_the_agency_ranking_ranks_known_agencies_and_counts_the_unknown_apart(tiny_db, monkeypatch):
     # "(tidak diketahui)" is no agency: with more complaints than any agency it was ranked first.
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    with warehouse.connect(tiny_db) as con:
-        con.execute("update complaints set agency = null where complaint_id <= 'C012'")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    change_warehouse(tiny_db, "update complaints set agency = null where complaint_id <= 'C012'")
     at = open_page("tren")
     assert not at.exception and not at.error
     ranking = chart_rows(at, 1)
@@ -409,9 +411,7 @@ def test_no_rising_agency_is_said_and_the_newest_day_is_written_the_indonesian_w
 def test_timeliness_names_the_complaints_without_an_agency(tiny_db, monkeypatch):
     # Their row of "Per instansi" showed "-" as its agency, as if a value were missing from the table.
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    with warehouse.connect(tiny_db) as con:
-        con.execute("update complaints set agency = null where complaint_id <= 'C003'")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    change_warehouse(tiny_db, "update complaints set agency = null where complaint_id <= 'C003'")
     at = open_page("ketepatan")
     per_agency = at.dataframe[0].value
     assert "(tidak diketahui)" in per_agency["instansi"].tolist()
@@ -422,10 +422,9 @@ def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypa
     from transforms.labels import LABELS
 
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    with warehouse.connect(tiny_db) as con:  # the classifier stores a cue as "phrase (code)"
-        con.execute("update complaints set cues = ['tidak dilayani (tidak_memberikan_pelayanan)', "
-                    "'dipersulit (penundaan_berlarut)'] where complaint_id = 'C003'")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    # the classifier stores a cue as "phrase (code)"
+    change_warehouse(tiny_db, "update complaints set cues = ['tidak dilayani (tidak_memberikan_pelayanan)', "
+                              "'dipersulit (penundaan_berlarut)'] where complaint_id = 'C003'")
     at = open_page("dimensi")  # the category table had a column "kode" of codes
     table = at.dataframe[0].value
     assert list(table.columns) == ["kategori", "jumlah aduan", "perlu tinjauan"]
@@ -446,10 +445,9 @@ def test_export_page_says_up_to_which_day_last_year_is_counted(tiny_db, monkeypa
     from flows import export as export_module
 
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
-    with warehouse.connect(tiny_db) as con:  # one of 2024's five delays came after 1 May, 2025's newest day
-        con.execute("update complaints set received_at_local = timestamp '2024-06-15 10:00' "
-                    "where complaint_id = 'C018'")
-    warehouse.publish_snapshot(tiny_db, "r1")
+    # one of 2024's five delays came after 1 May, 2025's newest day
+    change_warehouse(tiny_db, "update complaints set received_at_local = timestamp '2024-06-15 10:00' "
+                              "where complaint_id = 'C018'")
     monkeypatch.setattr(export_module, "today_wib", lambda: date(2025, 12, 7))
     at = open_page("ekspor")
     assert not at.exception and not at.error
