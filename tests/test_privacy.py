@@ -588,11 +588,17 @@ def test_names_after_a_n_in_lower_case_call_fields_an_apposition_after_saya_and_
         "petugas Moh. Iqbal": "petugas Moh. [NAMA]",
         "nama : siti Markonah\numur : 40": "nama : [NAMA]\numur : 40",
         "saya ani Kecewa": "saya [NAMA] Kecewa",  # a word after the name, capital or not, stays
+        "mbah siti sakit": "mbah [NAMA] sakit",
+        "Mbah Budi sakit": "Mbah [NAMA] sakit",
+        "alm. budi santoso": "alm. [NAMA]",
+        "almarhum Budi Santoso": "almarhum [NAMA]",
+        "nenek Siti Aminah dirawat": "nenek [NAMA] dirawat",
+        "MBAH BUDI": "MBAH [NAMA]",
     }
     unchanged = ("atas nama rakyat kami protes", "atas nama Dinas Sosial", "Atas Nama Rakyat", "a/n dinas pendidikan",
                  "Saya, sebagai warga, kecewa", "Saya, Kecewa Sekali", "yaitu Dinas Kependudukan",
                  "penyebabnya adalah Bogor yang macet", "Kontak: 0812", "Kontak: Kantor Kecamatan",
-                 "syaratnya yaitu KTP dan KK")
+                 "syaratnya yaitu KTP dan KK", "nenek moyang", "mbah dukun", "Almarhum ayah saya", "Kakek saya")
     assert_masks(cases, unchanged)
 
 

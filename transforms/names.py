@@ -30,7 +30,8 @@ _NAME_WORD_HINT = r"[A-Z](?:\.?[a-z'`’A-Z])+"
 # Religious, academic and hospital titles written before a name ("H. Ahmad", "Drs. Heru", "Ny. Siti" for Nyonya,
 # "Tn." for Tuan, "Alm." for the late, "KH." for Kyai Haji), read by `_mask_title_name`; so are the short forms of
 # Muhammad written with a full stop ("Moh. Iqbal"), which are as common and tell as little.
-_TITLES = r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH|Moh|MOH|Muh|MUH|Moch|MOCH)"
+_TITLES = (r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH|"
+           r"Moh|MOH|Muh|MUH|Moch|MOCH)")
 # A name's word is no title written before the name: "Bapak Drs. Heru Cahyono" took "Drs" for the name and left
 # "Heru Cahyono" (the title's rule then masks the name after it). Hints, which take no lookarounds, use
 # `_NAME_WORD_HINT`, which matches more.
@@ -91,7 +92,9 @@ STAFF_WORDS = ("petugas", "petugasnya", "pegawai", "oknum", "staf", "staff", "ka
                "sopir", "supir", "teller", "kasir", "mandor",
                "kak", "kakak", "bang", "abang", "kang", "akang", "teh", "teteh", "om", "tante", "uda", "uni", "cak",
                "ning", "koh", "cik", "mbok", "pakde", "bude", "bulik", "paklik", "ustad", "ustadz", "ustadh", "ustaz",
-               "kiai", "kyai")
+               "kiai", "kyai",
+               # relatives and the late, as names are told ("mbah Budi", "nenek Siti", "almarhum Budi Santoso")
+               "mbah", "eyang", "nenek", "kakek", "almarhum", "almarhumah", "alm")
 
 
 
