@@ -171,7 +171,8 @@ NAME_FIELD = re.compile(
 # "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
 PERSON_FIELD = re.compile(
     r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
-    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*)"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 # The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
 # "\"Budi Santoso\" <[EMAIL]>"): the sender or a recipient of a forwarded or quoted message.
@@ -254,10 +255,9 @@ def _mask_self_name(m: re.Match) -> str:
 
 
 def _mask_bare_name(m: re.Match) -> str:
-    first = m.group(2).split()[0]
-    if first in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
+    if m.group(2).split()[0] in _NOT_BARE_NAMES or _FIELD_LABEL_END.match(m.string, m.end()):
         return m.group(0)
-    if m.string[max(0, m.start() - 5):m.start()].lower() == "atas " and _not_on_behalf_of_a_person(first):
+    if m.string[max(0, m.start() - 5):m.start()].lower() == "atas ":  # "atas nama" is the honorific rule's to read
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
