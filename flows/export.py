@@ -195,6 +195,7 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
     partial_year = context.get("tahun_lalu_sampai") is not None  # the year is not over (export_counts.sql)
     period = f", data s.d. {infographic.short_date(last_day)}" if partial_year else ""
     n = _angka
+    review_note = infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:]
     footnote = []
     if req.by == "category":
         def count(group: str) -> int:
@@ -211,7 +212,7 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
             subtitle.append(f"Ditambah {n(in_review)} laporan yang masih perlu tinjauan analis (batang tersendiri, "
                             "di luar total)")
         else:
-            subtitle.append(infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:])
+            subtitle.append(review_note)
         unclassified = count(infographic.GROUP_UNCLASSIFIED)
         footnote.append(f"Tidak termasuk {n(count(infographic.GROUP_NOT))} laporan bukan maladministrasi"
                         + (f" dan {n(unclassified)} laporan belum diklasifikasi." if unclassified else "."))
@@ -219,8 +220,7 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
         shown = table
         title = f"Laporan Masyarakat {req.year} per {GROUP_NAMES[req.by]} - {where}"
         subtitle = [f"Total {n(int(table['jumlah'].sum()))} laporan, termasuk bukan maladministrasi "
-                    f"({scope_txt}{period})",
-                    infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:]]
+                    f"({scope_txt}{period})", review_note]
     footnote.append(f"Sumber: Awasi, data run {context['run_data']}; diekspor {context['waktu_ekspor_utc']} UTC.")
     return infographic.chart(shown, by=req.by, title=title, subtitle=subtitle, footnote=footnote)
 

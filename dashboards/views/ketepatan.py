@@ -4,13 +4,12 @@ national holidays; the overdue list, oldest first. The measures are computed in 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 import polars as pl
 import streamlit as st
 
 from dashboards.data import UNKNOWN, Filters, Store
 from dashboards.fmt import TABLE, angka, desimal, persen, tabel
+from flows.export import today_wib
 
 OVERDUE_ROWS = 500
 
@@ -41,7 +40,7 @@ def render(store: Store, filters: Filters) -> None:
     hours = int(c1.slider("Standar tanggapan pertama (jam)", 1, 72, 4, key="std_jam"))
     fwd = int(c2.slider("Standar diteruskan (hari kerja)", 1, 30, 3, key="std_teruskan"))
     act = int(c3.slider("Standar ditindaklanjuti (hari kerja)", 1, 30, 5, key="std_hari"))
-    today = datetime.now(timezone(timedelta(hours=7))).date()
+    today = today_wib()
     table = store.timeliness(filters, today, hours, fwd, act)
     total = table.row(0, named=True) if table.height else None
     if not total or not total["aduan"]:
