@@ -602,6 +602,55 @@ def test_names_after_a_n_in_lower_case_call_fields_an_apposition_after_saya_and_
     assert_masks(cases, unchanged)
 
 
+def test_numbers_of_more_cards_long_numbers_and_phones_in_pairs_of_digits_are_masked():
+    # Found by an audit of invented texts: each number was left whole, or partly ("0812 34 56 78 90" kept "90").
+    cases = {
+        "hubungi 0812 34 56 78 90 ya": "hubungi [TELEPON] ya",
+        "wa 0812-345-67-890": "wa [TELEPON]",
+        "+62 812 34 56 78 90": "[TELEPON]",
+        "0812 3456 7890 123": "[TELEPON]",
+        # a NIK typed a digit short or over, and other long numbers without a label
+        "NIK saya 320101234567890 salah": "NIK saya [NOMOR] salah",
+        "NIK 3201 0123 4567 890": "NIK [NOMOR]",
+        "nik 32010123456789012": "nik [NOMOR]",
+        "anggaran 1500000000000": "anggaran [NOMOR]",
+        "tiket #2012345678901": "tiket #[NOMOR]",
+        # cards and customer numbers after their name, also with "adalah" or a kind between
+        "IMEI 356938035643809 hilang": "IMEI [NOMOR] hilang",
+        "ID Pelanggan PLN 123456789012": "ID Pelanggan PLN [NOMOR]",
+        "no. meter 14123456789": "no. meter [NOMOR]",
+        "SIM saya 123456789012 ditahan": "SIM saya [NOMOR] ditahan",
+        "NISN 0012345678": "NISN [NOMOR]",
+        "NIM: 1901234567 belum aktif": "NIM: [NOMOR] belum aktif",
+        "NRP 87654321": "NRP [NOMOR]",
+        "no rm 123456": "no rm [NOMOR]",
+        "No. Peserta BPJS TK 12345678901": "No. Peserta BPJS TK [NOMOR]",
+        "NPWP saya adalah 01.234.567.8-901.000": "NPWP saya adalah [NOMOR]",
+        # e-mail addresses written to dodge filters
+        "budi at gmail dot com": "[EMAIL]",
+        "kirim ke budi.s[at]gmail[dot]com": "kirim ke [EMAIL]",
+        "email budi @ gmail.com": "email [EMAIL]",
+        "budi(at)yahoo.co.id": "[EMAIL]",
+        # plates in lower case after their label, and dashed
+        "plat b 1234 xyz kabur": "plat [PLAT] kabur",
+        "mobil D-1234-ABC": "mobil [PLAT]",
+        "nopol: d-1234-abc": "nopol: [PLAT]",
+    }
+    unchanged = ("SIM 2 minggu belum jadi", "biaya SIM 300.000", "biaya SIM 300000", "jumlah peserta 123456 orang",
+                 "no laporan 1234567890", "Rp 1500000000000", "rapat at kantor", "harga @ 5.000", "plat merah",
+                 "kendaraan plat B", "periode 2019-2020-2021", "KIP kuliah belum cair")
+    assert_masks(cases, unchanged)
+
+
+def test_amounts_in_billions_lists_of_years_and_date_ranges_are_no_numbers_of_people():
+    # The thousands of an amount were read as a fixed-line phone ("2.000.000.000" became "2.[TELEPON]"), and sixteen
+    # digits of years or dates as a NIK.
+    unchanged = ("dana 2.000.000.000 rupiah", "Rp 1.500.000.000.000", "nilai 10.000.000.000,- untuk jalan",
+                 "tahun 2019 2020 2021 2022", "periode 01-01-2024 31-12-2024", "01-01-2024 1-12-2024",
+                 "tgl 2024-01-15 2024-02-15", "tgl 2024-01-15 2024-02-1")
+    assert_masks({"1.081234567890": "1.[TELEPON]", "3201012019000001": "[NIK]"}, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
@@ -707,6 +756,9 @@ _TRICKY = [
     "dilayani pak budi; Pak\u00a0rina santoso; lurah joko; wali kota ani; pak rt slamet; bupati bima; mbak çelik",
     "Terima kasihRina Kartika A.R.\nMohon; TerimakasihWassalamu'alaikum; MakasihÇelik Öz",
     "saya rina kusuma, warga; aku\u00a0ratna hartati dari; nama:\u00a0yuliani\nx; sy rina ngadu; saya çelik öz,",
+    "hp 0812 34 56 78 90; NIK 3201 0123 4567 890; IMEI 356938035643809; ID Pelanggan PLN 123456789012; NRP 87654321",
+    "budi at gmail dot com; çelik[at]gmail[dot]com; budi @ gmail.com; plat b 1234 xyz; D-1234-ABC; nopol: d-1234-abc",
+    "No. Peserta BPJS TK 12345678901; NPWP saya adalah 01.234.567.8-901.000; 2.000.000.000; 2019 2020 2021 2022",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -36,18 +36,56 @@ from transforms.names import NAME_RULES, WS, Rule, apply_name_rules, mask_report
 from transforms.series import map_values
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# E-mail addresses written to dodge filters or spaced by a phone's keyboard: "budi at gmail dot com", "budi[at]gmail
+# [dot] com", "budi @ gmail.com", "budi(at)yahoo.co.id". Only before a common top-level domain, so "rapat at kantor"
+# stays. (An "@" without spaces and a spaced dot, "budi@gmail . com", is not read: "@gmail" becomes an account.)
+_AT = r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*|[ \t]+@[ \t]*|@[ \t]+|[ \t]+at[ \t]+)"
+_DOT = r"(?:[ \t]*(?:\.|\[dot\]|\(dot\)|\{dot\})[ \t]*|[ \t]+dot[ \t]+)"
+_TLD = r"(?:com|net|org|id|info|biz|co|go|ac|sch|or|my|sg)"
+SPELLED_EMAIL = re.compile(
+    rf"(?i)(?<![\w.%+-])[a-z0-9._%+-]+{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}{_TLD}(?:{_DOT}id)?(?!\w)")
 # Social media accounts ("@budi_santoso88", "@dinkes.kota"): after e-mail addresses, whose "@" is gone by then.
 # A price written with "@" stays ("@Rp5.000", "@ 10rb", "2 x @15.000").
 HANDLE = re.compile(r"(?<![\w@.\]])@(?!(?i:rp)\.?\s*\d)[A-Za-z_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]")
 # A label glued to its number ("NIK3201...", "noKK3201...", "HP0812...", "wa0812..."): a space goes between, so the
 # number is found as a number (the patterns below want no letter before it).
 GLUED_LABEL = re.compile(r"(?i)(?<![a-z])((?:no)?(?:nik|kk|ktp|hp|wa|telp|tlp))(?=(?:\+62|\d)\d)")
-# 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes.
-NIK = re.compile(r"(?<![\d\w])\d(?:[ .-]?\d){15}(?![\d\w])")
-# Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators.
-PHONE = re.compile(
-    r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )(?:(?:\+62|62)[\s.-]?|\(?0)(?:8\d{1,2}|\(?\d{2,3}\)?)(?:[\s.-]?\d{2,4}){2,3}(?!\d)"
-)
+# 16-digit NIK / KK numbers, also written in groups separated by spaces, dots or dashes; not a list of years
+# ("2019 2020 2021 2022") or of dates ("01-01-2024 31-12-2024", "2024-01-15 2024-02-15").
+NIK = re.compile(r"\d(?<![\d\w]\d)(?:[ .-]?\d){15}(?![\d\w])")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d[ .-])+(?:19|20)\d\d")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d|(?:19|20)\d\d[.-]\d{1,2}[.-]\d{1,2})(?!\d)")
+
+
+def _years_or_dates(found: str) -> bool:
+    return bool(_YEARS.fullmatch(found) or _DATE.search(found))
+
+
+def _mask_nik(m: re.Match) -> str:
+    return m.group(0) if _years_or_dates(m.group(0)) else "[NIK]"
+
+
+# Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators. Not after "Rp", and not the
+# thousands of an amount ("2.000.000.000" holds "000.000.000", "62.500.000.000" reads as +62): the checks stand
+# after the "0" or "62" so that they run only there.
+_PHONE_START = (r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )"
+                r"(?:(?:\+62|62(?![.,]\d{3}(?:[.,]\d{3})+(?!\d)))[\s.-]?|\(?0(?!(?<=\d[.,]0)\d\d(?:[.,]\d{3})+(?!\d)))"
+                r"(?:8\d{1,2}|\(?\d{2,3}\)?)")
+PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]?\d{{2,4}}){{2,3}}(?!\d)")
+# The same in more groups, each after a separator ("0812 34 56 78 90", "0812-345-67-890"), which the pattern above
+# cuts after three: masked whole when the digits stay a phone's length (at most 13 from 0, 14 from 62), else as the
+# pattern above does.
+LONG_PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]\d{{2,4}}){{4,5}}(?!\d)")
+
+
+def _mask_long_phone(m: re.Match) -> str:
+    found = m.group(0)
+    digits = ascii_digits(found)
+    if len(digits) <= (13 if digits.startswith("0") else 14):
+        return "[TELEPON]"
+    return PHONE.sub("[TELEPON]", found)
+
+
 # A phone or NIK/KK number whose groups are parted by a separator with spaces around it, a slash or an en dash
 # ("0812 - 3456 - 7890", "3201 / 0115 / 0885 / 0001", "021 \u2013 5555 \u2013 1234"), which the two patterns above
 # do not take: such a run of digit groups is masked only when its digits are a phone's (08.., 628.., an area
@@ -75,6 +113,33 @@ def _mask_spaced_number(m: re.Match) -> str:
     return found
 
 
+# Any other long number: a run of 12 to 20 digits (a card, customer, account or device number; an amount after "Rp"
+# stays), and 15 or 17 digits in groups as a NIK is written (a NIK typed a digit short or over), unless an amount
+# ("1.500.000.000.000"), years or dates. Before the phone patterns, which would take a part of them; a phone's
+# number (0.., 62..) is left to those. (The checks of what stands before come after the first digit, so that they
+# run only at digits: twice as fast.)
+LONG_NUMBER = re.compile(r"\d(?<![\w.,/+-]\d)(?<![Rr][Pp][ .]\d)(?<![Rr][Pp]\. \d)\d{11,19}(?!\w)")
+GROUPED_NUMBER = re.compile(r"\d(?<![\w.,/+-]\d)(?:[ .-]?\d){14,16}(?!\w)")
+_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def _phone_digits(digits: str) -> bool:
+    return digits.startswith("0") or (digits.startswith("62") and len(digits) <= 14)
+
+
+def _mask_long_number(m: re.Match) -> str:
+    return m.group(0) if _phone_digits(ascii_digits(m.group(0))) else "[NOMOR]"
+
+
+def _mask_grouped_number(m: re.Match) -> str:
+    found = m.group(0)
+    digits = ascii_digits(found)
+    if (len(digits) in (15, 17) and not found.isdigit() and not _phone_digits(digits) and not _AMOUNT.fullmatch(found)
+            and not _years_or_dates(found)):
+        return "[NOMOR]"
+    return found
+
+
 # Bank account numbers, recognised by the words around them ("no. rek BRI 1234-5678-90").
 ACCOUNT = re.compile(
     r"(?i)\b((?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek)\.?(?:\s+(?:bank\s+)?[A-Za-z]{2,10}){0,3}\s*[:.]?\s*)"
@@ -92,10 +157,24 @@ BANK_ACCOUNT = re.compile(
 # a few words apart when "nomor" comes between ("sertifikat hak milik dengan nomor: ...").
 DOCUMENT_NUMBER = re.compile(
     r"(?i)\b((?:no(?:mor|mer)?\.?\s*)?(?:akta(?:\s+kelahiran|\s+kematian|\s+nikah)?|sertifikat|shm|nib|kpj|nip|nop|"
-    r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?(?:(?:\s+[a-z]+){0,4}?\s+(?:dengan\s+)?no(?:mor|mer)?\b\.?)?"
-    r"\s*(?:saya\s*)?[:.]?\s*)"
+    r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?(?:\s+(?:tk|ketenagakerjaan|kesehatan)\b)?"
+    r"(?:(?:\s+[a-z]+){0,4}?\s+(?:dengan\s+)?no(?:mor|mer)?\b\.?)?"
+    r"\s*(?:saya\s*)?(?:(?:adalah|yaitu|yakni|ialah)\b\s*)?[:.]?\s*)"
     r"(?!rp|\d{1,3}(?:[.,]\d{3})+(?![\w./-]))"  # not an amount ("iuran BPJS 150.000", "biaya akta Rp50.000")
     r"((?=[\w./-]*\d)[\w./-]{5,40}(?:[ ]\d[\w./-]*){0,3})"
+)
+# Numbers of other personal cards and accounts, after their name: driving licence (SIM), pupil's and student's
+# numbers (NISN, NIM), aid cards (KIP, KKS), police and military numbers (NRP), a phone's IMEI, an electricity
+# customer's or meter number ("ID pelanggan", "no. meter"), an insurance or medical record number ("no. peserta",
+# "no. RM"). These names are also common words or fees ("SIM 2 minggu", "biaya SIM 300.000"), so the number must hold
+# six digits or more and be no amount (grouped in thousands, or up to seven digits ending in 000).
+IDENTITY_NUMBER = re.compile(
+    r"(?i)\b((?:sim|nisn|nim|kip|kks|nrp|imei|idpel|id\s*pel(?:anggan)?|rekam\s+medis|"
+    r"no(?:mor|mer)?\.?\s*(?:peserta|pelanggan|meter|kartu|rm))\b\.?"
+    r"(?:\s+(?:bpjs|tk|ketenagakerjaan|kesehatan|jkn|kis|pln|prabayar|pascabayar|saya|anak|kami)\b){0,3}"
+    r"(?:\s+(?:adalah|yaitu|yakni|ialah)\b)?\s*[:.]?\s*)"
+    r"(?!\d{1,3}(?:[.,]\d{3})+(?![\w./-])|\d{1,4}000(?![\d\w]))"
+    r"(\d(?:[ .-]?\d){5,24})(?![\d\w])"
 )
 # A date of birth with the place before it, in a form field or a sentence ("Tanggal lahir : 01-02-1980", "TTL:
 # Bandung, 1 Maret 1975", "TTL Bogor 12-03-1985", "Tempat/Tgl Lahir : Medan / 5 Juni 1990", "lahir tanggal 12 Maret
@@ -109,7 +188,11 @@ BIRTH_DATE = re.compile(
 # Vehicle plates: an Indonesian area code, 1-4 digits, 1-3 letters ("B 1234 KJT", "AB1234CD").
 _PLATE_AREAS = ("A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|"
                 "DE|DG|DH|DK|DL|DM|DN|DP|DR|DS|DT|EA|EB|ED|KB|KH|KT|KU|PA|PB")
-PLATE = re.compile(rf"\b(?:{_PLATE_AREAS})\s?\d{{1,4}}\s?[A-Z]{{1,3}}\b")
+PLATE = re.compile(rf"\b(?:{_PLATE_AREAS})[\s-]?\d{{1,4}}[\s-]?[A-Z]{{1,3}}\b")
+# After the plate's label, in any case: "plat b 1234 xyz", "nopol: d-1234-abc".
+LABELLED_PLATE = re.compile(
+    rf"(?i)\b((?:plat(?:\s+nomor)?|pelat(?:\s+nomor)?|nopol|no\.?\s*pol(?:isi)?|nomor\s+polisi|tnkb)\b\.?\s*[:.]?\s*)"
+    rf"(?:{_PLATE_AREAS})[\s-]?\d{{1,4}}(?:[\s-]?[a-z]{{1,3}})?(?![\w])")
 # Street addresses with a house number ("Jl. Melati No. 12", "Jalan Raya Bogor Nomor 5A RT 03/RW 04", "JL.MERDEKA
 # NO.10", "Gg. Mawar No: 7", "Perum Griya Asri Blok A5 No. 12"), or with the number before RT/RW ("Jl. Pahlawan 45
 # RT 003 RW 007").
@@ -123,10 +206,14 @@ ADDRESS = re.compile(
 )
 _NON_ASCII = r"[^\x00-\x7f]"
 
+_PHONE_SEPARATOR = r"[\s\x1c-\x1f.-]"
+_PHONE_HINT_START = rf"(?:(?:\+62|62){_PHONE_SEPARATOR}?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)"
+
 # The steps before the reporter's name is masked, in order.
 _BEFORE_NAMES = (
     Rule(GLUED_LABEL, r"\1 ", r"(?i)(?:nik|kk|ktp|hp|wa|telp|tlp)[0-9+]"),
     Rule(EMAIL, "[EMAIL]", "@"),
+    Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)[ \t]@|@[ \t]|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
     Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek)[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
@@ -135,12 +222,19 @@ _BEFORE_NAMES = (
     # before NIK and PHONE: a document number can hold a stretch that looks like either
     Rule(DOCUMENT_NUMBER, lambda m: m.group(1) + "[NOMOR]",
          r"(?is)(?:akta|sertifikat|shm|nib|kpj|nip|nop|npwp|paspor|bpjs|kis).*\d"),
+    Rule(IDENTITY_NUMBER, lambda m: m.group(1) + "[NOMOR]",
+         r"(?is)(?:sim|nisn|nim|kip|kks|nrp|imei|pel|pelanggan|medis|peserta|meter|kartu|rm)[^a-z0-9_].*"
+         r"\d(?:[ .-]?\d){5}"),
     Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|ttl|dob).*\d"),
-    Rule(NIK, "[NIK]", r"\d(?:[ .-]?\d){15}"),
-    Rule(PHONE, "[TELEPON]",
-         rf"(?:(?:\+62|62)[\s\x1c-\x1f.-]?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)(?:[\s\x1c-\x1f.-]?\d{{2,4}}){{2,3}}"),
+    Rule(NIK, _mask_nik, r"\d(?:[ .-]?\d){15}"),
+    Rule(LONG_NUMBER, _mask_long_number, r"\d{12}"),
+    Rule(GROUPED_NUMBER, _mask_grouped_number, r"\d(?:[ .-]?\d){14}"),
+    Rule(LONG_PHONE, _mask_long_phone, _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}\d{{2,4}}){{4}}"),
+    Rule(PHONE, "[TELEPON]", _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}?\d{{2,4}}){{2,3}}"),
     Rule(SPACED_NUMBER, _mask_spaced_number, r"\d(?:[ \t]+[-/.?][ \t]*|[-/.?][ \t]+|[/?])\d{3}"),
-    Rule(PLATE, "[PLAT]", rf"(?:{_PLATE_AREAS}){WS}?\d{{1,4}}{WS}?[A-Z]{{1,3}}"),
+    Rule(LABELLED_PLATE, lambda m: m.group(1) + "[PLAT]",
+         rf"(?is)(?:plat|pelat|nopol|no\.?{WS}*pol(?:isi)?|nomor{WS}+polisi|tnkb)[^a-z0-9_].*\d"),
+    Rule(PLATE, "[PLAT]", rf"(?:{_PLATE_AREAS})[\s\x1c-\x1f-]?\d{{1,4}}[\s\x1c-\x1f-]?[A-Z]{{1,3}}"),
 )
 
 
