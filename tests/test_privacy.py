@@ -642,6 +642,20 @@ def test_numbers_of_more_cards_long_numbers_and_phones_in_pairs_of_digits_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_a_name_set_off_by_a_comma_or_a_bracket_after_a_role_and_its_place_is_masked():
+    # Found by an audit of invented texts: the name after the comma or in the brackets was left whole.
+    cases = {
+        "Kepala Desa Sukamaju, Budi Santoso, menolak": "Kepala Desa Sukamaju, [NAMA], menolak",
+        "Kades Sukamaju (Budi Santoso) menolak": "Kades Sukamaju ([NAMA]) menolak",
+        "Camat Cilandak, Agus Salim, tidak hadir": "Camat Cilandak, [NAMA], tidak hadir",
+        "Kepala Dinas Sosial (Siti Aminah)": "Kepala Dinas Sosial ([NAMA])",
+        "Kepala Desa, Budi": "Kepala Desa, [NAMA]",
+    }
+    unchanged = ("Kepala Desa Sukamaju, Kecamatan Ciawi, menolak", "Kades Sukamaju (Kab. Bogor) menolak",
+                 "Bupati Bogor, Bekasi, dan Depok", "Camat, Lurah, dan RT", "Lurah (sudah tiga kali) menolak")
+    assert_masks(cases, unchanged)
+
+
 def test_amounts_in_billions_lists_of_years_and_date_ranges_are_no_numbers_of_people():
     # The thousands of an amount were read as a fixed-line phone ("2.000.000.000" became "2.[TELEPON]"), and sixteen
     # digits of years or dates as a NIK.
@@ -759,6 +773,7 @@ _TRICKY = [
     "hp 0812 34 56 78 90; NIK 3201 0123 4567 890; IMEI 356938035643809; ID Pelanggan PLN 123456789012; NRP 87654321",
     "budi at gmail dot com; çelik[at]gmail[dot]com; budi @ gmail.com; plat b 1234 xyz; D-1234-ABC; nopol: d-1234-abc",
     "No. Peserta BPJS TK 12345678901; NPWP saya adalah 01.234.567.8-901.000; 2.000.000.000; 2019 2020 2021 2022",
+    "Kepala Desa Sukamaju, Budi Santoso, x; Kades Sukamaju (Çelik Öz); Camat\u00a0Cilandak,\u00a0Agus; Lurah, Siti",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

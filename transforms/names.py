@@ -107,6 +107,12 @@ SERVED_BY_WORDS = ("oleh", "dengan", "kepada", "sama", "bersama", "yaitu", "yakn
 _SERVED_BY = "(?:" + _first_letter_either_case(SERVED_BY_WORDS) + ")"
 _GIVEN = "(?:" + "|".join(sorted(GIVEN_NAMES)) + ")"
 SERVED_BY_NAME = re.compile(rf"\b({_SERVED_BY}{_SP}+)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
+# A name set off after a role and its place or office by a comma or a bracket ("Kepala Desa Sukamaju, Budi
+# Santoso, ...", "Kades Sukamaju (Siti Aminah)", "Bupati Bogor, Ade ..."): only a common given name there, read as
+# after "oleh", as the words after such a comma are as often another place or office ("Camat Ciawi, Kabupaten
+# Bogor").
+ROLE_APPOSITION_NAME = re.compile(
+    rf"\b({_ROLE}(?:{_SP}+(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}{_SP}*[,(]{_SP}*)({_GIVEN}\b(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # A name written in lower case, as informal messages often are ("dilayani pak budi", "bu siti rahayu di loket",
 # "lurah joko", "pak rt slamet", "petugas ani"): only common given names (up to three), right after a form of
 # address, a role or a staff word, as most lower-case words after these are no names ("pak lurah", "bu guru",
@@ -758,6 +764,8 @@ NAME_RULES = (
     # its hint also asks for a given name among the first six words: most staff words are followed by an office
     Rule(STAFF_NAME, _mask_staff_name, rf"{_STAFF}{_SP}+(?:(?:{_NAME_WORD_HINT}|\d{{1,3}}){_SP}+){{0,5}}{_GIVEN}"),
     Rule(SERVED_BY_NAME, _mask_staff_name, rf"{_SERVED_BY}{_SP}+{_GIVEN}\b"),
+    # its hint leaves the role out: the roles' long alternation made it five times slower
+    Rule(ROLE_APPOSITION_NAME, _mask_staff_name, rf"[,(]{_SP}*{_GIVEN}"),
     Rule(LOWER_NAME, _mask_lower_name, rf"{_LOWER_CUE}{_SP}+{_GIVEN_LOWER}"),
     Rule(LOWER_SELF_NAME, _mask_lower_self_name, rf"(?:[Ss]aya|[Ss]y|[Aa]ku|adalah|bernama|:),?{_SP}*{_GIVEN_LOWER}"),
     Rule(CAPITAL_STAFF_NAME, _mask_capital_staff_name, rf"{_CAPITAL_STAFF}{_SP}+{_CAPITAL_WORD}"),
