@@ -53,6 +53,39 @@ def wide_encoding(data: bytes) -> str | None:
     return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
+# The share of a text's UTF-16 code units whose high byte must be NUL for bytes without a byte-order mark to be
+# taken for UTF-16: Latin-script text (Indonesian, English, the Latin-1 letters) has it in every unit; a few
+# curly quotes, dashes or emoji leave far more than this. A UTF-8 file with a few stray NUL bytes is far below it.
+_UTF16_NUL_SHARE = 0.75
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when bytes without a byte-order mark look like UTF-16 text, else None.
+
+    Some tools save UTF-16 without the mark. Latin-script text has a NUL byte in almost every code unit, at the
+    odd positions in little-endian order, at the even ones in big-endian: this asks for a NUL in at least three
+    quarters of the units on one side, and for the (even-length) bytes to decode cleanly in that order into text
+    without a NUL character (each NUL byte is half of a letter, never a character of its own; this also keeps
+    UTF-32 from passing as UTF-16). A UTF-8 or Windows-1252 file holds no NUL byte and pays one scan for it.
+    An odd length is judged on the bytes before the last one: the caller tells a file cut off in the middle
+    of a character by `len(data) % 2`.
+    """
+    if b"\x00" not in data:
+        return None
+    body = data[: len(data) - len(data) % 2]
+    units = len(body) // 2
+    if not units:
+        return None
+    for encoding, high in (("utf-16-le", body[1::2]), ("utf-16-be", body[0::2])):
+        if high.count(0) >= _UTF16_NUL_SHARE * units:
+            try:
+                text = body.decode(encoding)
+            except UnicodeDecodeError:  # e.g. a lone surrogate: not UTF-16 text
+                return None
+            return encoding if "\x00" not in text else None
+    return None
+
+
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """The reason of a JSON line that is not UTF-8 (JSON must be), e.g. a line saved by a Windows-1252 editor."""
     return (f"baris bukan UTF-8 yang sah (byte {exc.start}; mis. disimpan sebagai Windows-1252): simpan ulang "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.channels import callcenter, email, lapor, whatsapp
-from transforms.channels.common import base_record, broken, wide_encoding
+from transforms.channels.common import base_record, bomless_utf16, broken, wide_encoding
 
 PARSERS = {
     ("lapor", ".jsonl"): lapor.parse,
@@ -37,9 +37,10 @@ _MOVE_IT = "; pindahkan berkas ke folder kanal yang benar dengan ekstensi yang b
 def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> list[dict]:
     """Parse one file's bytes. Never raises: unknown kinds and empty files become one quarantined record.
 
-    A file that starts with a UTF-16 or UTF-32 byte-order mark is turned into UTF-8 first, so every parser reads
-    it as it reads a UTF-8 delivery (the same report in either gives the same content hash). The check is one
-    look at the first bytes: a UTF-8 file pays nothing more.
+    A file that starts with a UTF-16 or UTF-32 byte-order mark, or is UTF-16 text without one (common.bomless_utf16),
+    is turned into UTF-8 first, so every parser reads it as it reads a UTF-8 delivery (the same report in either
+    gives the same content hash). The checks are one look at the first bytes and one scan for a NUL byte: a UTF-8
+    file pays nothing more.
     """
     suffix = _suffix(source_file)
     parser = PARSERS.get((channel, suffix))
@@ -59,6 +60,14 @@ def parse_file(channel: str, source_file: str, file_hash: str, data: bytes) -> l
             return [file_record(channel, source_file, file_hash, "bad_encoding",
                                 f"berkas diawali penanda {wide} (BOM) tetapi isinya bukan {wide} yang sah "
                                 f"(mis. terpotong); simpan ulang sebagai UTF-8 lalu kirim lagi")]
+    else:
+        bomless = bomless_utf16(data)
+        if bomless is not None:
+            if len(data) % 2:  # the rest is UTF-16 text: cut off in the middle of a character, as with a BOM
+                return [file_record(channel, source_file, file_hash, "bad_encoding",
+                                    "berkas tampak UTF-16 tanpa penanda (BOM) tetapi panjangnya ganjil (mis. "
+                                    "terpotong); simpan ulang sebagai UTF-8 lalu kirim lagi")]
+            data = data.decode(bomless).encode("utf-8")
     if not data.strip():
         return [file_record(channel, source_file, file_hash, "empty_file", "berkas kosong")]
     try:
