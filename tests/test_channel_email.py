@@ -1,4 +1,8 @@
+import base64
+import quopri
 from email.message import EmailMessage
+
+import pytest
 
 from transforms.channels import email as em
 from transforms.channels.email import message_ref
@@ -149,3 +153,37 @@ def test_a_body_mixing_utf8_and_windows1252_lines_is_held_not_loaded_garbled():
     # one encoding throughout is read as before, with or without a (right or wrong) declared charset
     assert parse_one(head + "Jalan di depan kafé rusak.\n".encode())["text"] == "Jalan di depan kafé rusak."
     assert parse_one(head + "Caf\u00e9 tutup.\n".encode("cp1252"))["text"] == "Café tutup."
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin-1", "windows-1252", "us-ascii"])
+@pytest.mark.parametrize("cte", ["8bit", "quoted-printable", "base64"])
+def test_a_utf8_body_labelled_latin1_is_read_as_utf8(label, cte):
+    # a mail program's default label on a UTF-8 text: Latin-1 decoded it without an error, "kafÃ© â€“ tutup", loaded
+    text = "Kafé di depan kantor tutup \u2013 mohon dicek.\n"
+    raw = (b"From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+           b"Content-Type: text/plain; charset=" + label.encode() + b"\nContent-Transfer-Encoding: " + cte.encode()
+           + b"\n\n" + {"8bit": text.encode(), "quoted-printable": quopri.encodestring(text.encode()),
+                        "base64": base64.encodebytes(text.encode())}[cte])
+    r = parse_one(raw)
+    assert (r.get("reason_code"), r["text"]) == (None, "Kafé di depan kantor tutup \u2013 mohon dicek.")
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252"])
+def test_a_latin1_body_that_is_not_utf8_keeps_its_label(label):
+    # Latin-1 bytes are not valid UTF-8 (é alone is \xe9): read as labelled, as before; \xb1 is ± in both labels
+    msg = message(None)
+    msg.set_content("Biaya \u00b1 Rp 50.000 di kafé", charset=label, cte="8bit")
+    assert parse_one(msg.as_bytes())["text"] == "Biaya \u00b1 Rp 50.000 di kafé"
+    # \xc3\xa9 is valid UTF-8, but with \xe9 beside it the part is not: still Latin-1, both read as labelled
+    raw = (b"From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+           b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nSTRA\xc3\xa9E caf\xe9\n")
+    assert parse_one(raw)["text"] == "STRA\u00c3\u00a9E caf\u00e9"
+
+
+def test_encoded_word_headers_labelled_latin1_holding_utf8_are_read_as_utf8():
+    # =?iso-8859-1?...?= around UTF-8 bytes gave the subject and the sender's name as "KafÃ©", "Å\x9aantoso"
+    raw = (b"From: =?iso-8859-1?q?Budi_=C5=9Aantoso?= <b@x.id>\nMessage-ID: <a@b>\n"
+           b"Date: Mon, 3 Nov 2025 10:00:00 +0700\nSubject: =?windows-1252?b?S2Fmw6kgdHV0dXA=?= =?iso-8859-1?q?_caf=E9?=\n"
+           b"\nIsi.\n")
+    [r] = em.parse(raw, "email/a.eml", "h")
+    assert (r["title"], r["reporter_name"]) == ("Kafé tutup café", "Budi Śantoso")  # the Latin-1 word stays Latin-1

@@ -1,7 +1,8 @@
 """E-mail: RFC 5322 messages, one per `.eml` file or many per `.mbox` file.
 
 Handles multipart/alternative (the text/plain part is preferred, HTML-only bodies are converted),
-quoted-printable and base64, declared and mislabelled charsets (windows-1252, iso-8859-1),
+quoted-printable and base64, declared and mislabelled charsets (windows-1252, iso-8859-1; UTF-8 labelled as
+one of them is read as UTF-8),
 attachments (counted, not stored) and threads: `In-Reply-To`/`References` are kept as
 `parent_refs` so a reply can join the complaint it answers. Message-IDs are stored hashed (`mid:<sha256>`),
 as they often contain the sender's address.
@@ -9,6 +10,7 @@ as they often contain the sender's address.
 
 from __future__ import annotations
 
+import codecs
 import re
 from email import policy
 from email.errors import HeaderParseError
@@ -106,6 +108,30 @@ def raw_header(msg, name: str) -> str | None:
     return next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
 
 
+# Labels a sender's mail program writes without looking at the text (its default, not the text's encoding): bytes
+# labelled with one that are valid UTF-8 holding a multi-byte sequence are UTF-8 (codecs' names of the labels).
+_DEFAULT_LABELS = frozenset({"iso8859-1", "cp1252", "ascii"})
+
+
+def utf8_despite_label(data: bytes, charset: str | None) -> bool:
+    """Whether bytes labelled Latin-1 (ISO-8859-1), Windows-1252 or US-ASCII are UTF-8 in fact.
+
+    Latin-1 decodes any byte, so a UTF-8 text under that label was read without an error, every letter beyond
+    ASCII garbled ("kafÃ©"). Valid UTF-8 with a multi-byte sequence is practically never meant as Latin-1: it
+    would take a capital accented letter followed by a symbol ("Ã©") throughout. Bytes that are not valid UTF-8
+    are what the label says (False), and so is plain ASCII, which reads the same either way.
+    """
+    if not charset or data.isascii():
+        return False
+    try:
+        if codecs.lookup(charset).name not in _DEFAULT_LABELS:
+            return False
+        data.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return True
+
+
 def header_text(value) -> str:
     """A header as text: RFC 2047 encoded words decoded, folding removed; unreadable parts kept as they are."""
     if value is None:
@@ -114,7 +140,9 @@ def header_text(value) -> str:
     if _ESCAPED_BYTE.search(raw):  # raw 8-bit bytes in the header (compat32 escapes them)
         raw = decode_text(raw.encode("utf-8", "surrogateescape"))[0]
     try:
-        text = str(make_header(decode_header(raw)))
+        words = [(w, "utf-8" if isinstance(w, bytes) and utf8_despite_label(w, cs) else cs)
+                 for w, cs in decode_header(raw)]  # e.g. =?iso-8859-1?q?caf=C3=A9?= from a mislabelling program
+        text = str(make_header(words))
     except (LookupError, UnicodeDecodeError, ValueError, HeaderParseError):
         text = raw
     return re.sub(r"\s*\r?\n\s+", " ", text)
@@ -127,6 +155,8 @@ def _decode_part(part) -> tuple[str, bool]:
     if payload is None:
         return "", False
     charset = part.get_content_charset()
+    if utf8_despite_label(payload, charset):  # a UTF-8 text labelled Latin-1 would decode, garbled, without error
+        charset = "utf-8"
     if charset:
         try:
             return payload.decode(charset), False
