@@ -188,3 +188,12 @@ def test_encoded_word_headers_labelled_latin1_holding_utf8_are_read_as_utf8():
            b"Subject: =?windows-1252?b?S2Fmw6kgdHV0dXA=?= =?iso-8859-1?q?_caf=E9?=\n\nIsi.\n")
     [r] = em.parse(raw, "email/a.eml", "h")
     assert (r["title"], r["reporter_name"]) == ("Kafé tutup café", "Budi Śantoso")  # the Latin-1 word stays Latin-1
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252"])
+def test_a_body_labelled_latin1_mixing_utf8_and_latin1_lines_is_held_not_loaded_garbled(label):
+    # the label decoded every byte, so the mix went unseen: "Jalan di depan kafÃ© rusak." was loaded
+    head = (b"From: a@b.id\nDate: Tue, 04 Mar 2025 10:15:00 +0700\nMessage-ID: <x@b.id>\n"
+            b"Content-Type: text/plain; charset=" + label.encode() + b"\nContent-Transfer-Encoding: 8bit\n\n")
+    r = parse_one(head + "Jalan di depan kafé rusak.\n".encode() + "Caf\u00e9 tutup.\n".encode("latin-1"))
+    assert r["reason_code"] == "bad_encoding" and "pengodean campuran" in r["reason"]

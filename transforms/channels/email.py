@@ -121,15 +121,21 @@ def utf8_despite_label(data: bytes, charset: str | None) -> bool:
     would take a capital accented letter followed by a symbol ("Ã©") throughout. Bytes that are not valid UTF-8
     are what the label says (False), and so is plain ASCII, which reads the same either way.
     """
-    if not charset or data.isascii():
+    if data.isascii() or not default_label(charset):
         return False
     try:
-        if codecs.lookup(charset).name not in _DEFAULT_LABELS:
-            return False
         data.decode("utf-8")
-    except (LookupError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         return False
     return True
+
+
+def default_label(charset: str | None) -> bool:
+    """Whether the charset is Latin-1 (ISO-8859-1), Windows-1252 or US-ASCII, under any of its names."""
+    try:
+        return bool(charset) and codecs.lookup(charset).name in _DEFAULT_LABELS
+    except LookupError:
+        return False
 
 
 def header_text(value) -> str:
@@ -157,6 +163,11 @@ def _decode_part(part) -> tuple[str, bool]:
     charset = part.get_content_charset()
     if utf8_despite_label(payload, charset):  # a UTF-8 text labelled Latin-1 would decode, garbled, without error
         charset = "utf-8"
+    elif default_label(charset) and not payload.isascii():
+        # Latin-1 reads any byte: UTF-8 lines beside Latin-1 ones would be loaded garbled, without an error
+        text, _encoding, odd_lines = decode_lines(payload)
+        if odd_lines:
+            return text, True
     if charset:
         try:
             return payload.decode(charset), False
