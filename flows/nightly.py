@@ -65,6 +65,7 @@ class ParsedPartition:
     skipped: list[str]           # re-deliveries: content already received
     unreadable: list[str] = field(default_factory=list)
     seconds: float = 0.0         # time spent reading and parsing
+    superseded: list[str] = field(default_factory=list)  # of `skipped` (retry): every quarantined record superseded
 
 
 @dataclass
@@ -103,14 +104,17 @@ class Backfill:
 # ----------------------------------------------------------------------------- read and parse
 
 def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], skip_hashes: set[str], attempts: int,
-                    only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> ParsedPartition:
+                    only_hashes: set[str] | None = None, retry_delay: float = 0.5,
+                    superseded_hashes: frozenset[str] = frozenset()) -> ParsedPartition:
     """Read and parse one partition's files. Unreadable files become one quarantined record each.
 
     Files whose hash is in `skip_hashes` were received before and are skipped; with `only_hashes`
-    (retry mode) only those files are parsed.
+    (retry mode) only those files are parsed. Skipped files whose hash is in `superseded_hashes` (retry: files
+    whose quarantined records were all taken in later from another file) are listed apart as well.
     """
     started = time.perf_counter()
     rows, file_rows, skipped, unreadable, seen = [], [], [], [], set(skip_hashes)
+    superseded = []
 
     def unreadable_hash(f: inbox_io.InboxFile, error: str) -> str:
         # An unreadable file is identified by its path and error, so it is reported once, not every night.
@@ -125,6 +129,8 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
             fhash = inbox_io.misplaced_hash(fhash)
         if (only_hashes is not None and fhash not in only_hashes) or fhash in seen:
             skipped.append(f.relative)
+            if fhash in superseded_hashes:
+                superseded.append(f.relative)
             continue
         if data is None:
             unreadable.append(f.relative)
@@ -138,7 +144,7 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
                           "size_bytes": len(data) if data is not None else None, "records": len(recs),
                           "modified_at_utc": f.modified, "path": os.fsencode(f.path)})
     return ParsedPartition(channel, day, records_frame(rows), pl.DataFrame(file_rows, schema=FILE_SCHEMA),
-                           skipped, unreadable, time.perf_counter() - started)
+                           skipped, unreadable, time.perf_counter() - started, superseded)
 
 
 @dataclass
@@ -153,6 +159,7 @@ class StagedBatch:
     unreadable: list[str]
     parse_seconds: float
     stage_seconds: float
+    superseded: list[str] = field(default_factory=list)  # of `skipped`, see ParsedPartition
 
 
 def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
@@ -166,27 +173,31 @@ def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 
 def parse_and_stage_batch(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
-                          only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
+                          only_hashes: set[str] | None = None, retry_delay: float = 0.5,
+                          superseded_hashes: frozenset[str] = frozenset()) -> StagedBatch:
     """Parse the partitions of one batch, then stage all their records at once (one fixed cost per batch)."""
-    parsed = [parse_partition(batch.channel, day, files, skip_hashes, attempts, only_hashes, retry_delay)
+    parsed = [parse_partition(batch.channel, day, files, skip_hashes, attempts, only_hashes, retry_delay,
+                              superseded_hashes)
               for day, files in batch.parts]
     records = pl.concat([p.records for p in parsed], how="diagonal_relaxed")
     files = pl.concat([p.files for p in parsed])
     parse_seconds = sum(p.seconds for p in parsed)
     skipped = [s for p in parsed for s in p.skipped]
     unreadable = [u for p in parsed for u in p.unreadable]
+    superseded = [s for p in parsed for s in p.superseded]
     del parsed
     started = time.perf_counter()
     staged = stage_records(records, settings)
     del records
     return StagedBatch(batch.channel, batch.label, staged, files, skipped, unreadable, parse_seconds,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, superseded)
 
 
 @task(name="parse-and-stage", cache_policy=NO_CACHE, task_run_name="stage-{batch.label}")
 def parse_and_stage(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
-                    only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
-    return parse_and_stage_batch(batch, skip_hashes, attempts, settings, only_hashes, retry_delay)
+                    only_hashes: set[str] | None = None, retry_delay: float = 0.5,
+                    superseded_hashes: frozenset[str] = frozenset()) -> StagedBatch:
+    return parse_and_stage_batch(batch, skip_hashes, attempts, settings, only_hashes, retry_delay, superseded_hashes)
 
 
 # ----------------------------------------------------------------------------- gates
@@ -442,6 +453,7 @@ class Intake:
         self.seen_hashes: set[str] = set()
         self.file_parts: list[pl.DataFrame] = []
         self.skipped: list[str] = []
+        self.superseded: list[str] = []  # of `skipped` (retry): every quarantined record superseded
         self.already = 0
         self.pending: list[pl.DataFrame] = []
         self.pending_rows = 0
@@ -463,6 +475,7 @@ class Intake:
         self.clock.add(f"parse_{staged.channel}", staged.parse_seconds)
         self.clock.add("normalise_protect_resolve", staged.stage_seconds)
         self.skipped.extend(staged.skipped)
+        self.superseded.extend(staged.superseded)
         files = staged.files
         repeated = files.filter(~pl.col("file_hash").is_first_distinct() | pl.col("file_hash").is_in(self.seen_hashes))
         self.skipped.extend(repeated["source_file"].to_list())
@@ -513,7 +526,7 @@ class Intake:
 
 
 def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intake: Intake, skip_hashes: set[str],
-                   only: set[str] | None) -> None:
+                   only: set[str] | None, superseded: frozenset[str] = frozenset()) -> None:
     """Run the parse-and-stage tasks with a bounded number in flight, taking their results in order, so the
     memory held is a few batches whatever the size of the night. A small night (no more bytes than one batch)
     runs its tasks one by one in this process, so it starts no worker process (`AWASI_TASK_RUNNER=processes`)."""
@@ -521,7 +534,7 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
     if sum(b.bytes for b in batches) <= settings.stage_batch_bytes:
         for batch in batches:
             state = task_(batch, skip_hashes, settings.read_retries, settings, only, settings.read_retry_delay_s,
-                          return_state=True)
+                          superseded, return_state=True)
             if state.is_completed():
                 intake.take(state.result())
             else:
@@ -536,7 +549,7 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
         batch = next(queue, None)
         if batch is not None:
             pending.append((batch, task_.submit(batch, skip_hashes, settings.read_retries, settings, only,
-                                                settings.read_retry_delay_s)))
+                                                settings.read_retry_delay_s, superseded)))
 
     for _ in range(in_flight):
         submit_next()
@@ -633,7 +646,11 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         ledger = warehouse.read_ledger(settings.db_path)
         to_read, files = select_files(settings, ledger, retry, backfill)
         quarantined = warehouse.read_quarantined(settings.db_path) if retry else None
-        only = set(quarantined["file_hash"].unique().to_list()) if retry else None
+        only, superseded = None, frozenset()
+        if retry:  # a file whose quarantined records were all taken in later from another file is not read again
+            held = quarantined.group_by("file_hash").agg(superseded=pl.col("superseded").all())
+            only = set(held.filter(~pl.col("superseded"))["file_hash"].to_list())
+            superseded = frozenset(held.filter(pl.col("superseded"))["file_hash"].to_list())
         skip_hashes = set() if (retry or backfill) else ledger.hashes
         pseudonym_secret(settings.pseudonym_key, settings.pseudonym_key_file, settings.pseudonym_key_block)
         partitions = inbox_io.partition(to_read, settings.timezone)
@@ -644,9 +661,10 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
                         quarantined.select(pl.col("record_id").alias("record_key")) if retry else None,
                         backfill is not None, ledger.hashes if (retry or backfill) else None)
         phase = time.perf_counter()
-        read_and_stage(settings, batches, intake, skip_hashes, only)
+        read_and_stage(settings, batches, intake, skip_hashes, only, superseded)
         clock.add("read_parse_normalise_wall", time.perf_counter() - phase)
         file_rows, skipped, already = intake.files(), intake.skipped, intake.already
+        skipped_superseded = intake.superseded
         del intake
         unread = len(files) - len(to_read) if not backfill else 0
         skipped_count = len(skipped) + max(unread, 0)
@@ -698,7 +716,8 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
             run.run_row = {
                 **base_row, "finished_at_utc": datetime.now(timezone.utc).replace(tzinfo=None),
                 "duration_s": round(time.monotonic() - started, 3), "outcome": outcome,
-                "message": _message(summary, skipped_count, report.alerts + report.warnings, kind, backfill, already),
+                "message": _message(summary, skipped_count, report.alerts + report.warnings, kind, backfill, already,
+                                    len(skipped_superseded)),
                 "files_seen": len(files), "files_new": file_rows.height, "files_skipped": skipped_count,
                 "accepted": summary["accepted"], "merged": summary["merged"], "quarantined": summary["quarantined"],
                 "records_total": summary["records_total"], "complaints_new": summary["complaints_new"],
@@ -731,7 +750,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         if scratch is not None:
             scratch.remove()
     _archive(settings, run, file_rows, log)
-    result = {**run.run_row, "skipped_files": skipped}
+    result = {**run.run_row, "skipped_files": skipped, "skipped_superseded": skipped_superseded}
     _publish_summary(result)
     (log.warning if outcome == "partial" else log.info)(run.run_row["message"])
     return result
@@ -758,7 +777,7 @@ def _archive(settings: Settings, run: warehouse.RunLoad, file_rows: pl.DataFrame
 
 
 def _message(summary: dict, skipped: int, alerts: list[str], kind: str, backfill: Backfill | None = None,
-             already: int = 0) -> str:
+             already: int = 0, superseded: int = 0) -> str:
     share = summary["agency_resolved_share"]  # None when the run added no complaint
     agencies = (f"instansi teridentifikasi pada {share:.0%} aduan baru" if share is not None else
                 "tidak ada aduan baru yang instansinya perlu diidentifikasi")
@@ -766,12 +785,21 @@ def _message(summary: dict, skipped: int, alerts: list[str], kind: str, backfill
         kind, f"Backfill {backfill.start}..{backfill.end}" if backfill else "Selesai")
     text = (f"{head}: {summary['records_total']} catatan diproses ({summary['accepted']} aduan baru, "
             f"{summary['merged']} digabung, {summary['quarantined']} dikarantina); {skipped} berkas dilewati "
-            f"(sudah pernah diterima); {agencies}.")
+            f"(sudah pernah diterima{_superseded_note(superseded)}); {agencies}.")
     if kind == "backfill":
         text += f" {already} catatan sudah ada di gudang data dan dibiarkan."
     if alerts:
         text += " PERHATIAN: " + " ".join(alerts)
     return text
+
+
+def _superseded_note(files: int) -> str:
+    """Retry: how many of the skipped files were not read again because each of their quarantined records was
+    taken in later from another file (what `awasi quarantine list` marks *digantikan*)."""
+    if not files:
+        return ""
+    return (f"; {files} di antaranya karena semua catatan karantinanya sudah digantikan, diterima kemudian dari "
+            f"berkas lain")
 
 
 def _publish_summary(result: dict) -> None:

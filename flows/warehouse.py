@@ -99,13 +99,16 @@ def read_existing_records(db_path: Path, record_ids: list[str]) -> set[str]:
 
 
 def read_quarantined(db_path: Path) -> pl.DataFrame:
-    """record_id and file_hash of every record still in quarantine."""
-    empty = pl.DataFrame(schema={"record_id": pl.String, "file_hash": pl.String})
+    """record_id and file_hash of every record still in quarantine, and whether it is superseded: taken in later
+    from another file (sql/quarantine_marked.sql, as `awasi quarantine list` marks it)."""
+    empty = pl.DataFrame(schema={"record_id": pl.String, "file_hash": pl.String, "superseded": pl.Boolean})
     if not Path(db_path).exists():
         return empty
     with connect(db_path) as con:
         ensure_schema(con)
-        return con.sql("select record_id, file_hash from intake where fate = 'quarantined'").pl()
+        con.execute(sql("quarantine_marked"))
+        return con.sql("select record_id, file_hash, superseded_by is not null as superseded "
+                       "from quarantine_marked(null, null)").pl()
 
 
 def read_volume_history(db_path: Path, runs: int = 14) -> list[dict[str, int]]:

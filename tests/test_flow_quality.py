@@ -185,3 +185,42 @@ def test_a_held_file_redelivered_corrected_marks_its_quarantine_rows_superseded(
     assert not any("digantikan" in lines[k] for k in list(lines)[:3])
     counts = {ln.split()[1]: ln.split()[2:] for ln in out.output.splitlines() if ln.startswith("lapor ")}
     assert counts["file_held"] == ["1", "1"] and counts["bad_json"] == ["1", "0"] and counts["bad_encoding"] == ["1", "0"]
+
+
+def test_retry_skips_a_held_file_whose_quarantined_records_were_all_superseded(tmp_path, monkeypatch):
+    # retry read the held file again although its corrected re-delivery had been accepted: its records were held
+    # again (new quarantine rows, the run counting them once more) for nothing, and the output did not say why
+    inbox, night2, db = tmp_path / "inbox", tmp_path / "night2", tmp_path / "w.duckdb"
+
+    def held_file(ids):  # 3 of 5 too short: the file is held whole
+        return b"\n".join(report(t, content="   " if i < 3 else f"Jalan rusak nomor {t} belum diperbaiki.")
+                          for i, t in enumerate(ids))
+
+    def corrected(ids):
+        return b"\n".join(report(t, content=f"Jalan rusak nomor {t} belum diperbaiki.") for t in ids)
+
+    whole, part = [f"600000{i}" for i in range(1, 6)], [f"800000{i}" for i in range(1, 6)]
+    write(inbox / "lapor" / "tahan.jsonl", held_file(whole))
+    write(inbox / "lapor" / "dua.jsonl", held_file(part))
+    write(inbox / "lapor" / "panjang.jsonl", report("7000001", content="Keluhan " * 3000))
+    CliRunner().invoke(app, ["run", "--inbox", str(inbox), "--db", str(db)])
+    write(night2 / "lapor" / "tahan-perbaikan.jsonl", corrected(whole))  # every record of tahan.jsonl
+    write(night2 / "lapor" / "dua-sebagian.jsonl", corrected(part[:3]))  # three of dua.jsonl's five
+    CliRunner().invoke(app, ["run", "--inbox", str(night2), "--db", str(db)])
+    rows = "select position, run_id, reason_code from intake where source_file = ? order by seq"
+    before = q(db, rows, "lapor/tahan.jsonl")
+    assert len(before) == 5 and {code for _, _, code in before} == {
+        "file_held", "expectation:expect_column_values_to_be_between(text_chars)"}
+    monkeypatch.setenv("AWASI_MAX_TEXT_CHARS", "100000")  # the fix for panjang.jsonl, whose record is still open
+    out = CliRunner().invoke(app, ["quarantine", "retry", "--inbox", str(inbox), "--db", str(db)])
+    assert out.exit_code == 3, out.output  # dua.jsonl is held again
+    assert "1 di antaranya karena semua catatan karantinanya sudah digantikan" in out.output
+    assert q(db, rows, "lapor/tahan.jsonl") == before  # not read again: the rows of the first run, untouched
+    [retry_run] = q(db, "select run_id from runs order by started_at_utc desc limit 1")[0]
+    # two of dua.jsonl's records are still open: read again, and held again, the rows now the retry's
+    assert {run for _, run, _ in q(db, rows, "lapor/dua.jsonl")} == {retry_run}
+    assert q(db, "select fate from intake where source_file = 'lapor/panjang.jsonl'") == [("accepted",)]
+    [(records, quarantined, skipped, message)] = q(db, "select records_total, quarantined, files_skipped, message "
+                                                       "from runs where run_id = ?", retry_run)
+    assert (records, quarantined, skipped) == (1 + 5, 5, 1) and message.startswith("Ulang karantina")
+    assert q(db, "select count(*) from intake")[0][0] == 5 + 5 + 1 + 5 + 3  # every record once, nothing doubled
