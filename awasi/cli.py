@@ -395,7 +395,8 @@ def quarantine_retry(
     """Read the files of quarantined records again and pass those records through every gate once more.
 
     Records that now pass replace their quarantine rows (same record id, so nothing is counted twice);
-    the others stay quarantined with their current reason.
+    the others stay quarantined with their current reason. A file whose quarantined records were all taken in
+    later from another file (superseded) is passed over.
     """
     _run_flow(inbox, db, retry=True)
 

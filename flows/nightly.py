@@ -407,7 +407,8 @@ def nightly(inbox: str, db: str, fail_after: str | None = None, retry_quarantine
     """Take everything new in the inbox into the warehouse; every record ends as one intake row.
 
     With `retry_quarantined`, only files holding quarantined records are read again, and those records
-    go through every gate once more (after a fix); records already accepted are left alone.
+    go through every gate once more (after a fix); records already accepted are left alone, and so are the files
+    whose quarantined records were all superseded (taken in later from another file).
     With `backfill_from`/`backfill_to`, the deliveries of those days (inbox and raw archive) are read again
     and every record the warehouse does not hold yet is taken; running it twice changes nothing.
 
