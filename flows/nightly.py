@@ -648,7 +648,7 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
         to_read, files = select_files(settings, ledger, retry, backfill)
         quarantined = warehouse.read_quarantined(settings.db_path) if retry else None
         only, superseded = None, frozenset()
-        if retry:  # a file whose quarantined records were all taken in later from another file is not read again
+        if retry:  # a file whose quarantined records were all taken in later from another file is not parsed again
             held = quarantined.group_by("file_hash").agg(superseded=pl.col("superseded").all())
             only = set(held.filter(~pl.col("superseded"))["file_hash"].to_list())
             superseded = frozenset(held.filter(pl.col("superseded"))["file_hash"].to_list())
