@@ -33,9 +33,10 @@ REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
 MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values", "close_medians", "marts_version"}
 # Raised when a mart's columns change: a snapshot with older marts is then read through temporary ones.
-VERSION = 4  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
+VERSION = 5  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
 #   links complaints through any identifier they share (phone, e-mail, own NIK), not only the first; 4: also
-#   through chains of any length (two hops at most before)
+#   through chains of any length (two hops at most before); 5: complaint_facts without `responded`, which no query
+#   read (response_minutes tells it)
 MAX_LINK_ROUNDS = 100  # far beyond any real chain; reaching it is reported, not looped on
 
 
