@@ -656,6 +656,21 @@ def test_a_name_set_off_by_a_comma_or_a_bracket_after_a_role_and_its_place_is_ma
     assert_masks(cases, unchanged)
 
 
+def test_a_lower_case_name_after_a_longer_field_label_and_a_name_glued_to_a_short_form_are_masked():
+    # Found by an audit of invented texts: each name was left whole.
+    cases = {
+        "nama ibu kandung: siti aminah": "nama ibu kandung: [NAMA]",
+        "Nama lengkap : budi santoso\nalamat": "Nama lengkap : [NAMA]\nalamat",
+        "nama petugas yang melayani: agus": "nama petugas yang melayani: [NAMA]",
+        "an.Budi Santoso": "an. [NAMA]",
+        "rekening a.n.Siti Aminah": "rekening a.n. [NAMA]",
+        "Bpk.Joko datang": "Bpk. [NAMA] datang",
+    }
+    unchanged = ("nama desa: sari mulya", "nama sekolah: budi mulia", "Nama Paket : budi", "pelayanan.Budi datang",
+                 "pelayanan.Saya kecewa", "Bp.Lurah datang", "an.Kepala Dinas")
+    assert_masks(cases, unchanged)
+
+
 def test_amounts_in_billions_lists_of_years_and_date_ranges_are_no_numbers_of_people():
     # The thousands of an amount were read as a fixed-line phone ("2.000.000.000" became "2.[TELEPON]"), and sixteen
     # digits of years or dates as a NIK.
@@ -774,6 +789,7 @@ _TRICKY = [
     "budi at gmail dot com; çelik[at]gmail[dot]com; budi @ gmail.com; plat b 1234 xyz; D-1234-ABC; nopol: d-1234-abc",
     "No. Peserta BPJS TK 12345678901; NPWP saya adalah 01.234.567.8-901.000; 2.000.000.000; 2019 2020 2021 2022",
     "Kepala Desa Sukamaju, Budi Santoso, x; Kades Sukamaju (Çelik Öz); Camat\u00a0Cilandak,\u00a0Agus; Lurah, Siti",
+    "nama ibu kandung:\u00a0siti aminah; an.Budi Santoso; a.n.Çelik Öz; Bpk.Joko; Sdri.Siti; pelayanan.Budi",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -39,7 +39,8 @@ _NAME_WORD = rf"(?!{_TITLES}\.){_NAME_WORD_HINT}"
 _CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
-HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC}){_SP}+({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+# A short form with a full stop or colon may be glued to the name ("an.Budi Santoso", "Bpk.Joko", "a/n:Siti").
+HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})(?:{_SP}+|(?<=[.:]))({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
 CAPITAL_HONORIFIC_NAME = re.compile(
     rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN[.:]?|A/N\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
@@ -135,10 +136,13 @@ LOWER_NAME = re.compile(
 # Indonesian words (a village's name may be) and end the name's phrase, before a comma, a full stop, the line's end
 # or a word such as "dari", "warga", "beralamat" ("utami,", "mahendra dari"): a surname. Not the words of the
 # sentence after a listed name ("sy rina ngadu soal ktp" masks "rina" only), nor a surname that is an Indonesian
-# word ("hakim"). The surname may have its capital when the given name has none ("nama : moh Sutrisno").
+# word ("hakim"). The surname may have its capital when the given name has none ("nama : moh Sutrisno"). A longer
+# field's label may stand between "nama" and the colon ("nama ibu kandung: siti aminah"), unless it names a thing
+# ("nama desa: sari mulya").
 LOWER_SELF_NAME = re.compile(
     rf"\b((?:(?:[Nn]ama{_SP}+saya|[Ss]aya{_SP}+bernama|[Pp]erkenalkan,?{_SP}+saya|(?:[Ss]aya|[Ss]y|[Aa]ku),?)"
-    rf"(?:{_SP}+adalah)?{_SP}+|[Nn]ama{_SP}*:{_SP}*))({_GIVEN_LOWER}(?:{_SP}+[A-Za-z][a-z]+){{0,2}})(?![\w'`’-])")
+    rf"(?:{_SP}+adalah)?{_SP}+|[Nn]ama(?:{_SP}+[A-Za-z]+){{0,3}}?{_SP}*:{_SP}*))"
+    rf"({_GIVEN_LOWER}(?:{_SP}+[A-Za-z][a-z]+){{0,2}})(?![\w'`’-])")
 # The head of a neighbourhood after an honorific ("Pak RT Budi", "Bu RW 05 Siti"), read by `_mask_neighbourhood_head`.
 NEIGHBOURHOOD_HEAD = re.compile(
     rf"\b({_HONORIFIC}{_SP}+R[TtWw]\.?(?:{_SP}+\d{{1,3}})?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
@@ -619,6 +623,8 @@ _SELF_NAME_ENDS = {"dari", "dr", "warga", "beralamat", "tinggal", "yang", "yg", 
 
 def _mask_lower_self_name(m: re.Match) -> str:
     """A self-introduction in lower case (see LOWER_SELF_NAME)."""
+    if ":" in m.group(1) and {w.capitalize() for w in re.findall(r"[A-Za-z]+", m.group(1))[1:]} & _THING_FIELDS:
+        return m.group(0)
     spans = _word_spans(m.group(2))
     words = [m.group(2)[a:b] for a, b in spans]
     end = 1
@@ -749,7 +755,8 @@ class Rule:
 
 # The name rules, in order, run after the reporter's own name is masked ("Nama saya ..." holds "saya ...").
 NAME_RULES = (
-    Rule(HONORIFIC_NAME, _mask_honorific, rf"{_HONORIFIC}{WS}+{_NAME_WORD_HINT}"),
+    Rule(HONORIFIC_NAME, _mask_honorific,
+         rf"{_HONORIFIC}{WS}+{_NAME_WORD_HINT}|(?:[Bb]pk|[Bb]p|[Ss]dri?|[Aa]\.n|[Aa]n|[Aa]/n)[.:]{_NAME_WORD_HINT}"),
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
