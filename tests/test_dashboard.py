@@ -284,7 +284,8 @@ def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch
     at = open_page("kualitas")
     validations, quarantine, runs = (d.value for d in at.dataframe)
     assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
-    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
+                                        "diterima kemudian dari"]
 
 
 def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
@@ -346,9 +347,83 @@ def test_quality_tables_put_the_readable_reason_before_the_code(tiny_db, monkeyp
     validations, quarantine = at.dataframe[0].value, at.dataframe[1].value
     assert list(validations.columns)[:4] == ["suite", "keterangan", "kode aturan", "tingkat"]
     assert validations.iloc[0]["tingkat"] == "baris"
-    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
-    assert quarantine.to_dict("records") == [{"kanal": "WhatsApp", "alasan": "tanggal tidak terbaca",
-                                              "kode alasan": "bad_date", "jumlah": 3}]
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
+                                        "diterima kemudian dari"]
+    assert quarantine.fillna("-").to_dict("records") == [{"kanal": "WhatsApp", "alasan": "tanggal tidak terbaca",
+                                                          "kode alasan": "bad_date", "jumlah": 3, "digantikan": 0,
+                                                          "diterima kemudian dari": "-"}]
+
+
+INTAKE = ("insert into intake (record_id, run_id, channel, source_file, file_hash, position, source_ref, "
+          "content_hash, fate, reason_code, reason) values (?, ?, ?, ?, ?, 'line 1', ?, ?, ?, ?, ?)")
+
+
+def superseded_quarantine(db) -> None:
+    """Run r1 quarantined a held file's records; run r2, later, accepted two of them from its corrected
+    re-delivery (one known by its channel id, one without an id by its content), and one from the same file again
+    (not another file: still open). One record was accepted before the quarantine only (not later: still open)."""
+    held = "file ditahan: terlalu banyak baris gagal"
+    with warehouse.connect(db) as con:
+        con.execute("insert into runs (run_id, started_at_utc, outcome, message) values "
+                    "('r0', '2025-12-31', 'completed', 'Selesai: uji'), ('r2', '2026-01-02', 'completed', 'Selesai: uji')")
+        for row in [
+            ("q1", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000001", "c1", "quarantined", "file_held", held),
+            ("q2", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000004", "c4", "quarantined", "file_held", held),
+            ("q3", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000005", "c5", "quarantined", "file_held", held),
+            ("q4", "r1", "email", "email/a.eml", "h3", None, "c-mail", "quarantined", "bad_date", "tanggal"),
+            ("q5", "r1", "email", "email/b.eml", "h4", None, "c-other", "quarantined", "bad_date", "tanggal"),
+            ("a1", "r2", "lapor", "lapor/rusak-perbaikan.jsonl", "h2", "lapor:2000001", "c1b", "accepted", None, None),
+            ("a2", "r0", "lapor", "lapor/lama.jsonl", "h0", "lapor:2000004", "c4", "accepted", None, None),
+            ("a3", "r2", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000005", "c5", "accepted", None, None),
+            ("a4", "r2", "email", "email/a-lagi.eml", "h5", None, "c-mail", "merged", None, None),
+        ]:
+            con.execute(INTAKE, list(row))
+    warehouse.publish_snapshot(db, "r2")
+
+
+def test_quality_page_marks_quarantined_records_a_later_file_took_in_as_superseded(tiny_db, monkeypatch):
+    # `awasi quarantine list` marked them "digantikan"; the page counted them as if every one were still open.
+    from dashboards.data import Store
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    superseded_quarantine(tiny_db)
+    rows = {(r["kanal"], r["kode alasan"]): r for r in Store(tiny_db).quarantine().to_dicts()}
+    assert rows[("lapor", "file_held")] | {"alasan": None} == {
+        "kanal": "lapor", "alasan": None, "kode alasan": "file_held", "jumlah": 3, "digantikan": 1,
+        "berkas_pengganti": "lapor/rusak-perbaikan.jsonl", "berkas_pengganti_n": 1}
+    assert (rows[("email", "bad_date")]["digantikan"], rows[("email", "bad_date")]["berkas_pengganti"]) == (
+        1, "email/a-lagi.eml")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    shown = at.dataframe[1].value.to_dict("records")
+    assert shown == [
+        {"kanal": "SP4N-LAPOR!", "alasan": "file ditahan: terlalu banyak baris gagal", "kode alasan": "file_held",
+         "jumlah": 3, "digantikan": 1, "diterima kemudian dari": "lapor/rusak-perbaikan.jsonl"},
+        {"kanal": "E-mail", "alasan": "tanggal", "kode alasan": "bad_date", "jumlah": 2, "digantikan": 1,
+         "diterima kemudian dari": "email/a-lagi.eml"}]
+    assert any("*Digantikan*: catatan yang kemudian diterima dari berkas lain" in c.value for c in at.caption)
+
+
+def test_the_superseded_marks_are_the_cli_s_and_an_older_snapshot_without_their_mart_still_shows_them(
+        tiny_db, monkeypatch):
+    import duckdb
+
+    from dashboards.data import Store
+    from flows import marts
+    from flows.quarantine import list_quarantined
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    superseded_quarantine(tiny_db)
+    _, cli_rows = list_quarantined(tiny_db)
+    assert sorted(r[5] for r in cli_rows if r[5]) == ["email/a-lagi.eml", "lapor/rusak-perbaikan.jsonl"]
+    expected = Store(tiny_db).quarantine()
+    assert expected["digantikan"].sum() == 2
+    snapshot = warehouse.current_source(tiny_db)
+    warehouse.close_readers()
+    with duckdb.connect(str(snapshot)) as con:  # a snapshot published before the mart existed
+        con.execute(f"drop table {marts.QUARANTINE_MART}")
+    assert Store(tiny_db).quarantine().equals(expected)
+    assert not open_page("kualitas").exception
 
 
 def test_export_page_says_a_year_has_no_complaints_instead_of_offering_an_empty_chart(tiny_db, monkeypatch):

@@ -185,3 +185,10 @@ def test_a_held_file_redelivered_corrected_marks_its_quarantine_rows_superseded(
     assert not any("digantikan" in lines[k] for k in list(lines)[:3])
     counts = {ln.split()[1]: ln.split()[2:] for ln in out.output.splitlines() if ln.startswith("lapor ")}
     assert counts["file_held"] == ["1", "1"] and counts["bad_json"] == ["1", "0"] and counts["bad_encoding"] == ["1", "0"]
+    # the Kualitas data page, from the published snapshot's mart, says the same
+    from dashboards.data import Store
+
+    page = {r["kode alasan"]: r for r in Store(db).quarantine().to_dicts() if r["kanal"] == "lapor"}
+    for code in ("file_held", "bad_json", "bad_encoding"):
+        assert [str(page[code]["jumlah"]), str(page[code]["digantikan"])] == counts[code]
+    assert page["file_held"]["berkas_pengganti"] == "lapor/rusak-perbaikan.jsonl"
