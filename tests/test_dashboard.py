@@ -239,6 +239,26 @@ def test_agency_profile_of_an_agency_the_filter_leaves_no_complaint_of_says_so(t
     assert at.metric[0].value == "5"
 
 
+def test_an_agency_chosen_on_its_profile_is_the_sidebars_filter_and_stays_in_the_link(tiny_db, monkeypatch):
+    # Chosen on the page, the agency reached neither the sidebar's filter nor the URL: a reload or a shared link
+    # showed the first agency again.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("profil")
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil"
+    at.selectbox(key="profil_instansi").select("Dinas Sosial").run()
+    assert not at.exception and not at.error
+    assert at.metric[0].value == "5"
+    assert at.query_params["instansi"] in ("Dinas Sosial", ["Dinas Sosial"])
+    assert at.selectbox(key="f_instansi").value == "Dinas Sosial"
+    at.selectbox(key="f_instansi").select(None).run()  # no agency in the filter (nor the URL): the first again
+    assert "instansi" not in at.query_params and not at.exception
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil" and at.metric[0].value == "19"
+    at = open_page("profil", {"instansi": "Dinas Sosial"})  # the link, opened again
+    assert at.selectbox(key="profil_instansi").value == "Dinas Sosial" and at.metric[0].value == "5"
+    at.selectbox(key="f_instansi").select("Disdukcapil").run()  # the sidebar chooses: the page follows
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil" and at.metric[0].value == "19"
+
+
 def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("ketepatan")

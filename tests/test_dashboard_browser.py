@@ -189,3 +189,50 @@ def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db,
             if run.poll() is None:
                 run.kill()
             browser.close()
+
+
+def test_an_agency_chosen_on_its_profile_survives_a_reload(server, tmp_path):
+    """Chosen on Profil instansi, the agency was in neither the sidebar's filter nor the URL: a reload (or the link
+    shared) showed the first agency again."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/profil")
+        main, sidebar = page.locator('[data-testid="stMain"]'), page.locator('[data-testid="stSidebar"]')
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        chosen = main.get_by_role("combobox", name="Instansi")  # the page's box; the sidebar has one of that name
+        filtered = sidebar.get_by_role("combobox", name="Instansi")
+        assert chosen.input_value() == "Disdukcapil" and filtered.input_value() == "Semua"
+        chosen.click()
+        page.get_by_role("option", name="Dinas Sosial").click()
+        page.wait_for_url("**instansi=Dinas+Sosial**", timeout=15_000)
+        page.wait_for_timeout(1500)
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        assert filtered.input_value() == "Dinas Sosial"  # the sidebar's filter shows the choice
+        page.reload()
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        assert chosen.input_value() == "Dinas Sosial" and filtered.input_value() == "Dinas Sosial"
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        page.screenshot(path=str(tmp_path / "profil-reloaded.png"))
+        page.get_by_role("link", name="Ringkasan").click()  # another page of the session keeps the filter
+        page.get_by_text("Total aduan").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        assert filtered.input_value() == "Dinas Sosial" and "instansi=Dinas+Sosial" in page.url
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        page.get_by_role("link", name="Profil instansi").click()
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1000)
+        assert chosen.input_value() == "Dinas Sosial"
+        filtered.click()  # the sidebar's filter chosen again: the page follows, and so does the link
+        page.get_by_role("option", name="Disdukcapil").click()
+        page.wait_for_url("**instansi=Disdukcapil**", timeout=15_000)
+        page.wait_for_timeout(1500)
+        assert chosen.input_value() == "Disdukcapil"
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "19"
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Maaf, halaman ini" not in body
+        browser.close()
+    print(f"screenshot: {tmp_path}")
