@@ -279,10 +279,16 @@ def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
 
 def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    # The delta is the number only ("+17 vs periode sebelumnya" was cut with "..." in a quarter of the page); the
+    # comparison is said in full under the metrics.
     at = open_page("ringkasan")  # default: the last 30 days of data (all 17 complaints of 1 May 2025) vs before
-    assert at.metric[0].delta == "+17 vs periode sebelumnya"
+    assert at.metric[0].delta == "+17"
+    assert ("Perubahan +17 aduan dibanding periode sebelumnya: 17 aduan pada 02/04/2025-01/05/2025 (30 hari terakhir "
+            "data), 0 pada 03/03/2025-01/04/2025.") in [c.value for c in at.caption]
     at = open_page("ringkasan", {"dari": "2024-05-01", "sampai": "2025-04-30"})
-    assert at.metric[0].value == "7" and at.metric[0].delta == "+7 vs periode sebelumnya"
+    assert at.metric[0].value == "7" and at.metric[0].delta == "+7"
+    assert ("Perubahan +7 aduan dibanding periode sebelumnya: 7 aduan pada 01/05/2024-30/04/2025, 0 pada "
+            "02/05/2023-30/04/2024.") in [c.value for c in at.caption]
 
 
 def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkeypatch):

@@ -236,3 +236,28 @@ def test_an_agency_chosen_on_its_profile_survives_a_reload(server, tmp_path):
         assert "Traceback" not in body and "Maaf, halaman ini" not in body
         browser.close()
     print(f"screenshot: {tmp_path}")
+
+
+def test_the_change_under_total_complaints_is_read_in_full_at_every_width(server, tmp_path):
+    """"+17 vs periode sebelumnya" was cut with "...": Streamlit writes a metric's delta on one line, cut to the
+    column's width (a quarter of the page). The delta is the number now, and the comparison a caption that wraps."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width in (1920, 1280, 1024):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(server)
+            page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+            page.wait_for_timeout(1500)
+            delta = page.locator('[data-testid="stMetricDelta"]').first
+            cut = delta.evaluate("d => [d, ...d.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1)"
+                                 ".map(e => e.tagName + ' ' + e.scrollWidth + ' > ' + e.clientWidth)")
+            assert delta.inner_text().strip() == "+17" and not cut, (width, delta.inner_text(), cut)
+            caption = page.get_by_text("Perubahan +17 aduan dibanding periode sebelumnya: 17 aduan pada "
+                                       "02/04/2025-01/05/2025 (30 hari terakhir data), 0 pada 03/03/2025-01/04/2025.")
+            assert caption.is_visible(), width
+            page.screenshot(path=str(tmp_path / f"ringkasan-{width}.png"))
+            page.close()
+        browser.close()
+    print(f"screenshots: {tmp_path}")
