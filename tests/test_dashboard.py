@@ -326,6 +326,26 @@ def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
     assert any(c.value.startswith("Run terakhir: r1 (sebagian)") for c in at.caption)
 
 
+def test_a_run_message_stored_by_an_older_version_reads_as_the_flow_writes_it_now(tiny_db, monkeypatch):
+    # Runs that added no complaint were stored saying "instansi teridentifikasi pada - aduan baru" (before ebfe3f1);
+    # Kualitas data showed that as stored.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    old = ("Selesai: 0 catatan diproses (0 aduan baru, 0 digabung, 0 dikarantina); 3 berkas dilewati (sudah pernah "
+           "diterima); instansi teridentifikasi pada - aduan baru.")
+    new = ("Selesai: 0 catatan diproses (0 aduan baru, 0 digabung, 0 dikarantina); 3 berkas dilewati (sudah pernah "
+           "diterima); tidak ada aduan baru yang instansinya perlu diidentifikasi.")
+    change_warehouse(tiny_db, "insert into runs (run_id, started_at_utc, outcome, message) values "
+                              f"('r2', '2026-01-02', 'completed', '{old}')",
+                     "update runs set message = 'Selesai: 24 catatan diproses; instansi teridentifikasi pada 95% aduan "
+                     "baru.' where run_id = 'r1'")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    assert at.text[0].value == new
+    assert at.dataframe[2].value["pesan"].tolist() == [
+        new, "Selesai: 24 catatan diproses; instansi teridentifikasi pada 95% aduan baru."]
+    assert sql(tiny_db, "select message from runs where run_id = 'r2'") == old  # the stored row stays as it was
+
+
 def test_errors_are_told_in_indonesian_and_the_class_goes_to_the_server_log(tiny_db, monkeypatch, caplog):
     import duckdb
 
