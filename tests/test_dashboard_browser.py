@@ -262,3 +262,24 @@ def test_the_change_under_total_complaints_is_read_in_full_at_every_width(server
             page.close()
         browser.close()
     print(f"screenshots: {tmp_path}")
+
+
+def test_the_quality_page_shows_a_quarantined_record_taken_in_later_as_superseded(server, tiny_db, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_dashboard import superseded_quarantine
+
+    superseded_quarantine(tiny_db)  # a new snapshot: the running dashboard reads it from its next query on
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/kualitas")
+        page.get_by_text("Karantina per alasan").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        table = page.locator('[data-testid="stDataFrame"]').nth(1)
+        cells = table.locator('[role="columnheader"], [role="gridcell"]').all_inner_texts()
+        assert "digantikan" in cells and "diterima kemudian dari" in cells, cells
+        assert "lapor/rusak-perbaikan.jsonl" in cells and "email/a-lagi.eml" in cells, cells
+        page.screenshot(path=str(tmp_path / "kualitas.png"), full_page=True)
+        browser.close()
+    print(f"screenshot: {tmp_path}")
