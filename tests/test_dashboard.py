@@ -410,8 +410,8 @@ def superseded_quarantine(db) -> None:
     (not another file: still open). One record was accepted before the quarantine only (not later: still open)."""
     held = "file ditahan: terlalu banyak baris gagal"
     with warehouse.connect(db) as con:
-        con.execute("insert into runs (run_id, started_at_utc, outcome, message) values "
-                    "('r0', '2025-12-31', 'completed', 'Selesai: uji'), ('r2', '2026-01-02', 'completed', 'Selesai: uji')")
+        con.execute("insert into runs (run_id, started_at_utc, outcome, message) values ('r0', '2025-12-31', "
+                    "'completed', 'Selesai: uji'), ('r2', '2026-01-02', 'completed', 'Selesai: uji')")
         for row in [
             ("q1", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000001", "c1", "quarantined", "file_held", held),
             ("q2", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000004", "c4", "quarantined", "file_held", held),
