@@ -71,7 +71,9 @@ def sidebar_filters(store: Store, scope) -> Filters:
     def choice(label: str, key: str, values: list[str], fmt=str):
         current = st.query_params.get(key)
         options = [None, *values]
-        index = options.index(current) if current in options else 0
+        # The URL gives the first value of a session; after that the box keeps its own, which a page may set
+        # (Profil instansi's agency). An index beside a value set that way only adds a warning to the server log.
+        index = options.index(current) if current in options and f"f_{key}" not in st.session_state else 0
         value = st.sidebar.selectbox(label, options, index=index, key=f"f_{key}",
                                      format_func=lambda v: "Semua" if v is None else fmt(v))
         if value is None:

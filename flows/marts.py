@@ -8,9 +8,13 @@
 - `reporter_repeats` (the unfiltered repeat-reporter totals), `filter_values` (the agency, province and channel
   combinations the sidebar filters offer) and `close_medians` (median days to close per agency,
   `flows/sql/close_medians.sql`).
+- `quarantine_superseded`: the quarantined records another file took in later, with that file
+  (`flows/sql/quarantine_superseded.sql`), for the Kualitas data page's *digantikan*.
 
 `build` writes them into a snapshot before it is published. A warehouse or snapshot made before marts existed
 still works: `ensure` gives a read-only connection the same names as temporary objects (slower, same numbers).
+`quarantine_superseded` is checked on its own: a snapshot of the current VERSION made before it existed gets only
+that one as a temporary view, computed when the Kualitas data page asks (not the other marts again).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ REPEATS_OVER_ALL = "with f as (select reporter_key from complaint_facts) " + sql
 # The values the sidebar filters offer, read on every page load: each agency, province and channel combination.
 FILTER_VALUES = "select distinct agency, province, channel from complaint_facts"
 MARTS = {"workdays", "complaint_facts", "reporter_repeats", "filter_values", "close_medians", "marts_version"}
+QUARANTINE_MART = "quarantine_superseded"
 # Raised when a mart's columns change: a snapshot with older marts is then read through temporary ones.
 VERSION = 5  # 2: complaint_facts.is_maladministration, sorted by channel, day; close_medians; 3: reporter_key
 #   links complaints through any identifier they share (phone, e-mail, own NIK), not only the first; 4: also
@@ -62,6 +67,8 @@ def build(con) -> None:
     con.execute(f"create or replace table reporter_repeats as {REPEATS_OVER_ALL}")
     con.execute(f"create or replace table filter_values as {FILTER_VALUES}")
     con.execute(f"create or replace table close_medians as {sql('close_medians')}")
+    con.execute(sql("quarantine_marked"))  # the temporary macro the mart reads through
+    con.execute(f"create or replace table {QUARANTINE_MART} as {sql(QUARANTINE_MART)}")
     con.execute(f"create or replace table marts_version as select {VERSION} as version")
 
 
@@ -100,7 +107,8 @@ def _check_keys(con) -> None:
                            "cannot key corrections by hash (flows/marts.py)")
 
 
-_HAS_MARTS: dict[tuple, bool] = {}  # per file version: looking costs ~10 ms, a dashboard query ~20-300 ms
+# per file version: (the marts of VERSION, the quarantine mart); looking costs ~10 ms, a dashboard query ~20-300 ms
+_HAS_MARTS: dict[tuple, tuple[bool, bool]] = {}
 
 
 def ensure(con, source: Path) -> None:
@@ -109,9 +117,13 @@ def ensure(con, source: Path) -> None:
     key = (str(source), stat.st_mtime_ns, stat.st_size)
     if key not in _HAS_MARTS:
         present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
-        _HAS_MARTS[key] = MARTS <= present and con.execute(
-            "select max(version) from marts_version").fetchall()[0][0] == VERSION
-    if _HAS_MARTS[key]:
+        _HAS_MARTS[key] = (MARTS <= present and con.execute(
+            "select max(version) from marts_version").fetchall()[0][0] == VERSION, QUARANTINE_MART in present)
+    current, quarantine = _HAS_MARTS[key]
+    if not quarantine:  # a view: computed only when the Kualitas data page reads it
+        con.execute(sql("quarantine_marked"))
+        con.execute(f"create or replace temp view {QUARANTINE_MART} as {sql(QUARANTINE_MART)}")
+    if current:
         return
     con.register("calendar_frame", calendar(_last_year(con)).to_arrow())
     con.execute("create or replace temp table workdays as select * from calendar_frame")

@@ -239,6 +239,26 @@ def test_agency_profile_of_an_agency_the_filter_leaves_no_complaint_of_says_so(t
     assert at.metric[0].value == "5"
 
 
+def test_an_agency_chosen_on_its_profile_is_the_sidebars_filter_and_stays_in_the_link(tiny_db, monkeypatch):
+    # Chosen on the page, the agency reached neither the sidebar's filter nor the URL: a reload or a shared link
+    # showed the first agency again.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    at = open_page("profil")
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil"
+    at.selectbox(key="profil_instansi").select("Dinas Sosial").run()
+    assert not at.exception and not at.error
+    assert at.metric[0].value == "5"
+    assert at.query_params["instansi"] in ("Dinas Sosial", ["Dinas Sosial"])
+    assert at.selectbox(key="f_instansi").value == "Dinas Sosial"
+    at.selectbox(key="f_instansi").select(None).run()  # no agency in the filter (nor the URL): the first again
+    assert "instansi" not in at.query_params and not at.exception
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil" and at.metric[0].value == "19"
+    at = open_page("profil", {"instansi": "Dinas Sosial"})  # the link, opened again
+    assert at.selectbox(key="profil_instansi").value == "Dinas Sosial" and at.metric[0].value == "5"
+    at.selectbox(key="f_instansi").select("Disdukcapil").run()  # the sidebar chooses: the page follows
+    assert at.selectbox(key="profil_instansi").value == "Disdukcapil" and at.metric[0].value == "19"
+
+
 def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("ketepatan")
@@ -259,10 +279,16 @@ def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
 
 def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    # The delta is the number only ("+17 vs periode sebelumnya" was cut with "..." in a quarter of the page); the
+    # comparison is said in full under the metrics.
     at = open_page("ringkasan")  # default: the last 30 days of data (all 17 complaints of 1 May 2025) vs before
-    assert at.metric[0].delta == "+17 vs periode sebelumnya"
+    assert at.metric[0].delta == "+17"
+    assert ("Perubahan +17 aduan dibanding periode sebelumnya: 17 aduan pada 02/04/2025-01/05/2025 (30 hari terakhir "
+            "data), 0 pada 03/03/2025-01/04/2025.") in [c.value for c in at.caption]
     at = open_page("ringkasan", {"dari": "2024-05-01", "sampai": "2025-04-30"})
-    assert at.metric[0].value == "7" and at.metric[0].delta == "+7 vs periode sebelumnya"
+    assert at.metric[0].value == "7" and at.metric[0].delta == "+7"
+    assert ("Perubahan +7 aduan dibanding periode sebelumnya: 7 aduan pada 01/05/2024-30/04/2025, 0 pada "
+            "02/05/2023-30/04/2024.") in [c.value for c in at.caption]
 
 
 def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkeypatch):
@@ -284,7 +310,8 @@ def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch
     at = open_page("kualitas")
     validations, quarantine, runs = (d.value for d in at.dataframe)
     assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
-    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
+                                        "diterima kemudian dari"]
 
 
 def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
@@ -297,6 +324,26 @@ def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
     assert at.warning[0].value == "Run terakhir: sebagian" and at.dataframe[2].value["hasil"].tolist() == ["sebagian"]
     at = open_page("ringkasan")
     assert any(c.value.startswith("Run terakhir: r1 (sebagian)") for c in at.caption)
+
+
+def test_a_run_message_stored_by_an_older_version_reads_as_the_flow_writes_it_now(tiny_db, monkeypatch):
+    # Runs that added no complaint were stored saying "instansi teridentifikasi pada - aduan baru" (before ebfe3f1);
+    # Kualitas data showed that as stored.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    old = ("Selesai: 0 catatan diproses (0 aduan baru, 0 digabung, 0 dikarantina); 3 berkas dilewati (sudah pernah "
+           "diterima); instansi teridentifikasi pada - aduan baru.")
+    new = ("Selesai: 0 catatan diproses (0 aduan baru, 0 digabung, 0 dikarantina); 3 berkas dilewati (sudah pernah "
+           "diterima); tidak ada aduan baru yang instansinya perlu diidentifikasi.")
+    change_warehouse(tiny_db, "insert into runs (run_id, started_at_utc, outcome, message) values "
+                              f"('r2', '2026-01-02', 'completed', '{old}')",
+                     "update runs set message = 'Selesai: 24 catatan diproses; instansi teridentifikasi pada 95% aduan "
+                     "baru.' where run_id = 'r1'")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    assert at.text[0].value == new
+    assert at.dataframe[2].value["pesan"].tolist() == [
+        new, "Selesai: 24 catatan diproses; instansi teridentifikasi pada 95% aduan baru."]
+    assert sql(tiny_db, "select message from runs where run_id = 'r2'") == old  # the stored row stays as it was
 
 
 def test_errors_are_told_in_indonesian_and_the_class_goes_to_the_server_log(tiny_db, monkeypatch, caplog):
@@ -346,9 +393,83 @@ def test_quality_tables_put_the_readable_reason_before_the_code(tiny_db, monkeyp
     validations, quarantine = at.dataframe[0].value, at.dataframe[1].value
     assert list(validations.columns)[:4] == ["suite", "keterangan", "kode aturan", "tingkat"]
     assert validations.iloc[0]["tingkat"] == "baris"
-    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah"]
-    assert quarantine.to_dict("records") == [{"kanal": "WhatsApp", "alasan": "tanggal tidak terbaca",
-                                              "kode alasan": "bad_date", "jumlah": 3}]
+    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
+                                        "diterima kemudian dari"]
+    assert quarantine.fillna("-").to_dict("records") == [{"kanal": "WhatsApp", "alasan": "tanggal tidak terbaca",
+                                                          "kode alasan": "bad_date", "jumlah": 3, "digantikan": 0,
+                                                          "diterima kemudian dari": "-"}]
+
+
+INTAKE = ("insert into intake (record_id, run_id, channel, source_file, file_hash, position, source_ref, "
+          "content_hash, fate, reason_code, reason) values (?, ?, ?, ?, ?, 'line 1', ?, ?, ?, ?, ?)")
+
+
+def superseded_quarantine(db) -> None:
+    """Run r1 quarantined a held file's records; run r2, later, accepted two of them from its corrected
+    re-delivery (one known by its channel id, one without an id by its content), and one from the same file again
+    (not another file: still open). One record was accepted before the quarantine only (not later: still open)."""
+    held = "file ditahan: terlalu banyak baris gagal"
+    with warehouse.connect(db) as con:
+        con.execute("insert into runs (run_id, started_at_utc, outcome, message) values ('r0', '2025-12-31', "
+                    "'completed', 'Selesai: uji'), ('r2', '2026-01-02', 'completed', 'Selesai: uji')")
+        for row in [
+            ("q1", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000001", "c1", "quarantined", "file_held", held),
+            ("q2", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000004", "c4", "quarantined", "file_held", held),
+            ("q3", "r1", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000005", "c5", "quarantined", "file_held", held),
+            ("q4", "r1", "email", "email/a.eml", "h3", None, "c-mail", "quarantined", "bad_date", "tanggal"),
+            ("q5", "r1", "email", "email/b.eml", "h4", None, "c-other", "quarantined", "bad_date", "tanggal"),
+            ("a1", "r2", "lapor", "lapor/rusak-perbaikan.jsonl", "h2", "lapor:2000001", "c1b", "accepted", None, None),
+            ("a2", "r0", "lapor", "lapor/lama.jsonl", "h0", "lapor:2000004", "c4", "accepted", None, None),
+            ("a3", "r2", "lapor", "lapor/rusak.jsonl", "h1", "lapor:2000005", "c5", "accepted", None, None),
+            ("a4", "r2", "email", "email/a-lagi.eml", "h5", None, "c-mail", "merged", None, None),
+        ]:
+            con.execute(INTAKE, list(row))
+    warehouse.publish_snapshot(db, "r2")
+
+
+def test_quality_page_marks_quarantined_records_a_later_file_took_in_as_superseded(tiny_db, monkeypatch):
+    # `awasi quarantine list` marked them "digantikan"; the page counted them as if every one were still open.
+    from dashboards.data import Store
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    superseded_quarantine(tiny_db)
+    rows = {(r["kanal"], r["kode alasan"]): r for r in Store(tiny_db).quarantine().to_dicts()}
+    assert rows[("lapor", "file_held")] | {"alasan": None} == {
+        "kanal": "lapor", "alasan": None, "kode alasan": "file_held", "jumlah": 3, "digantikan": 1,
+        "berkas_pengganti": "lapor/rusak-perbaikan.jsonl", "berkas_pengganti_n": 1}
+    assert (rows[("email", "bad_date")]["digantikan"], rows[("email", "bad_date")]["berkas_pengganti"]) == (
+        1, "email/a-lagi.eml")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    shown = at.dataframe[1].value.to_dict("records")
+    assert shown == [
+        {"kanal": "SP4N-LAPOR!", "alasan": "file ditahan: terlalu banyak baris gagal", "kode alasan": "file_held",
+         "jumlah": 3, "digantikan": 1, "diterima kemudian dari": "lapor/rusak-perbaikan.jsonl"},
+        {"kanal": "E-mail", "alasan": "tanggal", "kode alasan": "bad_date", "jumlah": 2, "digantikan": 1,
+         "diterima kemudian dari": "email/a-lagi.eml"}]
+    assert any("*Digantikan*: catatan yang kemudian diterima dari berkas lain" in c.value for c in at.caption)
+
+
+def test_the_superseded_marks_are_the_cli_s_and_an_older_snapshot_without_their_mart_still_shows_them(
+        tiny_db, monkeypatch):
+    import duckdb
+
+    from dashboards.data import Store
+    from flows import marts
+    from flows.quarantine import list_quarantined
+
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    superseded_quarantine(tiny_db)
+    _, cli_rows = list_quarantined(tiny_db)
+    assert sorted(r[5] for r in cli_rows if r[5]) == ["email/a-lagi.eml", "lapor/rusak-perbaikan.jsonl"]
+    expected = Store(tiny_db).quarantine()
+    assert expected["digantikan"].sum() == 2
+    snapshot = warehouse.current_source(tiny_db)
+    warehouse.close_readers()
+    with duckdb.connect(str(snapshot)) as con:  # a snapshot published before the mart existed
+        con.execute(f"drop table {marts.QUARANTINE_MART}")
+    assert Store(tiny_db).quarantine().equals(expected)
+    assert not open_page("kualitas").exception
 
 
 def test_export_page_says_a_year_has_no_complaints_instead_of_offering_an_empty_chart(tiny_db, monkeypatch):

@@ -189,3 +189,97 @@ def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db,
             if run.poll() is None:
                 run.kill()
             browser.close()
+
+
+def test_an_agency_chosen_on_its_profile_survives_a_reload(server, tmp_path):
+    """Chosen on Profil instansi, the agency was in neither the sidebar's filter nor the URL: a reload (or the link
+    shared) showed the first agency again."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/profil")
+        main, sidebar = page.locator('[data-testid="stMain"]'), page.locator('[data-testid="stSidebar"]')
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        chosen = main.get_by_role("combobox", name="Instansi")  # the page's box; the sidebar has one of that name
+        filtered = sidebar.get_by_role("combobox", name="Instansi")
+        assert chosen.input_value() == "Disdukcapil" and filtered.input_value() == "Semua"
+        chosen.click()
+        page.get_by_role("option", name="Dinas Sosial").click()
+        page.wait_for_url("**instansi=Dinas+Sosial**", timeout=15_000)
+        page.wait_for_timeout(1500)
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        assert filtered.input_value() == "Dinas Sosial"  # the sidebar's filter shows the choice
+        page.reload()
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        assert chosen.input_value() == "Dinas Sosial" and filtered.input_value() == "Dinas Sosial"
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        page.screenshot(path=str(tmp_path / "profil-reloaded.png"))
+        page.get_by_role("link", name="Ringkasan").click()  # another page of the session keeps the filter
+        page.get_by_text("Total aduan").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        assert filtered.input_value() == "Dinas Sosial" and "instansi=Dinas+Sosial" in page.url
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        page.get_by_role("link", name="Profil instansi").click()
+        main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1000)
+        assert chosen.input_value() == "Dinas Sosial"
+        filtered.click()  # the sidebar's filter chosen again: the page follows, and so does the link
+        page.get_by_role("option", name="Disdukcapil").click()
+        page.wait_for_url("**instansi=Disdukcapil**", timeout=15_000)
+        page.wait_for_timeout(1500)
+        assert chosen.input_value() == "Disdukcapil"
+        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "19"
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Maaf, halaman ini" not in body
+        browser.close()
+    print(f"screenshot: {tmp_path}")
+
+
+def test_the_change_under_total_complaints_is_read_in_full_at_every_width(server, tmp_path):
+    """"+17 vs periode sebelumnya" was cut with "...": Streamlit writes a metric's delta on one line, cut to the
+    column's width (a quarter of the page). The delta is the number now, and the comparison a caption that wraps."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width in (1024, 1280, 1920):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(server)
+            page.get_by_text("Total aduan").filter(visible=True).first.wait_for(timeout=45_000)
+            page.wait_for_timeout(1500)
+            delta = page.locator('[data-testid="stMetricDelta"]').first
+            cut = delta.evaluate("d => [d, ...d.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1)"
+                                 ".map(e => e.tagName + ' ' + e.scrollWidth + ' > ' + e.clientWidth)")
+            assert not cut, (width, delta.inner_text(), cut)
+            assert delta.inner_text().strip() == "+17"
+            caption = page.get_by_text("Perubahan +17 aduan dibanding periode sebelumnya: 17 aduan pada "
+                                       "02/04/2025-01/05/2025 (30 hari terakhir data), 0 pada 03/03/2025-01/04/2025.")
+            assert caption.is_visible(), width
+            page.screenshot(path=str(tmp_path / f"ringkasan-{width}.png"))
+            page.close()
+        browser.close()
+    print(f"screenshots: {tmp_path}")
+
+
+def test_the_quality_page_shows_a_quarantined_record_taken_in_later_as_superseded(server, tiny_db, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_dashboard import superseded_quarantine
+
+    superseded_quarantine(tiny_db)  # a new snapshot: the running dashboard reads it from its next query on
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/kualitas")
+        page.get_by_text("Karantina per alasan").first.wait_for(timeout=45_000)
+        page.wait_for_timeout(1500)
+        table = page.locator('[data-testid="stDataFrame"]').nth(1)
+        cells = table.locator('[role="columnheader"], [role="gridcell"]').all_inner_texts()
+        assert "digantikan" in cells and "diterima kemudian dari" in cells, cells
+        assert "lapor/rusak-perbaikan.jsonl" in cells and "email/a-lagi.eml" in cells, cells
+        page.screenshot(path=str(tmp_path / "kualitas.png"), full_page=True)
+        browser.close()
+    print(f"screenshot: {tmp_path}")

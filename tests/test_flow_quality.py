@@ -173,6 +173,13 @@ def test_a_held_file_redelivered_corrected_marks_its_quarantine_rows_superseded(
                  "'quarantined'")[0][0] == 6  # accepted, or merged into baik.jsonl's complaints of the same reporters
     # history kept: the held file's rows are as they were
     assert q(db, "select count(*) from intake where source_file = 'lapor/rusak.jsonl' and fate = 'quarantined'")[0][0] == 6
+    # the Kualitas data page (the published snapshot's mart) marks them as `awasi quarantine list` does below
+    from dashboards.data import Store
+
+    page = {r["kode alasan"]: r for r in Store(db).quarantine().to_dicts() if r["kanal"] == "lapor"}
+    assert {code: (page[code]["jumlah"], page[code]["digantikan"]) for code in ("file_held", "bad_json",
+            "bad_encoding")} == {"file_held": (1, 1), "bad_json": (1, 0), "bad_encoding": (1, 0)}
+    assert page["file_held"]["berkas_pengganti"] == "lapor/rusak-perbaikan.jsonl"
     out = CliRunner().invoke(app, ["quarantine", "list", "--db", str(db), "--channel", "lapor"])
     assert out.exit_code == 0, out.output
     lines = {ln.split("  [")[0]: ln for ln in out.output.splitlines() if "  [" in ln}

@@ -38,10 +38,10 @@ def render(store: Store, filters: Filters) -> None:
         "suite": "suite", "reason": "keterangan", "expectation": "kode aturan", "level": "tingkat", "success": "lolos",
         "rows_evaluated": "baris diperiksa", "rows_failed": "baris gagal"})), **TABLE)
     st.subheader("Karantina per alasan")
-    quarantine = store.quarantine()
-    st.dataframe(tabel(quarantine.with_columns(
-        pl.Series("kanal", [channel_name(c) for c in quarantine["kanal"]], dtype=pl.String))), **TABLE)
-    st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. Lihat rinciannya dengan "
+    st.dataframe(tabel(quarantine_table(store.quarantine())), **TABLE)
+    st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. *Digantikan*: catatan yang "
+               "kemudian diterima dari berkas lain (mis. kiriman ulang yang sudah diperbaiki) pada run yang sama "
+               "atau sesudahnya; baris karantinanya tetap disimpan sebagai riwayat. Lihat rinciannya dengan "
                "`awasi quarantine list --reason-code KODE`; jalankan ulang setelah perbaikan dengan "
                "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
@@ -54,6 +54,17 @@ def render(store: Store, filters: Filters) -> None:
         "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"})),
         **TABLE)
     _decisions(store)
+
+
+def quarantine_table(quarantine: pl.DataFrame) -> pl.DataFrame:
+    """The quarantine per reason as shown: channels by name, and the file that took superseded records in later
+    ("-" when none did; "... dan N berkas lain" when several did)."""
+    files = [None if not n else first if n == 1 else f"{first} dan {n - 1} berkas lain"
+             for first, n in zip(quarantine["berkas_pengganti"], quarantine["berkas_pengganti_n"])]
+    return quarantine.select(
+        pl.Series("kanal", [channel_name(c) for c in quarantine["kanal"]], dtype=pl.String),
+        "alasan", "kode alasan", "jumlah", "digantikan",
+        pl.Series("diterima kemudian dari", files, dtype=pl.String))
 
 
 def _decisions(store: Store) -> None:

@@ -22,6 +22,16 @@ DEFINITIONS = """
 """
 
 
+PAGE_KEY = "profil_instansi"
+
+
+def _chosen() -> None:
+    """The agency chosen on the page is the sidebar's agency filter, kept in the URL as the sidebar keeps it (app.py):
+    a reload or a shared link shows the same agency. A callback runs before the sidebar is drawn again, so it may
+    set the sidebar's box (forgetting the box's value instead left it showing the old one in the browser)."""
+    st.query_params["instansi"] = st.session_state["f_instansi"] = st.session_state[PAGE_KEY]
+
+
 def render(store: Store, filters: Filters) -> None:
     st.header("Profil instansi")
     league = store.agency_league(replace(filters, agency=None))
@@ -32,8 +42,12 @@ def render(store: Store, filters: Filters) -> None:
     if filters.agency and filters.agency not in names:  # it showed the first agency instead, under the filter's name
         st.info(f"Tidak ada aduan untuk instansi {filters.agency} dengan filter ini.")
         return
-    default = names.index(filters.agency) if filters.agency else 0
-    agency = st.selectbox("Instansi", names, index=default, key="profil_instansi")
+    # The sidebar's agency (the URL's), else the first. Set as the box's state, not as its index: the sidebar may
+    # have chosen another agency since the box was last drawn, and the box's own value would win over an index.
+    shown = filters.agency or names[0]
+    if st.session_state.get(PAGE_KEY) != shown:
+        st.session_state[PAGE_KEY] = shown
+    agency = st.selectbox("Instansi", names, key=PAGE_KEY, on_change=_chosen)
     row = league.filter(pl.col("agency") == agency).row(0, named=True)
     c1, c2, c3, c5, c4 = st.columns(5)
     c1.metric("Aduan", angka(row["aduan"]))

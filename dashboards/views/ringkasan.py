@@ -41,17 +41,35 @@ def previous_period(store: Store, filters: Filters) -> tuple[tuple[date, date], 
     return (start, end), (start - timedelta(days=days), start - timedelta(days=1))
 
 
+def signed(n: int) -> str:
+    """A change with its sign and '.' between thousands: +1.234, -5, +0."""
+    return f"{n:+,}".replace(",", ".")
+
+
+def change_text(filters: Filters, now_n: int, before_n: int, current: tuple[date, date],
+                before: tuple[date, date]) -> str:
+    """The change under *Total aduan* in words: which period, against which."""
+    def days(p: tuple[date, date]) -> str:
+        return f"{p[0]:%d/%m/%Y}-{p[1]:%d/%m/%Y}"
+
+    which = "" if filters.start else " (30 hari terakhir data)" if not filters.end else " (30 hari)"
+    return (f"Perubahan {signed(now_n - before_n)} aduan dibanding periode sebelumnya: {angka(now_n)} aduan pada "
+            f"{days(current)}{which}, {angka(before_n)} pada {days(before)}.")
+
+
 def render(store: Store, filters: Filters) -> None:
     st.header("Ringkasan")
     s = store.summary(filters)
     total = s["total"] or 0
     current, before = previous_period(store, filters)
     now_n, before_n = store.period_counts(filters, current, before)
+    change = change_text(filters, now_n, before_n, current, before)
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Total aduan", angka(total),
-              delta=f"{now_n - before_n:+,} vs periode sebelumnya".replace(",", "."), delta_color="off",
-              help=f"{now_n} aduan pada {current[0]:%d/%m/%Y}-{current[1]:%d/%m/%Y}, "
-                   f"{before_n} pada {before[0]:%d/%m/%Y}-{before[1]:%d/%m/%Y}")
+    # The delta is the number only: Streamlit writes a delta (and its description) on one line cut with "...", and a
+    # quarter of the page is too narrow for "+17 vs periode sebelumnya" at 1280 px. The comparison is the caption
+    # under the metrics, which wraps.
+    c1.metric("Total aduan", angka(total), delta=signed(now_n - before_n), delta_color="off",
+              help=change)
     # '-' where there is nothing to divide (as on Profil instansi), never "0,0%"
     c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else None),
               help=f"{angka(s['pending_review'])} dari {angka(total)} aduan")
@@ -61,6 +79,7 @@ def render(store: Store, filters: Filters) -> None:
                    "tanggapan (SP4N-LAPOR!), termasuk yang belum ditanggapi" if recorded else
                    "Tidak ada aduan dari kanal yang mencatat waktu tanggapan (SP4N-LAPOR!) dalam filter ini.")
     c4.metric("Dugaan maladministrasi", angka(s["maladministration"]))
+    st.caption(change)
     repeats = store.repeat_reporters(filters)
     st.caption(f"Pelapor berulang: {angka(repeats['repeat_reporters'])} pelapor dengan lebih dari satu aduan "
                f"({angka(repeats['repeat_complaints'])} aduan), dikenali dari nama samaran terkunci, tanpa data pribadi.")
