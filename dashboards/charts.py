@@ -40,12 +40,14 @@ def with_form_names(frame: pl.DataFrame) -> pl.DataFrame:
 def forms_only(frame: pl.DataFrame) -> tuple[pl.DataFrame, str]:
     """A count per category (`nilai` holding the codes) cut to the ten forms of maladministration, named for
     `bars(..., color_by_category=True)`, and a caption with the complaints left out (as the infographic's footnote):
-    the non-cases, and any not classified yet."""
+    the non-cases, and any not classified yet; no caption when none is left out ("Tidak termasuk 0 ..." read as if
+    something were)."""
     not_form = frame.filter(~pl.col("nilai").is_in(PRECEDENCE))
     non_cases = int(not_form.filter(pl.col("nilai") == "bukan_maladministrasi")["jumlah"].sum())
     unclassified = int(not_form["jumlah"].sum()) - non_cases
-    caption = f"Tidak termasuk {angka(non_cases)} aduan bukan maladministrasi" + (
-        f" dan {angka(unclassified)} aduan belum diklasifikasi." if unclassified else ".")
+    parts = [f"{angka(n)} aduan {what}" for n, what in ((non_cases, "bukan maladministrasi"),
+                                                        (unclassified, "belum diklasifikasi")) if n]
+    caption = f"Tidak termasuk {' dan '.join(parts)}." if parts else ""
     return with_form_names(frame.filter(pl.col("nilai").is_in(PRECEDENCE))), caption
 
 

@@ -102,3 +102,18 @@ def test_a_long_agency_name_is_written_whole_on_several_lines():
                  if not t[0].isdigit() and t not in ("Jumlah aduan", "Dinas Sosial")]
         assert " ".join(lines) == name and len(lines) > 1 and "…" not in svg
         assert plot_width >= 0.35 * width  # the bars keep their room
+
+
+def test_forms_only_names_what_it_leaves_out_and_says_nothing_when_nothing_is():
+    from dashboards.charts import forms_only
+
+    def counts(**n):
+        return pl.DataFrame({"nilai": list(n), "jumlah": list(n.values())})
+
+    forms, caption = forms_only(counts(penundaan_berlarut=5, bukan_maladministrasi=2))
+    assert forms["kode"].to_list() == ["penundaan_berlarut"] and caption == (
+        "Tidak termasuk 2 aduan bukan maladministrasi.")
+    _, caption = forms_only(pl.DataFrame({"nilai": ["penundaan_berlarut", "(tidak diketahui)"], "jumlah": [5, 3]}))
+    assert caption == "Tidak termasuk 3 aduan belum diklasifikasi."  # it said "0 aduan bukan maladministrasi dan 3 ..."
+    _, caption = forms_only(counts(penundaan_berlarut=5, tidak_kompeten=1))
+    assert caption == ""  # it said "Tidak termasuk 0 aduan bukan maladministrasi."

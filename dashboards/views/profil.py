@@ -64,7 +64,8 @@ def render(store: Store, filters: Filters) -> None:
     st.subheader("Bentuk maladministrasi")
     if mix.height:
         st.altair_chart(bars(mix, "nilai", color_by_category=True, title="Bentuk"), width="stretch")
-    st.caption(left_out)
+    if left_out:
+        st.caption(left_out)
     st.subheader("Tren bulanan")
     st.altair_chart(monthly_stacked(store.by_month(only)), width="stretch")
     st.subheader("Instansi sejenis")

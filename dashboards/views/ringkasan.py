@@ -89,7 +89,8 @@ def render(store: Store, filters: Filters) -> None:
         forms, left_out = forms_only(categories)
         if forms.height:
             st.altair_chart(bars(forms, "nilai", color_by_category=True, title="Bentuk"), width="stretch")
-        st.caption(left_out)
+        if left_out:
+            st.caption(left_out)
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     runs = store.runs()
