@@ -194,7 +194,7 @@ def test_dashboard_keeps_answering_while_the_nightly_run_writes(server, tiny_db,
 def test_an_agency_chosen_on_its_profile_survives_a_reload(server, tmp_path):
     """Chosen on Profil instansi, the agency was in neither the sidebar's filter nor the URL: a reload (or the link
     shared) showed the first agency again."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -208,30 +208,28 @@ def test_an_agency_chosen_on_its_profile_survives_a_reload(server, tmp_path):
         chosen.click()
         page.get_by_role("option", name="Dinas Sosial").click()
         page.wait_for_url("**instansi=Dinas+Sosial**", timeout=15_000)
-        page.wait_for_timeout(1500)
-        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
-        assert filtered.input_value() == "Dinas Sosial"  # the sidebar's filter shows the choice
+        # each check waits (up to 20 s) for the page to settle: fixed pauses were too short on a busy machine
+        expect(main.locator('[data-testid="stMetricValue"]').first).to_have_text("5", timeout=20_000)
+        expect(filtered).to_have_value("Dinas Sosial", timeout=20_000)  # the sidebar's filter shows the choice
         page.reload()
         main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
-        page.wait_for_timeout(1500)
-        assert chosen.input_value() == "Dinas Sosial" and filtered.input_value() == "Dinas Sosial"
-        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        expect(chosen).to_have_value("Dinas Sosial", timeout=20_000)
+        expect(filtered).to_have_value("Dinas Sosial", timeout=20_000)
+        expect(main.locator('[data-testid="stMetricValue"]').first).to_have_text("5", timeout=20_000)
         page.screenshot(path=str(tmp_path / "profil-reloaded.png"))
         page.get_by_role("link", name="Ringkasan").click()  # another page of the session keeps the filter
         page.get_by_text("Total aduan").first.wait_for(timeout=45_000)
-        page.wait_for_timeout(1500)
-        assert filtered.input_value() == "Dinas Sosial" and "instansi=Dinas+Sosial" in page.url
-        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "5"
+        expect(filtered).to_have_value("Dinas Sosial", timeout=20_000)
+        assert "instansi=Dinas+Sosial" in page.url
+        expect(main.locator('[data-testid="stMetricValue"]').first).to_have_text("5", timeout=20_000)
         page.get_by_role("link", name="Profil instansi").click()
         main.get_by_text("Instansi sejenis").first.wait_for(timeout=45_000)
-        page.wait_for_timeout(1000)
-        assert chosen.input_value() == "Dinas Sosial"
+        expect(chosen).to_have_value("Dinas Sosial", timeout=20_000)
         filtered.click()  # the sidebar's filter chosen again: the page follows, and so does the link
         page.get_by_role("option", name="Disdukcapil").click()
         page.wait_for_url("**instansi=Disdukcapil**", timeout=15_000)
-        page.wait_for_timeout(1500)
-        assert chosen.input_value() == "Disdukcapil"
-        assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == "19"
+        expect(chosen).to_have_value("Disdukcapil", timeout=20_000)
+        expect(main.locator('[data-testid="stMetricValue"]').first).to_have_text("19", timeout=20_000)
         body = page.inner_text("body")
         assert "Traceback" not in body and "Maaf, halaman ini" not in body
         browser.close()
@@ -275,8 +273,12 @@ def test_the_quality_page_shows_a_quarantined_record_taken_in_later_as_supersede
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server}/kualitas")
         page.get_by_text("Karantina per alasan").first.wait_for(timeout=45_000)
-        page.wait_for_timeout(1500)
         table = page.locator('[data-testid="stDataFrame"]').nth(1)
+        # the table's cells exist only once the grid has drawn: wait for its header (a fixed pause was too short on
+        # a busy machine and read no cell at all); the grid's accessible cells are hidden, so attached, not visible
+        header = table.locator('[role="columnheader"]', has_text="diterima kemudian dari").first
+        header.wait_for(state="attached", timeout=45_000)
+        page.wait_for_timeout(500)
         cells = table.locator('[role="columnheader"], [role="gridcell"]').all_inner_texts()
         assert "digantikan" in cells and "diterima kemudian dari" in cells, cells
         assert "lapor/rusak-perbaikan.jsonl" in cells and "email/a-lagi.eml" in cells, cells
