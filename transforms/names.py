@@ -39,7 +39,7 @@ _NAME_WORD = rf"(?!{_TITLES}\.){_NAME_WORD_HINT}"
 _CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
 # The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
 _SP = r"[ \t\xa0]"
-# A short form with a full stop or colon may be glued to the name ("an.Budi Santoso", "Bpk.Joko", "a/n:Siti").
+# A short form with a full stop or colon may be glued to the name ("an.Budi Santoso", "Bpk.Joko", "an:Siti").
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})(?:{_SP}+|(?<=[.:]))({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
 CAPITAL_HONORIFIC_NAME = re.compile(
