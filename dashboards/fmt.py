@@ -12,6 +12,11 @@ def angka(n: int | float) -> str:
     return f"{n:,.0f}".replace(",", ".")
 
 
+def angka_bertanda(n: int) -> str:
+    """A change with its sign and '.' between thousands: +1.234, -5, +0."""
+    return ("-" if n < 0 else "+") + angka(abs(n))
+
+
 def persen(share: float | None, digits: int = 1) -> str:
     """A share (0..1) as a percentage with a decimal comma; '-' when there is nothing to divide."""
     if share is None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.charts import bars, forms_only
 from dashboards.data import Filters, Store
-from dashboards.fmt import angka, persen
+from dashboards.fmt import angka, angka_bertanda, persen
 from transforms.infographic import short_date
 from transforms.labels import run_outcome
 
@@ -41,11 +41,6 @@ def previous_period(store: Store, filters: Filters) -> tuple[tuple[date, date], 
     return (start, end), (start - timedelta(days=days), start - timedelta(days=1))
 
 
-def signed(n: int) -> str:
-    """A change with its sign and '.' between thousands: +1.234, -5, +0."""
-    return f"{n:+,}".replace(",", ".")
-
-
 def change_text(filters: Filters, now_n: int, before_n: int, current: tuple[date, date],
                 before: tuple[date, date]) -> str:
     """The change under *Total aduan* in words: which period, against which."""
@@ -53,7 +48,7 @@ def change_text(filters: Filters, now_n: int, before_n: int, current: tuple[date
         return f"{p[0]:%d/%m/%Y}-{p[1]:%d/%m/%Y}"
 
     which = "" if filters.start else " (30 hari terakhir data)" if not filters.end else " (30 hari)"
-    return (f"Perubahan {signed(now_n - before_n)} aduan dibanding periode sebelumnya: {angka(now_n)} aduan pada "
+    return (f"Perubahan {angka_bertanda(now_n - before_n)} aduan dibanding periode sebelumnya: {angka(now_n)} aduan pada "
             f"{days(current)}{which}, {angka(before_n)} pada {days(before)}.")
 
 
@@ -68,7 +63,7 @@ def render(store: Store, filters: Filters) -> None:
     # The delta is the number only: Streamlit writes a delta (and its description) on one line cut with "...", and a
     # quarter of the page is too narrow for "+17 vs periode sebelumnya" at 1280 px. The comparison is the caption
     # under the metrics, which wraps.
-    c1.metric("Total aduan", angka(total), delta=signed(now_n - before_n), delta_color="off",
+    c1.metric("Total aduan", angka(total), delta=angka_bertanda(now_n - before_n), delta_color="off",
               help=change)
     # '-' where there is nothing to divide (as on Profil instansi), never "0,0%"
     c2.metric("Perlu tinjauan", persen(s["pending_review"] / total if total else None),
