@@ -35,6 +35,8 @@ import polars as pl
 from transforms.names import NAME_RULES, WS, Rule, apply_name_rules, mask_reporter_name
 from transforms.series import map_values
 
+# An amount written in thousands ("150.000", "2.000.000.000"), which no rule below takes for a person's number.
+_AMOUNT_PATTERN = r"\d{1,3}(?:[.,]\d{3})+"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # E-mail addresses written to dodge filters or spaced by a phone's keyboard: "budi at gmail dot com", "budi[at]gmail
 # [dot] com", "budi @ gmail.com", "budi(at)yahoo.co.id". Only before a common top-level domain, so "rapat at kantor"
@@ -120,7 +122,7 @@ def _mask_spaced_number(m: re.Match) -> str:
 # run only at digits: twice as fast.)
 LONG_NUMBER = re.compile(r"\d(?<![\w.,/+-]\d)(?<![Rr][Pp][ .]\d)(?<![Rr][Pp]\. \d)\d{11,19}(?!\w)")
 GROUPED_NUMBER = re.compile(r"\d(?<![\w.,/+-]\d)(?:[ .-]?\d){14,16}(?!\w)")
-_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_AMOUNT = re.compile(_AMOUNT_PATTERN)
 
 
 def _phone_digits(digits: str) -> bool:
@@ -160,7 +162,7 @@ DOCUMENT_NUMBER = re.compile(
     r"npwp|paspor|kartu\s+bpjs|bpjs|kis)\b\.?(?:\s+(?:tk|ketenagakerjaan|kesehatan)\b)?"
     r"(?:(?:\s+[a-z]+){0,4}?\s+(?:dengan\s+)?no(?:mor|mer)?\b\.?)?"
     r"\s*(?:saya\s*)?(?:(?:adalah|yaitu|yakni|ialah)\b\s*)?[:.]?\s*)"
-    r"(?!rp|\d{1,3}(?:[.,]\d{3})+(?![\w./-]))"  # not an amount ("iuran BPJS 150.000", "biaya akta Rp50.000")
+    rf"(?!rp|{_AMOUNT_PATTERN}(?![\w./-]))"  # not an amount ("iuran BPJS 150.000", "biaya akta Rp50.000")
     r"((?=[\w./-]*\d)[\w./-]{5,40}(?:[ ]\d[\w./-]*){0,3})"
 )
 # Numbers of other personal cards and accounts, after their name: driving licence (SIM), pupil's and student's
@@ -173,7 +175,7 @@ IDENTITY_NUMBER = re.compile(
     r"no(?:mor|mer)?\.?\s*(?:peserta|pelanggan|meter|kartu|rm))\b\.?"
     r"(?:\s+(?:bpjs|tk|ketenagakerjaan|kesehatan|jkn|kis|pln|prabayar|pascabayar|saya|anak|kami)\b){0,3}"
     r"(?:\s+(?:adalah|yaitu|yakni|ialah)\b)?\s*[:.]?\s*)"
-    r"(?!\d{1,3}(?:[.,]\d{3})+(?![\w./-])|\d{1,4}000(?![\d\w]))"
+    rf"(?!{_AMOUNT_PATTERN}(?![\w./-])|\d{{1,4}}000(?![\d\w]))"
     r"(\d(?:[ .-]?\d){5,24})(?![\d\w])"
 )
 # A date of birth with the place before it, in a form field or a sentence ("Tanggal lahir : 01-02-1980", "TTL:
