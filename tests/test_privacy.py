@@ -680,6 +680,28 @@ def test_amounts_in_billions_lists_of_years_and_date_ranges_are_no_numbers_of_pe
     assert_masks({"1.081234567890": "1.[TELEPON]", "3201012019000001": "[NIK]"}, unchanged)
 
 
+def test_e_mails_with_a_spaced_dot_and_numbers_typed_with_a_letter_o_full_width_or_other_digits_are_masked():
+    # Each was left whole or in part: "budi@gmail . com" kept "budi" (its "@gmail" became an account), and a phone
+    # or e-mail typed with the letter O for a zero, in full-width characters or in Arabic-Indic digits was not read.
+    cases = {
+        "email budi@gmail . com ya": "email [EMAIL] ya",
+        "budi.s@yahoo . co . id": "[EMAIL]",
+        "hp O812-3456-7890": "hp [TELEPON]",
+        "wa o8123456789O": "wa [TELEPON]",
+        "hubungi 0812 345O 6789": "hubungi [TELEPON]",
+        "+62 812 O345 6789": "[TELEPON]",
+        "hp \uff10\uff18\uff11\uff12-\uff13\uff14\uff15\uff16-\uff17\uff18\uff19\uff10": "hp [TELEPON]",
+        "wa \u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669": "wa [TELEPON]",
+        "hp \uff10\uff18\uff11\uff12\uff0d\uff13\uff14\uff15\uff16\uff0d\uff17\uff18\uff19\uff10": "hp [TELEPON]",
+        "\uff42\uff55\uff44\uff49\uff20\uff47\uff4d\uff41\uff49\uff4c\uff0e\uff43\uff4f\uff4d": "[EMAIL]",
+        # other digits and full-width characters are written in ASCII, as the digits of keys already are
+        "antre \uff13 bulan\uff01": "antre 3 bulan!",
+    }
+    unchanged = ("2000 orang", "O8 Oktober", "kode O812", "ruang O8 lantai 2", "No. 08/2024", "OOO 0812",
+                 "tanggal O8 1O 2O24", "Rp O8O.OOO")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
@@ -790,6 +812,7 @@ _TRICKY = [
     "No. Peserta BPJS TK 12345678901; NPWP saya adalah 01.234.567.8-901.000; 2.000.000.000; 2019 2020 2021 2022",
     "Kepala Desa Sukamaju, Budi Santoso, x; Kades Sukamaju (Çelik Öz); Camat\u00a0Cilandak,\u00a0Agus; Lurah, Siti",
     "nama ibu kandung:\u00a0siti aminah; an.Budi Santoso; a.n.Çelik Öz; Bpk.Joko; Sdri.Siti; pelayanan.Budi",
+    "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import polars as pl
@@ -40,8 +41,8 @@ _AMOUNT_PATTERN = r"\d{1,3}(?:[.,]\d{3})+"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # E-mail addresses written to dodge filters or spaced by a phone's keyboard: "budi at gmail dot com", "budi[at]gmail
 # [dot] com", "budi @ gmail.com", "budi(at)yahoo.co.id". Only before a common top-level domain, so "rapat at kantor"
-# stays. (An "@" without spaces and a spaced dot, "budi@gmail . com", is not read: "@gmail" becomes an account.)
-_AT = r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*|[ \t]+@[ \t]*|@[ \t]+|[ \t]+at[ \t]+)"
+# stays; also "budi@gmail . com", whose spaced dot the pattern above does not allow.
+_AT = r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*|[ \t]*@[ \t]*|[ \t]+at[ \t]+)"
 _DOT = r"(?:[ \t]*(?:\.|\[dot\]|\(dot\)|\{dot\})[ \t]*|[ \t]+dot[ \t]+)"
 _TLD = r"(?:com|net|org|id|info|biz|co|go|ac|sch|or|my|sg)"
 SPELLED_EMAIL = re.compile(
@@ -78,6 +79,22 @@ PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]?\d{{2,4}}){{2,3}}(?!\d)")
 # cuts after three: masked whole when the digits stay a phone's length (at most 13 from 0, 14 from 62), else as the
 # pattern above does.
 LONG_PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]\d{{2,4}}){{4,5}}(?!\d)")
+
+
+# A mobile number typed with the letter O for a zero ("O812-3456-7890", "0812 345O 6789"): masked when, read with
+# zeros, it is a phone of ten digits or more. The pattern also finds plain numbers, which it leaves to the others.
+O_PHONE = re.compile(r"(?<![\w+])(?:\+?62[\s.-]?|[0Oo])8[0-9Oo]{1,2}(?:[\s.-]?[0-9Oo]{2,4}){2,5}(?!\w)")
+_O_TO_ZERO = str.maketrans("Oo", "00")
+
+
+def _mask_o_phone(m: re.Match) -> str:
+    found = m.group(0)
+    if "O" not in found and "o" not in found:
+        return found
+    digits = found.translate(_O_TO_ZERO)
+    if len(ascii_digits(digits)) >= 10 and (PHONE.fullmatch(digits) or LONG_PHONE.fullmatch(digits)):
+        return "[TELEPON]"
+    return found
 
 
 def _mask_long_phone(m: re.Match) -> str:
@@ -215,7 +232,7 @@ _PHONE_HINT_START = rf"(?:(?:\+62|62){_PHONE_SEPARATOR}?|0)(?:8\d{{1,2}}|\(?\d{{
 _BEFORE_NAMES = (
     Rule(GLUED_LABEL, r"\1 ", r"(?i)(?:nik|kk|ktp|hp|wa|telp|tlp)[0-9+]"),
     Rule(EMAIL, "[EMAIL]", "@"),
-    Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)[ \t]@|@[ \t]|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
+    Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)@|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
     Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek)[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
@@ -231,6 +248,7 @@ _BEFORE_NAMES = (
     Rule(NIK, _mask_nik, r"\d(?:[ .-]?\d){15}"),
     Rule(LONG_NUMBER, _mask_long_number, r"\d{12}"),
     Rule(GROUPED_NUMBER, _mask_grouped_number, r"\d(?:[ .-]?\d){14}"),
+    Rule(O_PHONE, _mask_o_phone, rf"(?i)[0o]8|62{_PHONE_SEPARATOR}?8"),
     Rule(LONG_PHONE, _mask_long_phone, _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}\d{{2,4}}){{4}}"),
     Rule(PHONE, "[TELEPON]", _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}?\d{{2,4}}){{2,3}}"),
     Rule(SPACED_NUMBER, _mask_spaced_number, r"\d(?:[ \t]+[-/.?][ \t]*|[-/.?][ \t]+|[/?])\d{3}"),
@@ -248,12 +266,30 @@ def _apply(rules: tuple[Rule, ...], text: str, hits: tuple[bool, ...] | None = N
     return text
 
 
+# A full-width form of an ASCII character ("\uff10" for "0", "\uff0d" for "-", "\uff20" for "@", typed by a phone's
+# keyboard in full-width mode), or a decimal digit of another script ("\u0660" Arabic-Indic), which Python's \d reads.
+_NOT_ASCII_FORMS = re.compile(r"[\uff01-\uff5e]|(?![0-9])\d")
+
+
+def _ascii_form(m: re.Match) -> str:
+    c = m.group(0)
+    return chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else str(unicodedata.decimal(c))
+
+
+def with_ascii_forms(text: str) -> str:
+    """`text` with full-width characters and every decimal digit written in ASCII, so that a phone, NIK or e-mail
+    typed in full-width or in another script's digits is read as one."""
+    if text.isascii():
+        return text
+    return _NOT_ASCII_FORMS.sub(_ascii_form, text)
+
+
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
     """Mask e-mails, social media accounts, street addresses, bank accounts, NIK/KK numbers, phones, plates and names
-    in free text."""
+    in free text (full-width characters and digits written in ASCII first)."""
     if text is None:
         return None
-    out = _apply(_BEFORE_NAMES, text)
+    out = _apply(_BEFORE_NAMES, with_ascii_forms(text))
     for name in names or []:
         out = mask_reporter_name(out, name)
     return apply_name_rules(out)
@@ -317,11 +353,14 @@ class _Masked:
 def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
     """`mask_text(value, [name])` of every row (no name where `names` is null or empty), as a column."""
     distinct = values.cast(pl.String).drop_nulls().unique()
+    sources = distinct
+    if distinct.str.contains(_NON_ASCII).any():
+        sources = pl.Series([with_ascii_forms(v) for v in distinct.to_list()], dtype=pl.String)
     masked: dict[str, _Masked] = {}
-    hint_texts = _hint_texts(distinct)
-    for value, before, after in zip(distinct.to_list(), _rule_hits(hint_texts, _BEFORE_NAMES),
-                                    _rule_hits(hint_texts, NAME_RULES)):
-        fixed = _apply(_BEFORE_NAMES, value, before)
+    hint_texts = _hint_texts(sources)
+    for value, source, before, after in zip(distinct.to_list(), sources.to_list(),
+                                            _rule_hits(hint_texts, _BEFORE_NAMES), _rule_hits(hint_texts, NAME_RULES)):
+        fixed = _apply(_BEFORE_NAMES, source, before)
         masked[value] = _Masked(fixed, apply_name_rules(fixed, after), after,
                                 fixed.lower() if fixed.isascii() else None)
     out = []
