@@ -146,3 +146,40 @@ def test_the_sample_bad_date_mail_is_quarantined_quoting_its_date(tmp_path):
                for r in parse_file("email", p.name, "h", p.read_bytes())]
     bad_dates = [r for r in records if r.get("reason_code") == "bad_date"]
     assert [r["reason"] for r in bad_dates] == ["header Date tidak bisa dibaca: 'kemarin sore'"]
+
+
+def _times_in(path):
+    """Every moment a sample file states: ISO times (LAPOR! reports, responses, status steps), WhatsApp's Unix
+    timestamps, call-centre times (WIB) and e-mail Date headers."""
+    from datetime import datetime, timedelta, timezone
+    from email.utils import parsedate_to_datetime
+    import re
+
+    wib = timezone(timedelta(hours=7))
+    data = path.read_bytes()
+    for m in re.finditer(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z)", data):
+        yield datetime.fromisoformat(m.group().decode().replace("Z", "+00:00"))
+    for m in re.finditer(rb'"timestamp": ?"(\d{9,11})"', data):
+        yield datetime.fromtimestamp(int(m.group(1)), timezone.utc)
+    for m in re.finditer(rb"(?<=,)\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?=,)", data):
+        yield datetime.fromisoformat(m.group().decode()).replace(tzinfo=wib)
+    for m in re.finditer(rb"(?m)^Date: ([^\r\n]*\d{4} \d\d:\d\d[^\r\n]*)", data):
+        yield parsedate_to_datetime(m.group(1).decode())
+
+
+def test_nothing_is_received_answered_or_sent_after_the_sample_ends(tmp_path):
+    # LAPOR! responses came up to ten days after the last day, and a WhatsApp conversation's follow-ups, a copy sent
+    # again on another channel or a complaint's hour of the day could pass it too; the one report planted with a
+    # date a year ahead (for the quarantine) is the only exception.
+    from datetime import datetime, timedelta, timezone
+
+    wib = timezone(timedelta(hours=7))
+    for end, n, seed in ((date(2026, 11, 20), 2000, 7), (None, 1500, 3)):
+        started = datetime.now(wib)
+        write_inbox(tmp_path / "s", n=n, seed=seed, end=end)
+        last = datetime(end.year, end.month, end.day, 23, tzinfo=wib) if end else datetime.now(wib)
+        times = [t for p in (tmp_path / "s").rglob("*") if p.is_file() for t in _times_in(p)]
+        assert len(times) > n  # the scan reads every channel's times
+        late = sorted(t for t in times if last < t < started + timedelta(days=300))
+        assert late == [], (end, late[:5], len(late))
+        assert len([t for t in times if t > started + timedelta(days=300)]) == 1

@@ -70,8 +70,13 @@ class InboxWriter:
         span = (self.end - self.start).total_seconds()
         offset = self.rng.triangular(0, span, span)  # more complaints in recent months
         t = self.start + timedelta(seconds=offset)
-        return t.replace(hour=self.rng.randint(6, 22), minute=self.rng.randint(0, 59), second=self.rng.randint(0, 59),
-                         microsecond=0)
+        t = t.replace(hour=self.rng.randint(6, 22), minute=self.rng.randint(0, 59), second=self.rng.randint(0, 59),
+                      microsecond=0)
+        return t if t <= self.end else t - timedelta(days=1)  # an hour later today than now: the day before
+
+    def by_end(self, t: datetime) -> datetime:
+        """`t`, or the sample's end when `t` would come after it: nothing is received after the end."""
+        return min(t, self.end)
 
     def uid(self, prefix: str, digits: int = 7) -> str:
         while True:
@@ -121,8 +126,9 @@ class InboxWriter:
         responses = []
         if self.rng.random() < 0.6:
             at = t + timedelta(hours=self.rng.randint(2, 240))
-            responses.append({"at": at.isoformat(), "by": "Admin " + ctx.agency,
-                              "text": "Terima kasih, laporan Anda sedang kami tindak lanjuti."})
+            if at <= self.end:  # a response due after the sample's end has not been given yet
+                responses.append({"at": at.isoformat(), "by": "Admin " + ctx.agency,
+                                  "text": "Terima kasih, laporan Anda sedang kami tindak lanjuti."})
         tracking_id = self.uid("", 7)
         heading, text = texts.complaint(label, ctx, self.rng, style)
         report = {
@@ -195,13 +201,14 @@ class InboxWriter:
             remaining -= len(msgs)
             sent.extend(msgs)
         for report in sources:
-            t = datetime.fromisoformat(report["created_at"]) + timedelta(days=self.rng.randint(1, 5), minutes=7)
+            t = self.by_end(datetime.fromisoformat(report["created_at"]) + timedelta(days=self.rng.randint(1, 5),
+                                                                                         minutes=7))
             phone = "62" + report["reporter"]["phone"][1:]
             msg = self._wa_text(phone, t, report["content"] + " Mohon dibantu.")
             self._wa_line(t, [msg], report["reporter"]["name"], phone)
             self.tally.add("whatsapp", merged=True)
         for t, msg, name in self.rng.sample(sent, k=min(n_retry, len(sent))):
-            self._wa_line(t + timedelta(minutes=1), [msg], name, msg["from"])  # webhook retried by the platform
+            self._wa_line(self.by_end(t + timedelta(minutes=1)), [msg], name, msg["from"])  # retried by the platform
             self.tally.add("whatsapp", merged=True)
         for i in range(bad_lines):
             t = self.when()
@@ -215,7 +222,7 @@ class InboxWriter:
             self.files[self.busiest("whatsapp/", ".jsonl", i)].append((t.isoformat(), line))
             self.tally.add("whatsapp", malformed=True)
         # a conversation with only media (no text at all) and a message with an impossible timestamp
-        ctx, t = make_context(self.rng), self.when()
+        ctx, t = make_context(self.rng), self.when() - timedelta(minutes=1)
         phone = "62" + ctx.person.phone[1:]
         for j, kind in enumerate(["image", "audio"]):
             self._wa_line(t + timedelta(minutes=j), [self._wa_media(phone, t + timedelta(minutes=j), kind, caption="")],
@@ -231,7 +238,7 @@ class InboxWriter:
         phone = "62" + ctx.person.phone[1:]
         msgs = [self._wa_text(phone, t, texts.complaint(label, ctx, self.rng, "chat")[1])]
         for _ in range(size - 1):
-            t = t + timedelta(minutes=self.rng.randint(1, 20))
+            t = self.by_end(t + timedelta(minutes=self.rng.randint(1, 20)))
             if self.rng.random() < 0.3:
                 kind = self.rng.choice(["image", "image", "audio", "location", "document"])
                 msgs.append(self._wa_media(phone, t, kind, caption=self.rng.choice(["", "", "ini fotonya", "bukti"])))
@@ -288,7 +295,7 @@ class InboxWriter:
             with_reply = remaining >= 2 and self.rng.random() < 0.15
             remaining -= self._email_thread(with_reply)
         for report in sources:
-            t = datetime.fromisoformat(report["created_at"]) + timedelta(days=self.rng.randint(1, 5))
+            t = self.by_end(datetime.fromisoformat(report["created_at"]) + timedelta(days=self.rng.randint(1, 5)))
             msg = self._email(report["reporter"]["name"], report["reporter"]["email"], report["title"],
                               report["content"] + "\nTerima kasih.", t, plain=True)
             self._put_email(t, msg)
@@ -314,7 +321,7 @@ class InboxWriter:
         self.tally.add("email")
         if not with_reply:
             return 1
-        t2 = min(t + timedelta(days=self.rng.randint(1, 6), hours=self.rng.randint(0, 5)), self.end)
+        t2 = self.by_end(t + timedelta(days=self.rng.randint(1, 6), hours=self.rng.randint(0, 5)))
         quoted = "\n".join("> " + ln for ln in body.splitlines())
         reply_body = texts.followup(ctx, self.rng) + f"\n\nPada {format_datetime(t)} {ctx.person.name} menulis:\n{quoted}"
         reply = self._email(ctx.person.name, ctx.person.email, "Re: " + subject, reply_body, t2, parent=msg["Message-ID"])
@@ -376,6 +383,8 @@ class InboxWriter:
     def _call(self, broken: str | None = None, file: str | None = None) -> None:
         label, ctx, t = texts.pick_label(self.rng), self.context(), self.when()
         ended = t + timedelta(minutes=self.rng.randint(2, 18))
+        if ended > self.end:  # a call still going on at the end is not exported yet: it ended just before
+            t, ended = t - (ended - self.end), self.end
         phone = self.rng.choice([ctx.person.phone, "+62 " + ctx.person.phone[1:4] + "-" + ctx.person.phone[4:],
                                  ctx.person.phone[:4] + " " + ctx.person.phone[4:8] + " " + ctx.person.phone[8:]])
         row = {"call_id": self.uid("CC-", 8), "started_at": t, "ended_at": ended, "agent_id": f"AG{self.rng.randint(1, 40):03d}",
