@@ -702,6 +702,24 @@ def test_e_mails_with_a_spaced_dot_and_numbers_typed_with_a_letter_o_full_width_
     assert_masks(cases, unchanged)
 
 
+def test_the_account_in_a_social_media_profile_link_is_masked():
+    # A profile link names its owner: "facebook.com/budi.santoso88" was left whole.
+    cases = {
+        "lihat facebook.com/budi.santoso88 ya": "lihat facebook.com/[AKUN] ya",
+        "https://www.instagram.com/rina_k/": "https://www.instagram.com/[AKUN]/",
+        "https://m.facebook.com/rina.kartika.9.": "https://m.facebook.com/[AKUN].",
+        "linkedin.com/in/budi-santoso-123": "linkedin.com/in/[AKUN]",
+        "https://twitter.com/budi_s/status/1234567890123456789": "https://twitter.com/[AKUN]/status/1234567890123456789",
+        "(https://x.com/rinaaa)": "(https://x.com/[AKUN])",
+        "tiktok.com/@budi88/video/7234567890123456789": "tiktok.com/[AKUN]/video/7234567890123456789",
+        "FACEBOOK.COM/BUDI.SANTOSO": "FACEBOOK.COM/[AKUN]",
+    }
+    unchanged = ("https://www.facebook.com/groups/wargabekasi", "instagram.com/p/Cxyz12AB/", "facebook.com/share/1Ab",
+                 "https://lapor.go.id/laporan/detil/123", "box.com/budi", "instagram.com", "facebook.com/ saja",
+                 "https://www.facebook.com/watch/?v=123", "instagram.com/reel/C1x2/", "x.com/i/status/123")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
@@ -812,6 +830,7 @@ _TRICKY = [
     "No. Peserta BPJS TK 12345678901; NPWP saya adalah 01.234.567.8-901.000; 2.000.000.000; 2019 2020 2021 2022",
     "Kepala Desa Sukamaju, Budi Santoso, x; Kades Sukamaju (Çelik Öz); Camat\u00a0Cilandak,\u00a0Agus; Lurah, Siti",
     "nama ibu kandung:\u00a0siti aminah; an.Budi Santoso; a.n.Çelik Öz; Bpk.Joko; Sdri.Siti; pelayanan.Budi",
+    "fb facebook.com/budi.s88; https://www.instagram.com/\u00e7elik/; linkedin.com/in/rina-k; x.com/i/status/1",
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "",
 ]

@@ -47,6 +47,15 @@ _DOT = r"(?:[ \t]*(?:\.|\[dot\]|\(dot\)|\{dot\})[ \t]*|[ \t]+dot[ \t]+)"
 _TLD = r"(?:com|net|org|id|info|biz|co|go|ac|sch|or|my|sg)"
 SPELLED_EMAIL = re.compile(
     rf"(?i)(?<![\w.%+-])[a-z0-9._%+-]+{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}{_TLD}(?:{_DOT}id)?(?!\w)")
+# The account in a social media profile link ("facebook.com/budi.santoso88", "linkedin.com/in/<name>"); a link to a
+# group, a post, a share or another page of the site stays ("facebook.com/groups/...", "instagram.com/p/...").
+_SOCIAL_SITE = r"(?:facebook|fb|instagram|twitter|x|tiktok|linkedin|youtube|threads)\.(?:com|net)/"
+_SITE_PAGES = ("groups|pages|watch|events|share|sharer|sharer\\.php|photo|photos|photo\\.php|permalink\\.php|"
+               "story\\.php|profile\\.php|reel|reels|p|tv|stories|hashtag|explore|search|home|login|intent|i|"
+               "marketplace|gaming|help|policies|privacy|about|status|shorts|results|playlist|feed|jobs|company|school")
+PROFILE_LINK = re.compile(
+    rf"(?i)((?<![\w.-])(?:https?://)?(?:(?:www|m|mobile|web|id)\.)?{_SOCIAL_SITE}(?:(?:in|pub|c|user|channel)/)?)"
+    rf"(?!(?:{_SITE_PAGES})(?![\w.-]))([a-z0-9_][a-z0-9_.-]*[a-z0-9_]|[a-z0-9_])")
 # Social media accounts ("@budi_santoso88", "@dinkes.kota"): after e-mail addresses, whose "@" is gone by then.
 # A price written with "@" stays ("@Rp5.000", "@ 10rb", "2 x @15.000").
 HANDLE = re.compile(r"(?<![\w@.\]])@(?!(?i:rp)\.?\s*\d)[A-Za-z_][A-Za-z0-9_.]{0,28}[A-Za-z0-9_]")
@@ -233,6 +242,7 @@ _BEFORE_NAMES = (
     Rule(GLUED_LABEL, r"\1 ", r"(?i)(?:nik|kk|ktp|hp|wa|telp|tlp)[0-9+]"),
     Rule(EMAIL, "[EMAIL]", "@"),
     Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)@|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
+    Rule(PROFILE_LINK, lambda m: m.group(1) + "[AKUN]", "(?i)" + _SOCIAL_SITE),
     Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek)[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
