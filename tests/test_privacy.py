@@ -720,6 +720,21 @@ def test_the_account_in_a_social_media_profile_link_is_masked():
     assert_masks(cases, unchanged)
 
 
+def test_addresses_in_a_kampung_cluster_or_blok_and_with_a_kavling_number_are_masked():
+    # Each was left: the street words were only "Jl./Jalan/Gang/Perum/Komp.", and "Kav." was no house number.
+    cases = {
+        "tinggal di Kampung Rawa Bebek No. 12 RT 03/RW 04": "tinggal di [ALAMAT]",
+        "rumah saya Cluster Melati Blok C2 No. 7 banjir": "rumah saya [ALAMAT] banjir",
+        "Blok F3 No. 21 Perumahan Griya": "[ALAMAT] Perumahan Griya",
+        "KP. CIBOGO NO 5 RT 01/02": "[ALAMAT]",
+        "kantor di Jl. Sudirman Kav. 52-53 tutup": "kantor di [ALAMAT] tutup",
+        "Jl. Melati No. 3-5": "[ALAMAT]",
+    }
+    unchanged = ("Kampung Melayu macet", "cluster vaksin", "Blok M macet", "Kp. Cibogo RT 001/002", "diblokir 3 kali",
+                 "blok 2 pasar", "Jl. Sudirman km 5 rusak")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",
@@ -854,7 +869,8 @@ def test_every_hint_matches_where_its_pattern_matches():
         "NIK ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ mohon",  # digits Python's \d reads
         "nomor \u212aPJ 12345678901",  # the Kelvin sign, which Python's case folding reads as "k"
         "KK AN N’A",  # the curly apostrophe inside a name
-        "di Jl.Anggrek No.3", "GANG MAWAR NO 7", "Perum Asri Blok A5 No. 12", "Jl. Mawar 7 RT 02/03",
+        "di Jl.Anggrek No.3", "GANG MAWAR NO 7", "Cluster Melati Blok C2 No. 7", "KP. CIBOGO NO 5 RT 01/02",
+        "Jl. Sudirman Kav. 52-53", "kampung\u00a0Rawa No.\u00a012", "Perum Asri Blok A5 No. 12", "Jl. Mawar 7 RT 02/03",
         "TTL Bogor 12-03-1985", "DOB: 1985-03-12", "lahir di Surabaya, 1 Januari 1980", "ke BCA 1234567890",
         "Bank DKI a.n. Budi: 1234 5678 90", "NIK3201012345670001", "HP081234567890", "namanya Rina",
         "0812 - 3456 - 7890", "0812 \u2013 3456 \u2013 7890", "3201 / 0115 / 0885 / 0001", "(021) 555 1234",

@@ -226,11 +226,13 @@ LABELLED_PLATE = re.compile(
 # RT 003 RW 007").
 # (each spelled out in its cases: a case-insensitive group at the start made the pattern four times slower)
 _STREET = (r"(?:[Jj][Ll][Nn]?|[Jj]alan|JALAN|[Gg][Gg]|[Gg]ang|GANG|[Pp]erum(?:ahan)?|PERUM(?:AHAN)?|"
-           r"[Kk]omp(?:leks?)?|KOMP(?:LEKS?)?)")
+           r"[Kk]omp(?:leks?)?|KOMP(?:LEKS?)?|[Kk]ampung|KAMPUNG|[Kk][Pp]|[Cc]luster|CLUSTER|[Bb]lok|BLOK)")
 _RT_RW = r"RT\.?\s*\d+\s*/?\s*(?:RW\.?\s*)?\d+"
+# A house number: "No. 12", "Nomor 3A", "No. 3-5", "Kav. 52-53" (a plot), or a bare number before RT/RW.
 ADDRESS = re.compile(
     rf"\b{_STREET}(?:\.\s*|\s+)[\w.'-]+(?:\s+[\w.'-]+){{0,4}}?\s*,?\s*"
-    rf"(?:(?i:no|nomor|nmr)\.?\s*:?\s*\d+[A-Za-z]?(?:/\d+)?(?:\s*,?\s*{_RT_RW})?|\d+[A-Za-z]?(?:/\d+)?\s*,?\s*{_RT_RW})"
+    rf"(?:(?i:no|nomor|nmr|kav)\.?\s*:?\s*\d+[A-Za-z]?(?:[/-]\d+)?(?:\s*,?\s*{_RT_RW})?"
+    rf"|\d+[A-Za-z]?(?:/\d+)?\s*,?\s*{_RT_RW})"
 )
 _NON_ASCII = r"[^\x00-\x7f]"
 
@@ -244,7 +246,8 @@ _BEFORE_NAMES = (
     Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)@|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
     Rule(PROFILE_LINK, lambda m: m.group(1) + "[AKUN]", "(?i)" + _SOCIAL_SITE),
     Rule(HANDLE, "[AKUN]", "@"),
-    Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek)[.\s].*\d"),
+    Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek|kampung|kp|cluster|blok)"
+                              r"[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
     Rule(BANK_ACCOUNT, lambda m: m.group(1) + "[REKENING]",
          r"(?is)(?:bca|bri|bni|mandiri|bsi|btn|cimb|danamon|permata|ocbc|jago|seabank|bjb|dki).*\d(?:[ .-]?\d){7}"),
