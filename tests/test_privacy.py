@@ -700,6 +700,9 @@ def test_e_mails_with_a_spaced_dot_and_numbers_typed_with_a_letter_o_full_width_
     unchanged = ("2000 orang", "O8 Oktober", "kode O812", "ruang O8 lantai 2", "No. 08/2024", "OOO 0812",
                  "tanggal O8 1O 2O24", "Rp O8O.OOO")
     assert_masks(cases, unchanged)
+    # the reporter's name given in full-width characters is read as the text is
+    wide = "\uff42\uff55\uff44\uff49 \uff53\uff41\uff4e\uff54\uff4f\uff53\uff4f"
+    assert mask_text(f"laporan dari {wide} soal jalan", [wide]) == "laporan dari [NAMA] soal jalan"
 
 
 def test_the_account_in_a_social_media_profile_link_is_masked():
@@ -849,7 +852,8 @@ _TRICKY = [
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "",
 ]
-_NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso"]
+_NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",
+          "\uff42\uff55\uff44\uff49 Santoso"]
 # The same texts with non-ASCII characters where the patterns allow them, or anywhere: the column path runs the
 # hints of such texts with Python's engine, so each hint must allow what its pattern allows.
 _NON_ASCII_TRICKY = [

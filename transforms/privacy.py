@@ -304,7 +304,7 @@ def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
         return None
     out = _apply(_BEFORE_NAMES, with_ascii_forms(text))
     for name in names or []:
-        out = mask_reporter_name(out, name)
+        out = mask_reporter_name(out, with_ascii_forms(name))  # read as the text is
     return apply_name_rules(out)
 
 
@@ -382,7 +382,7 @@ def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
             out.append(None)
             continue
         m = masked[value]
-        named = mask_reporter_name(m.fixed, name, m.ascii_lower) if name else m.fixed
+        named = mask_reporter_name(m.fixed, with_ascii_forms(name), m.ascii_lower) if name else m.fixed
         out.append(m.final if named == m.fixed else apply_name_rules(named, m.after_hits))
     return pl.Series(values.name, out, dtype=pl.String)
 
