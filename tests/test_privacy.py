@@ -738,6 +738,16 @@ def test_addresses_in_a_kampung_cluster_or_blok_and_with_a_kavling_number_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_what_follows_a_thing_the_writer_owns_is_no_name():
+    # "<thing> saya <Title Case>" names the thing: "Sekolah saya SMA Negeri 3" and "motor saya Honda Beat" were
+    # masked as the writer's name.
+    cases = {"anak saya Budi Santoso sakit": "anak saya [NAMA] sakit", "Dengan hormat, saya Rina Kartika": (
+        "Dengan hormat, saya [NAMA]"), "tetangga saya Joko Susilo": "tetangga saya [NAMA]"}
+    unchanged = ("Sekolah saya SMA Negeri 3 Maju rusak", "motor saya Honda Beat hilang", "rumah saya Cluster Melati banjir",
+                 "HP saya Xiaomi Redmi rusak", "alamat saya  Griya Asri")
+    assert_masks(cases, unchanged)
+
+
 def test_a_title_case_headline_after_saya_is_no_name_and_namanya_names():
     # "Saya Kecewa Dengan Pelayanan ..." (LAPOR! titles are often in Title Case) masked the headline's words.
     cases = {"Saya Budi Santoso warga Bogor": "Saya [NAMA] warga Bogor",

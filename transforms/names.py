@@ -249,17 +249,33 @@ WS = r"[\s\x1c-\x1f]"
 
 
 _BARE_SELF_CUE = re.compile(r"(?:[Ss]aya|[Ss]y|[Aa]ku),?(?:\s+adalah)?\s*")
+# Things a bare "saya" after them owns ("Sekolah saya SMA Negeri 3", "motor saya Honda Beat", "rumah saya Cluster
+# Melati"): what follows names the thing, not the writer. People and relations are not here ("anak saya Budi").
+_OWNED_THINGS = {"rumah", "motor", "mobil", "kendaraan", "sepeda", "hp", "handphone", "ponsel", "laptop", "ktp", "kk",
+                 "sim", "stnk", "bpkb", "alamat", "desa", "kampung", "dusun", "kelurahan", "kecamatan", "kabupaten",
+                 "kota", "wilayah", "daerah", "lingkungan", "perumahan", "komplek", "kompleks", "cluster", "jalan",
+                 "gang", "toko", "usaha", "warung", "kios", "tanah", "sawah", "lahan", "kebun", "kantor", "sekolah",
+                 "kampus", "perusahaan", "tempat", "lokasi", "akun", "nomor", "rekening", "sertifikat", "paket",
+                 "barang", "kiriman", "kartu", "meteran", "puskesmas", "bank", "operator", "provider"}
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
+
+
+def _owned_thing_before(m: re.Match) -> bool:
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    return bool(before) and before.group(1).lower() in _OWNED_THINGS
 
 
 def _mask_self_name(m: re.Match) -> str:
     """The name after a self-introduction. After a bare "saya" ("aku", "sy") the first word must be a common given
     name or no Indonesian word or place: titles and headlines written in Title Case put verbs and adjectives there
-    ("Saya Kecewa Dengan Pelayanan ...", "KTP Saya Hilang Di Terminal", "alamat saya Dusun ..."). After "nama saya",
+    ("Saya Kecewa Dengan Pelayanan ...", "KTP Saya Hilang Di Terminal", "alamat saya Dusun ..."), and no name
+    follows a thing the writer owns ("Sekolah saya SMA Negeri 3", "motor saya Honda Beat"). After "nama saya",
     "saya bernama" or "Nama:" the words are a name whatever they mean ("Nama saya Mawar ...")."""
     first = m.group(2).split()[0]
     if first in _NOT_SELF_NAMES:
         return m.group(0)
-    if _BARE_SELF_CUE.fullmatch(m.group(1)) and first.capitalize() not in GIVEN_NAMES and _is_word(first):
+    if _BARE_SELF_CUE.fullmatch(m.group(1)) and (
+            _owned_thing_before(m) or (first.capitalize() not in GIVEN_NAMES and _is_word(first))):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
