@@ -23,6 +23,14 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
     return at
 
 
+def table_with(at: AppTest, *columns: str):
+    """The one table on the page with these columns: found by what it shows, not by its place (an empty table is a
+    message, not a table, so the places of the others depend on the data)."""
+    found = [d.value for d in at.dataframe if set(columns) <= set(d.value.columns)]
+    assert len(found) == 1, (columns, [list(d.value.columns) for d in at.dataframe])
+    return found[0]
+
+
 def change_warehouse(db, *statements: str) -> None:
     """Run statements on the warehouse, then publish the snapshot the dashboard reads."""
     with warehouse.connect(db) as con:
@@ -147,7 +155,7 @@ def test_search_reads_text_literally_and_hides_secret_reports(tiny_db, monkeypat
     texts = [t.value for t in at.text]
     assert any("<script>alert(1)</script> **tebal**" in t for t in texts)  # shown as text, not rendered
     assert any("WIB melalui SP4N-LAPOR!;" in t for t in texts)  # the channel by its name, not its code
-    assert set(at.dataframe[0].value["kanal"]) <= {"SP4N-LAPOR!", "WhatsApp", "E-mail", "Call center"}
+    assert set(table_with(at, "judul")["kanal"]) <= {"SP4N-LAPOR!", "WhatsApp", "E-mail", "Call center"}
     # A secret report's words find nothing: a search found it, and its cues were shown, which told word by word
     # what it says. Listed without words, it is shown with neither its text nor its cues.
     at = open_page("jelajah", {"cari": "dirahasiakan"})
@@ -174,7 +182,7 @@ def test_quality_page_shows_how_often_analysts_kept_the_machines_category(tiny_d
     at = open_page("kualitas")
     assert not at.exception and not at.error
     assert [m.value for m in at.metric] == ["5", "40,0%", "33,3%"]
-    table = at.dataframe[-1].value
+    table = table_with(at, "kategori mesin")
     assert table.to_dict("records") == [
         {"kategori mesin": "Penundaan Berlarut", "keputusan": 4, "dipertahankan": 2, "persen dipertahankan": "50,0%"},
         {"kategori mesin": "Tidak Memberikan Pelayanan", "keputusan": 1, "dipertahankan": 0,
@@ -215,7 +223,7 @@ def test_export_page_offers_the_same_files_as_the_cli(tiny_db, monkeypatch):
     assert not at.exception and not at.error
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Unduh CSV", "Unduh XLSX", "Unduh PARQUET", "Unduh PNG", "Unduh SVG"]
-    table = at.dataframe[0].value
+    table = table_with(at, "kode", "jumlah")
     assert dict(zip(table["kode"], table["jumlah"]))["penundaan_berlarut"] == 7
     csv = export_bytes(tiny_db, ExportRequest(year=2025), "csv").decode()
     assert csv.splitlines()[1].startswith("Penundaan Berlarut,penundaan_berlarut,7,")
@@ -267,14 +275,15 @@ def test_timeliness_overdue_equals_sql(tiny_db, monkeypatch):
     expected = sql(tiny_db, "select count(*) from complaints_effective where channel = 'lapor' "
                             "and forwarded_at_utc is null")
     assert at.metric[3].value == str(expected) == "18"
-    assert len(at.dataframe[1].value) == 18 and set(at.dataframe[1].value["tahap terlambat"]) == {"diteruskan"}
+    overdue = table_with(at, "tahap terlambat")
+    assert len(overdue) == 18 and set(overdue["tahap terlambat"]) == {"diteruskan"}
 
 
 def test_search_uses_indonesian_stems(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("jelajah", {"cari": "pelayanan"})  # stem "layan" matches "dilayani"
     assert not at.exception
-    assert at.dataframe[0].value["id"].tolist() == ["C003"]
+    assert table_with(at, "judul")["id"].tolist() == ["C003"]
 
 
 def test_summary_shows_change_against_the_previous_period(tiny_db, monkeypatch):
@@ -295,10 +304,10 @@ def test_category_channel_region_page_shows_the_chosen_dimension(tiny_db, monkey
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("dimensi")
     assert not at.exception and not at.error
-    table = at.dataframe[0].value
+    table = table_with(at, "kategori", "jumlah aduan")
     assert dict(zip(table["kategori"], table["jumlah aduan"]))["Penundaan Berlarut"] == 14
     at.segmented_control(key="dimensi_pilih").set_value("provinsi").run()
-    table = at.dataframe[0].value
+    table = table_with(at, "provinsi", "jumlah aduan")
     assert dict(zip(table["provinsi"], table["jumlah aduan"])) == {
         "DKI Jakarta": sql(tiny_db, "select count(*) from complaints_effective where province = 'DKI Jakarta'"),
         "Jawa Barat": sql(tiny_db, "select count(*) from complaints_effective where province = 'Jawa Barat'")}
@@ -308,20 +317,17 @@ def test_quality_page_headers_and_shares_read_as_indonesian(tiny_db, monkeypatch
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     change_warehouse(tiny_db, "update runs set agency_resolved_share = 0.9333")
     at = open_page("kualitas")
-    validations, quarantine, runs = (d.value for d in at.dataframe)
-    assert runs["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
-    assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
-                                        "diterima kemudian dari"]
+    assert table_with(at, "porsi instansi teridentifikasi")["porsi instansi teridentifikasi"].tolist() == ["93,3%"]
 
 
 def test_run_outcomes_read_in_indonesian(tiny_db, monkeypatch):
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     at = open_page("kualitas")
     assert at.success[0].value == "Run terakhir: selesai"
-    assert at.dataframe[2].value["hasil"].tolist() == ["selesai"]
+    assert table_with(at, "hasil")["hasil"].tolist() == ["selesai"]
     change_warehouse(tiny_db, "update runs set outcome = 'partial'")
     at = open_page("kualitas")
-    assert at.warning[0].value == "Run terakhir: sebagian" and at.dataframe[2].value["hasil"].tolist() == ["sebagian"]
+    assert at.warning[0].value == "Run terakhir: sebagian" and table_with(at, "hasil")["hasil"].tolist() == ["sebagian"]
     at = open_page("ringkasan")
     assert any(c.value.startswith("Run terakhir: r1 (sebagian)") for c in at.caption)
 
@@ -341,7 +347,7 @@ def test_a_run_message_stored_by_an_older_version_reads_as_the_flow_writes_it_no
     at = open_page("kualitas")
     assert not at.exception and not at.error
     assert at.text[0].value == new
-    assert at.dataframe[2].value["pesan"].tolist() == [
+    assert table_with(at, "pesan")["pesan"].tolist() == [
         new, "Selesai: 24 catatan diproses; instansi teridentifikasi pada 95% aduan baru."]
     assert sql(tiny_db, "select message from runs where run_id = 'r2'") == old  # the stored row stays as it was
 
@@ -374,7 +380,7 @@ def test_channels_are_shown_by_their_names_and_kept_as_codes_in_the_url(tiny_db,
     assert at.query_params["kanal"] == "lapor"  # the URL keeps the code
     at = open_page("dimensi")
     at.segmented_control(key="dimensi_pilih").set_value("kanal").run()
-    table = at.dataframe[0].value
+    table = table_with(at, "kanal", "jumlah aduan")
     assert dict(zip(table["kanal"], table["jumlah aduan"])) == {"SP4N-LAPOR!": 18, "E-mail": 2, "WhatsApp": 3,
                                                                "Call center": 1}
 
@@ -390,7 +396,7 @@ def test_quality_tables_put_the_readable_reason_before_the_code(tiny_db, monkeyp
                     "true, 18, 0, 'Setiap laporan punya nomor pelacakan')")
     warehouse.publish_snapshot(tiny_db, "r1")
     at = open_page("kualitas")
-    validations, quarantine = at.dataframe[0].value, at.dataframe[1].value
+    validations, quarantine = table_with(at, "kode aturan"), table_with(at, "kode alasan")
     assert list(validations.columns)[:4] == ["suite", "keterangan", "kode aturan", "tingkat"]
     assert validations.iloc[0]["tingkat"] == "baris"
     assert list(quarantine.columns) == ["kanal", "alasan", "kode alasan", "jumlah", "digantikan",
@@ -441,7 +447,7 @@ def test_quality_page_marks_quarantined_records_a_later_file_took_in_as_supersed
         1, "email/a-lagi.eml")
     at = open_page("kualitas")
     assert not at.exception and not at.error
-    shown = at.dataframe[1].value.to_dict("records")
+    shown = table_with(at, "kode alasan").to_dict("records")
     assert shown == [
         {"kanal": "SP4N-LAPOR!", "alasan": "file ditahan: terlalu banyak baris gagal", "kode alasan": "file_held",
          "jumlah": 3, "digantikan": 1, "diterima kemudian dari": "lapor/rusak-perbaikan.jsonl"},
@@ -534,7 +540,7 @@ def test_timeliness_names_the_complaints_without_an_agency(tiny_db, monkeypatch)
     monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
     change_warehouse(tiny_db, "update complaints set agency = null where complaint_id <= 'C003'")
     at = open_page("ketepatan")
-    per_agency = at.dataframe[0].value
+    per_agency = table_with(at, "instansi", "terlambat saat ini")
     assert "(tidak diketahui)" in per_agency["instansi"].tolist()
     assert per_agency["instansi"].notna().all()
 
@@ -547,7 +553,7 @@ def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypa
     change_warehouse(tiny_db, "update complaints set cues = ['tidak dilayani (tidak_memberikan_pelayanan)', "
                               "'dipersulit (penundaan_berlarut)'] where complaint_id = 'C003'")
     at = open_page("dimensi")  # the category table had a column "kode" of codes
-    table = at.dataframe[0].value
+    table = table_with(at, "jumlah aduan")
     assert list(table.columns) == ["kategori", "jumlah aduan", "perlu tinjauan"]
     assert not set(table["kategori"]) & set(LABELS)
     at = open_page("jelajah", {"cari": "dilayani"})
@@ -572,7 +578,7 @@ def test_export_page_says_up_to_which_day_last_year_is_counted(tiny_db, monkeypa
     monkeypatch.setattr(export_module, "today_wib", lambda: date(2025, 12, 7))
     at = open_page("ekspor")
     assert not at.exception and not at.error
-    table = at.dataframe[0].value
+    table = table_with(at, "kode", "jumlah_tahun_lalu")
     assert dict(zip(table["kode"], table["jumlah_tahun_lalu"]))["penundaan_berlarut"] == 4  # not 5: to 1 May only
     assert ("*jumlah_tahun_lalu*: aduan s.d. 1 Mei 2024 (tahun 2025 belum selesai: dibandingkan sampai hari yang "
             "sama).") in [c.value for c in at.caption]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.export import ExportRequest, build_counts
+from tests.test_dashboard import table_with
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "awasi",
         "client_secret": "s", "server_metadata_url": "https://idp.example/.well-known/openid-configuration"}
@@ -56,7 +57,7 @@ def test_full_and_agency_scoped_accounts(access):
     scoped = page_as({"is_logged_in": True, "email": "dinsos@jabarprov.go.id"}, params={"instansi": "Disdukcapil"})
     assert scoped.metric[0].value == "5"
     search = page_as({"is_logged_in": True, "email": "dinsos@jabarprov.go.id"}, "jelajah", {"cari": "nomor"})
-    assert set(search.dataframe[0].value["instansi"]) == {"Dinas Sosial"}
+    assert set(table_with(search, "judul")["instansi"]) == {"Dinas Sosial"}
     quality = page_as({"is_logged_in": True, "email": "dinsos@jabarprov.go.id"}, "kualitas")
     assert "hanya untuk pengelola" in quality.info[0].value
 
