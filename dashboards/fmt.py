@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import polars as pl
+import streamlit as st
 from pandas.io.formats.style import Styler
 
 
@@ -46,3 +47,13 @@ def tabel(frame: pl.DataFrame | pd.DataFrame, digits: int = 1) -> Styler:
 
 # st.dataframe options of every table: no index, the page's width, and '-' where a value is missing (not "None").
 TABLE = {"hide_index": True, "placeholder": "-", "width": "stretch"}
+
+
+def show_table(frame: pl.DataFrame | pd.DataFrame, empty: str, digits: int = 1) -> bool:
+    """The table as every table is shown (`tabel`, `TABLE`) or, when it has no rows, `empty`: what is absent, in
+    Indonesian (an empty grid showed Streamlit's English "empty"). True when the table was shown."""
+    if len(frame) == 0:
+        st.info(empty)
+        return False
+    st.dataframe(tabel(frame, digits), **TABLE)
+    return True

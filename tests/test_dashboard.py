@@ -582,3 +582,57 @@ def test_export_page_says_up_to_which_day_last_year_is_counted(tiny_db, monkeypa
     assert dict(zip(table["kode"], table["jumlah_tahun_lalu"]))["penundaan_berlarut"] == 4  # not 5: to 1 May only
     assert ("*jumlah_tahun_lalu*: aduan s.d. 1 Mei 2024 (tahun 2025 belum selesai: dibandingkan sampai hari yang "
             "sama).") in [c.value for c in at.caption]
+
+
+def no_empty_grid(at: AppTest) -> bool:
+    """No table without rows: Streamlit draws "empty" (English) in an empty grid."""
+    return all(len(d.value) for d in at.dataframe)
+
+
+def test_a_warehouse_with_nothing_quarantined_says_so_on_the_quality_page(tiny_db, monkeypatch):
+    # A night with nothing quarantined showed "Karantina per alasan" as a grid saying "empty"; so did the
+    # validations of a run that recorded none.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    assert sql(tiny_db, "select count(*) from intake") == sql(tiny_db, "select count(*) from validations") == 0
+    at = open_page("kualitas")
+    assert not at.exception and not at.error and no_empty_grid(at)
+    messages = [i.value for i in at.info]
+    assert "Tidak ada catatan yang dikarantina." in messages
+    assert "Tidak ada hasil validasi yang tercatat untuk run terakhir." in messages
+    assert not any("*Digantikan*" in c.value for c in at.caption)  # no notes on the columns of a table not shown
+    assert table_with(at, "hasil")["hasil"].tolist() == ["selesai"]  # the run history is still a table
+    superseded_quarantine(tiny_db)  # once something is quarantined, its table is back and the message gone
+    at = open_page("kualitas")
+    assert len(table_with(at, "kode alasan")) == 2
+    assert "Tidak ada catatan yang dikarantina." not in [i.value for i in at.info]
+
+
+def test_a_warehouse_without_runs_says_it_has_no_run_history(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    change_warehouse(tiny_db, "delete from runs")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error and no_empty_grid(at)
+    assert "Belum ada run yang tercatat." in [i.value for i in at.info]
+
+
+def test_no_overdue_complaint_under_the_filter_is_said_instead_of_an_empty_list(tiny_db, monkeypatch):
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    change_warehouse(tiny_db, "update complaints set forwarded_at_utc = received_at_utc + interval 1 day, "
+                              "acted_at_utc = received_at_utc + interval 2 day where agency = 'Dinas Sosial'")
+    at = open_page("ketepatan", {"instansi": "Dinas Sosial"})
+    assert not at.exception and not at.error and no_empty_grid(at)
+    assert at.metric[3].label == "Terlambat saat ini" and at.metric[3].value == "0"
+    assert [i.value for i in at.info] == ["Tidak ada aduan yang terlambat untuk filter dan standar waktu ini."]
+    assert table_with(at, "instansi", "terlambat saat ini")["instansi"].tolist() == ["Dinas Sosial"]
+    at = open_page("ketepatan", {"instansi": "Disdukcapil"})  # its complaints are still overdue: the list, no message
+    assert len(table_with(at, "tahap terlambat")) == 14 and not at.info
+
+
+@pytest.mark.parametrize("page", ["tren", "dimensi", "profil", "ketepatan", "jelajah", "ekspor"])
+def test_no_page_shows_an_empty_table_under_a_filter_that_matches_nothing(tiny_db, monkeypatch, page):
+    # the pages whose tables follow the sidebar's filters (Ringkasan has none; Kualitas data ignores the filters)
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    for params in ({"kategori": "berpihak"}, {"instansi": "Dinas Sosial", "kanal": "whatsapp"}, {"dari": "2030-01-01"}):
+        at = open_page(page, params)
+        assert not at.exception and not at.error, (page, params)
+        assert no_empty_grid(at), (page, params, [list(d.value.columns) for d in at.dataframe if not len(d.value)])

@@ -273,10 +273,11 @@ def test_the_quality_page_shows_a_quarantined_record_taken_in_later_as_supersede
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server}/kualitas")
         page.get_by_text("Karantina per alasan").first.wait_for(timeout=45_000)
-        table = page.locator('[data-testid="stDataFrame"]').nth(1)
+        # the quarantine's grid by its header, not its place (an empty table before it is a message, not a grid);
         # the table's cells exist only once the grid has drawn: wait for its header (a fixed pause was too short on
         # a busy machine and read no cell at all); the grid's accessible cells are hidden, so attached, not visible
-        header = table.locator('[role="columnheader"]', has_text="diterima kemudian dari").first
+        header = page.locator('[role="columnheader"]', has_text="diterima kemudian dari").first
+        table = page.locator('[data-testid="stDataFrame"]').filter(has=header)
         header.wait_for(state="attached", timeout=45_000)
         page.wait_for_timeout(500)
         cells = table.locator('[role="columnheader"], [role="gridcell"]').all_inner_texts()
@@ -285,3 +286,21 @@ def test_the_quality_page_shows_a_quarantined_record_taken_in_later_as_supersede
         page.screenshot(path=str(tmp_path / "kualitas.png"), full_page=True)
         browser.close()
     print(f"screenshot: {tmp_path}")
+
+
+def test_an_empty_table_is_a_message_in_indonesian_not_an_empty_grid(server):
+    """With nothing quarantined, "Karantina per alasan" was a grid with Streamlit's "empty" drawn on its canvas (no
+    text to find there); it is a message now, and the page's only grid is the run history."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/kualitas")
+        main = page.locator('[data-testid="stMain"]')
+        expect(main.get_by_text("Tidak ada catatan yang dikarantina.")).to_be_visible(timeout=45_000)
+        expect(main.get_by_text("Tidak ada hasil validasi yang tercatat untuk run terakhir.")).to_be_visible()
+        grids = main.locator('[data-testid="stDataFrame"]')
+        expect(grids).to_have_count(1, timeout=20_000)
+        expect(grids.locator('[role="columnheader"]', has_text="porsi instansi teridentifikasi")).to_have_count(1)
+        browser.close()

@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.data import UNKNOWN, Filters, Store
-from dashboards.fmt import TABLE, angka, desimal, persen, tabel
+from dashboards.fmt import TABLE, angka, desimal, persen, show_table, tabel
 from flows.export import today_wib
 
 OVERDUE_ROWS = 500
@@ -76,10 +76,10 @@ def render(store: Store, filters: Filters) -> None:
     overdue = store.overdue(filters, today, hours, fwd, act, limit=OVERDUE_ROWS)
     if total["terlambat"] > overdue.height:
         st.caption(f"{OVERDUE_ROWS} dari {angka(total['terlambat'])} aduan terlambat ditampilkan.")
-    st.dataframe(tabel(overdue.rename(
+    show_table(overdue.rename(
         {"complaint_id": "id", "received_at_local": "diterima (WIB)", "agency": "instansi",
-         "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}
-    )), **TABLE)
+         "tahap_terlambat": "tahap terlambat", "hari_kerja_terlambat": "hari kerja sejak batas mulai"}),
+        "Tidak ada aduan yang terlambat untuk filter dan standar waktu ini.")
 
 
 def _share(ok: int, counted: int) -> str:

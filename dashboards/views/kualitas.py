@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.charts import category_name
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, angka, persen, tabel
+from dashboards.fmt import TABLE, angka, persen, show_table, tabel
 from transforms.labels import channel_name, run_outcome
 
 # What a failed expectation does (validations.level): its rows quarantined, its batch held back, or a warning only.
@@ -34,25 +34,26 @@ def render(store: Store, filters: Filters) -> None:
     validations = store.validations()
     validations = validations.with_columns(
         pl.Series("level", [LEVELS.get(v, v) for v in validations["level"]], dtype=pl.String))
-    st.dataframe(tabel(validations.rename({
+    show_table(validations.rename({
         "suite": "suite", "reason": "keterangan", "expectation": "kode aturan", "level": "tingkat", "success": "lolos",
-        "rows_evaluated": "baris diperiksa", "rows_failed": "baris gagal"})), **TABLE)
+        "rows_evaluated": "baris diperiksa", "rows_failed": "baris gagal"}),
+        "Tidak ada hasil validasi yang tercatat untuk run terakhir.")
     st.subheader("Karantina per alasan")
-    st.dataframe(tabel(quarantine_table(store.quarantine())), **TABLE)
-    st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. *Digantikan*: catatan yang "
-               "kemudian diterima dari berkas lain (mis. kiriman ulang yang sudah diperbaiki) pada run yang sama "
-               "atau sesudahnya; baris karantinanya tetap disimpan sebagai riwayat. Lihat rinciannya dengan "
-               "`awasi quarantine list --reason-code KODE`; jalankan ulang setelah perbaikan dengan "
-               "`awasi quarantine retry`.")
+    if show_table(quarantine_table(store.quarantine()), "Tidak ada catatan yang dikarantina."):
+        st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. *Digantikan*: catatan yang "
+                   "kemudian diterima dari berkas lain (mis. kiriman ulang yang sudah diperbaiki) pada run yang sama "
+                   "atau sesudahnya; baris karantinanya tetap disimpan sebagai riwayat. Lihat rinciannya dengan "
+                   "`awasi quarantine list --reason-code KODE`; jalankan ulang setelah perbaikan dengan "
+                   "`awasi quarantine retry`.")
     st.subheader("Riwayat run")
     runs = runs.with_columns(pl.Series("agency_resolved_share", [persen(x) for x in runs["agency_resolved_share"]],
                                        dtype=pl.String),
                              pl.Series("outcome", [run_outcome(x) for x in runs["outcome"]], dtype=pl.String))
-    st.dataframe(tabel(runs.rename({
+    show_table(runs.rename({
         "run_id": "run", "started_at_utc": "mulai (UTC)", "outcome": "hasil", "records_total": "catatan",
         "accepted": "diterima", "merged": "digabung", "quarantined": "dikarantina", "complaints_new": "aduan baru",
-        "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"})),
-        **TABLE)
+        "agency_resolved_share": "porsi instansi teridentifikasi", "message": "pesan"}),
+        "Belum ada run yang tercatat.")
     _decisions(store)
 
 

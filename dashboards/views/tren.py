@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards.charts import bars, monthly_stacked
 from dashboards.data import Filters, Store
-from dashboards.fmt import TABLE, angka, tabel
+from dashboards.fmt import angka, show_table
 
 
 def render(store: Store, filters: Filters) -> None:
@@ -26,12 +26,9 @@ def render(store: Store, filters: Filters) -> None:
     st.caption(f"{shown}{angka(unknown)} aduan tanpa instansi teridentifikasi tidak ikut diperingkat.")
     st.subheader("Instansi dengan kenaikan aduan tercepat")
     growth = store.agency_growth(filters)
-    if not growth.height:  # an empty table said nothing
-        st.info("Tidak ada instansi dengan sedikitnya 3 aduan dalam 6 bulan terakhir data pada filter ini.")
-    else:
-        st.dataframe(tabel(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir",
-                                          "tiga_bulan_sebelumnya": "3 bulan sebelumnya"}, strict=False)),
-                     **TABLE)
+    show_table(growth.rename({"tiga_bulan_terakhir": "3 bulan terakhir", "tiga_bulan_sebelumnya": "3 bulan sebelumnya"},
+                             strict=False),
+               "Tidak ada instansi dengan sedikitnya 3 aduan dalam 6 bulan terakhir data pada filter ini.")
     with st.expander("Definisi ukuran"):
         st.markdown("- **Aduan per bulan**: aduan menurut bulan diterima (WIB) dan kategori setelah koreksi analis.\n"
                     "- **Peringkat instansi**: jumlah aduan per instansi dalam filter terpilih; hanya instansi yang "
