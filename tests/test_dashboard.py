@@ -234,6 +234,12 @@ def test_agency_profile_matches_sql(tiny_db, monkeypatch):
     at = open_page("profil")
     assert not at.exception and not at.error
     assert at.metric[0].value == str(sql(tiny_db, "select count(*) from complaints_effective where agency = 'Disdukcapil'"))
+    # the agency type is in the rank's tooltip, not its label (where it was cut with "...")
+    rank = at.metric[4]
+    assert (rank.label, rank.value, rank.proto.help) == (
+        "Peringkat", "1 dari 2", "Di antara instansi yang jenisnya tidak diketahui")
+    change_warehouse(tiny_db, "update complaints set agency_type = 'Pemerintah Provinsi'")
+    assert open_page("profil").metric[4].proto.help == "Di antara instansi jenis Pemerintah Provinsi"
 
 
 def test_agency_profile_of_an_agency_the_filter_leaves_no_complaint_of_says_so(tiny_db, monkeypatch):

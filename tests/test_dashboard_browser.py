@@ -304,3 +304,26 @@ def test_an_empty_table_is_a_message_in_indonesian_not_an_empty_grid(server):
         expect(grids).to_have_count(1, timeout=20_000)
         expect(grids.locator('[role="columnheader"]', has_text="porsi instansi teridentifikasi")).to_have_count(1)
         browser.close()
+
+
+def test_no_metric_label_is_cut_at_1024_or_1400_px(server, tiny_db):
+    """Labels were cut with "..." ("Peringkat (jenis tidak diket...", "Ditindaklanjuti ≤ 5 hari ke...", at 1024 px most
+    of the five in a row): a label is cut when its text is wider than its box."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from flows.classification import add_correction
+
+    add_correction(tiny_db, "C002", "penundaan_berlarut", "analis-1")  # Kualitas data shows its metrics
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width, height in ((1400, 1000), (1024, 800)):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for path, count in (("", 4), ("profil", 5), ("ketepatan", 5), ("kualitas", 3)):
+                page.goto(f"{server}/{path}")
+                labels = page.locator('[data-testid="stMain"] [data-testid="stMetricLabel"]')
+                expect(labels).to_have_count(count, timeout=45_000)
+                cut = labels.evaluate_all("ls => ls.flatMap(l => [l, ...l.querySelectorAll('*')])"
+                                          ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)")
+                assert not cut, (width, path, cut)
+            page.close()
+        browser.close()

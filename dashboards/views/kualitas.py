@@ -76,13 +76,15 @@ def _decisions(store: Store) -> None:
         return
     total, kept = table["keputusan"].sum(), table["dipertahankan"].sum()
     unreviewed, kept_unreviewed = table["keputusan_tanpa_tinjauan"].sum(), table["dipertahankan_tanpa_tinjauan"].sum()
-    m = st.columns(3)
+    # widths by the labels' lengths: in equal thirds the longer labels were cut with "..." at 1024 px
+    m = st.columns([2, 3, 4])
     m[0].metric("Keputusan analis", angka(total))
-    m[1].metric("Kategori mesin dipertahankan", persen(kept / total), help=f"{angka(kept)} dari {angka(total)}")
-    m[2].metric("Dipertahankan, aduan tanpa tinjauan",
+    m[1].metric("Kategori dipertahankan", persen(kept / total),
+                help=f"Kategori mesin dipertahankan: {angka(kept)} dari {angka(total)} keputusan")
+    m[2].metric("Dipertahankan, tanpa tinjauan",
                 persen(kept_unreviewed / unreviewed if unreviewed else None),
-                help=f"{angka(kept_unreviewed)} dari {angka(unreviewed)} keputusan atas aduan yang tidak dikirim ke "
-                     "tinjauan")
+                help=f"Kategori mesin dipertahankan: {angka(kept_unreviewed)} dari {angka(unreviewed)} keputusan atas "
+                     "aduan yang tidak dikirim ke tinjauan")
     shown = table.select(
         pl.Series("kategori mesin", [category_name(c) for c in table["kode"]], dtype=pl.String),
         pl.col("keputusan"), pl.col("dipertahankan"),

@@ -49,14 +49,18 @@ def render(store: Store, filters: Filters) -> None:
         st.session_state[PAGE_KEY] = shown
     agency = st.selectbox("Instansi", names, key=PAGE_KEY, on_change=_chosen)
     row = league.filter(pl.col("agency") == agency).row(0, named=True)
-    c1, c2, c3, c5, c4 = st.columns(5)
+    # Three metrics a row, and the agency type in the rank's tooltip: five in a row, or the type in the label, cut
+    # the labels with "..." (at 1024 px a fifth of the page is about 100 px).
+    c1, c2, c3 = st.columns(3)
     c1.metric("Aduan", angka(row["aduan"]))
     c2.metric("Dugaan maladministrasi", persen(row["persen_maladministrasi"] / 100))
     c3.metric("Ditanggapi ≤ 4 jam", persen(None if row["persen_tanggap_4_jam"] is None else row["persen_tanggap_4_jam"] / 100))
+    c5, c4, _ = st.columns(3)
     c5.metric("Median hari sampai selesai",
               desimal(row["median_hari_selesai"]))
-    c4.metric(f"Peringkat ({row['agency_type'] or 'jenis tidak diketahui'})",
-              f"{row['peringkat_dalam_jenis']} dari {row['jumlah_instansi_sejenis']}")
+    c4.metric("Peringkat", f"{row['peringkat_dalam_jenis']} dari {row['jumlah_instansi_sejenis']}",
+              help=f"Di antara instansi jenis {row['agency_type']}" if row["agency_type"] else
+                   "Di antara instansi yang jenisnya tidak diketahui")
     with st.expander("Definisi ukuran"):
         st.markdown(DEFINITIONS)
     only = replace(filters, agency=agency)

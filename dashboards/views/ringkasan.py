@@ -59,7 +59,9 @@ def render(store: Store, filters: Filters) -> None:
     current, before = previous_period(store, filters)
     now_n, before_n = store.period_counts(filters, current, before)
     change = change_text(filters, now_n, before_n, current, before)
-    c1, c2, c3, c4 = st.columns(4)
+    # widths by the labels' lengths (with the tooltips' icons): in equal quarters "Dugaan maladministrasi" was cut
+    # with "..." at 1024 px
+    c1, c2, c3, c4 = st.columns([1, 1, 1.1, 1.3])
     # The delta is the number only: Streamlit writes a delta (and its description) on one line cut with "...", and a
     # quarter of the page is too narrow for "+17 vs periode sebelumnya" at 1280 px. The comparison is the caption
     # under the metrics, which wraps.
