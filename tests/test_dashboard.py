@@ -572,6 +572,22 @@ def test_analysts_see_names_and_plain_words_not_internal_codes(tiny_db, monkeypa
     assert "nama samaran terkunci" in text and "HMAC" not in text
 
 
+def test_export_year_is_the_newest_complaints_under_the_filters_the_export_uses(tiny_db, monkeypatch):
+    # The export counts every form, so the category filter does not choose its year: under "berpihak" (no complaint)
+    # the page offered the empty current year, under "tidak patut" (2024 only) the year before the newest.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    for category in ("berpihak", "tidak_patut"):
+        at = open_page("ekspor", {"kategori": category})
+        assert not at.exception and not at.error
+        assert at.number_input(key="tahun").value == 2025, category
+        assert not [i.value for i in at.info]
+    at = open_page("ekspor", {"provinsi": "Jawa Barat"})  # the filters the export does use still choose it
+    assert at.number_input(key="tahun").value == 2025
+    change_warehouse(tiny_db, "update complaints set received_at_local = received_at_local - interval 1 year, "
+                              "received_at_utc = received_at_utc - interval 1 year where province = 'Jawa Barat'")
+    assert open_page("ekspor", {"provinsi": "Jawa Barat"}).number_input(key="tahun").value == 2024
+
+
 def test_export_page_says_up_to_which_day_last_year_is_counted(tiny_db, monkeypatch):
     from datetime import date
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -19,10 +20,11 @@ MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocumen
 def render(store: Store, filters: Filters) -> None:
     st.header("Ekspor infografis")
     st.caption("Jumlah laporan per bentuk maladministrasi untuk satu tahun, memakai kategori hasil koreksi analis. "
-               "Filter provinsi, instansi dan kanal dari panel samping ikut dipakai.")
-    # default: the year of the newest complaint (under the filters the export uses: not the dates), not an empty
-    # new year
-    newest = store.last_day(filters)
+               "Filter provinsi, instansi dan kanal dari panel samping ikut dipakai; filter tanggal dan kategori "
+               "tidak.")
+    # default: the year of the newest complaint under the filters the export uses (not the dates, not the category:
+    # it counts every form), not an empty new year
+    newest = store.last_day(replace(filters, category=None))
     year = st.number_input("Tahun", min_value=2000, max_value=2100, value=(newest or date.today()).year, step=1,
                            key="tahun")
     review = st.radio("Aduan yang masih perlu tinjauan", REVIEW_RULES, index=2, key="tinjauan",
