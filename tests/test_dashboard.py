@@ -611,6 +611,26 @@ def no_empty_grid(at: AppTest) -> bool:
     return all(len(d.value) for d in at.dataframe)
 
 
+def test_the_validations_shown_are_the_newest_runs_that_checked_data_and_say_which(tiny_db, monkeypatch):
+    # A night with no new file validates nothing: the page showed that run's (empty) results as the last run's,
+    # and the results of the run before it were out of sight.
+    monkeypatch.setenv("AWASI_DB_PATH", str(tiny_db))
+    change_warehouse(tiny_db, "insert into validations values ('r1', 'raw', 'raw_lapor', 'not_null(tracking_id)', "
+                              "'row', true, 18, 0, 'Setiap laporan punya nomor pelacakan')")
+    at = open_page("kualitas")
+    assert table_with(at, "kode aturan")["kode aturan"].tolist() == ["not_null(tracking_id)"]
+    assert not any(c.value.startswith("Dari run") for c in at.caption)  # the last run's own: nothing to say
+    change_warehouse(tiny_db, "insert into runs (run_id, started_at_utc, outcome, message) "
+                              "values ('r2', '2026-01-02', 'completed', 'Selesai: tidak ada berkas baru')",
+                     "insert into runs (run_id, started_at_utc, outcome, message) "
+                     "values ('r3', '2026-01-03', 'failed', 'Gagal')")
+    at = open_page("kualitas")
+    assert not at.exception and not at.error
+    assert table_with(at, "kode aturan")["kode aturan"].tolist() == ["not_null(tracking_id)"]
+    assert ("Dari run r1, run terakhir yang memeriksa data; run sesudahnya tidak menerima berkas baru atau gagal."
+            in [c.value for c in at.caption])
+
+
 def test_a_warehouse_with_nothing_quarantined_says_so_on_the_quality_page(tiny_db, monkeypatch):
     # A night with nothing quarantined showed "Karantina per alasan" as a grid saying "empty"; so did the
     # validations of a run that recorded none.
@@ -620,7 +640,7 @@ def test_a_warehouse_with_nothing_quarantined_says_so_on_the_quality_page(tiny_d
     assert not at.exception and not at.error and no_empty_grid(at)
     messages = [i.value for i in at.info]
     assert "Tidak ada catatan yang dikarantina." in messages
-    assert "Tidak ada hasil validasi yang tercatat untuk run terakhir." in messages
+    assert "Belum ada run yang memeriksa data." in messages
     assert not any("*Digantikan*" in c.value for c in at.caption)  # no notes on the columns of a table not shown
     assert table_with(at, "hasil")["hasil"].tolist() == ["selesai"]  # the run history is still a table
     superseded_quarantine(tiny_db)  # once something is quarantined, its table is back and the message gone

@@ -299,7 +299,7 @@ def test_an_empty_table_is_a_message_in_indonesian_not_an_empty_grid(server):
         page.goto(f"{server}/kualitas")
         main = page.locator('[data-testid="stMain"]')
         expect(main.get_by_text("Tidak ada catatan yang dikarantina.")).to_be_visible(timeout=45_000)
-        expect(main.get_by_text("Tidak ada hasil validasi yang tercatat untuk run terakhir.")).to_be_visible()
+        expect(main.get_by_text("Belum ada run yang memeriksa data.")).to_be_visible()
         grids = main.locator('[data-testid="stDataFrame"]')
         expect(grids).to_have_count(1, timeout=20_000)
         expect(grids.locator('[role="columnheader"]', has_text="porsi instansi teridentifikasi")).to_have_count(1)

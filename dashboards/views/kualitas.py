@@ -1,5 +1,5 @@
-"""Kualitas data: validation results of the last run, quarantine counts and reasons, run history, and how often
-analysts' decisions kept the machine's category."""
+"""Kualitas data: validation results of the newest run that checked data, quarantine counts and reasons, run
+history, and how often analysts' decisions kept the machine's category."""
 
 from __future__ import annotations
 
@@ -30,14 +30,17 @@ def render(store: Store, filters: Filters) -> None:
         last = runs.row(0, named=True)
         (st.success if last["outcome"] == "completed" else st.warning)(f"Run terakhir: {run_outcome(last['outcome'])}")
         st.text(last["message"] or "")
-    st.subheader("Hasil validasi run terakhir (Great Expectations)")
+    st.subheader("Hasil validasi (Great Expectations)")
     validations = store.validations()
-    validations = validations.with_columns(
+    if validations.height and runs.height and validations["run_id"][0] != runs["run_id"][0]:
+        st.caption(f"Dari run {validations['run_id'][0]}, run terakhir yang memeriksa data; run sesudahnya tidak "
+                   "menerima berkas baru atau gagal.")
+    validations = validations.drop("run_id").with_columns(
         pl.Series("level", [LEVELS.get(v, v) for v in validations["level"]], dtype=pl.String))
     show_table(validations.rename({
         "suite": "suite", "reason": "keterangan", "expectation": "kode aturan", "level": "tingkat", "success": "lolos",
         "rows_evaluated": "baris diperiksa", "rows_failed": "baris gagal"}),
-        "Tidak ada hasil validasi yang tercatat untuk run terakhir.")
+        "Belum ada run yang memeriksa data.")
     st.subheader("Karantina per alasan")
     if show_table(quarantine_table(store.quarantine()), "Tidak ada catatan yang dikarantina."):
         st.caption("Alasan: yang tercatat pada sebagian besar catatan dengan kode itu. *Digantikan*: catatan yang "
