@@ -22,9 +22,11 @@ def render(store: Store, filters: Filters) -> None:
         st.info("Kata pencarian terlalu pendek atau tanpa huruf dan angka; tulis kata yang lebih panjang.")
         return
     found = store.search(filters, words)
-    st.caption(f"{found.height} aduan ditampilkan (paling baru dahulu, maks. 200).")
     if found.height == 0:
+        st.info("Tidak ada aduan yang memuat kata itu pada filter ini." if words.strip() else
+                "Tidak ada aduan pada filter ini.")
         return
+    st.caption(f"{found.height} aduan ditampilkan (paling baru dahulu, maks. 200).")
     table = found.select("complaint_id", "received_at_local", "channel", "agency", "effective_category",
                          "pending_review", "title").to_pandas()
     table["title"] = [SECRET if s else t for s, t in zip(found["is_secret"].to_list(), table["title"])]
