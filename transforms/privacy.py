@@ -8,7 +8,8 @@
   same reporter can be recognised across channels without storing who they are.
 - `protect_records` applies both to a record frame and drops the raw identifier columns.
 
-Identifiers are found here; personal names by the cues of `transforms/names.py`.
+Identifiers are found here; personal names by the cues of `transforms/names.py`. Full-width characters and other
+scripts' digits are written in ASCII first (`with_ascii_forms`), in the text and in the reporter's name alike.
 
 The column functions give exactly the results of the per-text functions. They are faster because each distinct
 value is masked once, and because a pattern runs only on the values its *hint* flags. A hint is a regex that
