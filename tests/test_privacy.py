@@ -686,6 +686,8 @@ def test_e_mails_with_a_spaced_dot_and_numbers_typed_with_a_letter_o_full_width_
     cases = {
         "email budi@gmail . com ya": "email [EMAIL] ya",
         "budi.s@yahoo . co . id": "[EMAIL]",
+        "budi@gmail dot com": "[EMAIL]",
+        "hp 0812 3456 7890 oleh Oki": "hp [TELEPON] oleh Oki",
         "hp O812-3456-7890": "hp [TELEPON]",
         "wa o8123456789O": "wa [TELEPON]",
         "hubungi 0812 345O 6789": "hubungi [TELEPON]",
@@ -859,6 +861,7 @@ _TRICKY = [
     "Kepala Desa Sukamaju, Budi Santoso, x; Kades Sukamaju (Çelik Öz); Camat\u00a0Cilandak,\u00a0Agus; Lurah, Siti",
     "nama ibu kandung:\u00a0siti aminah; an.Budi Santoso; a.n.Çelik Öz; Bpk.Joko; Sdri.Siti; pelayanan.Budi",
     "fb facebook.com/budi.s88; https://www.instagram.com/\u00e7elik/; linkedin.com/in/rina-k; x.com/i/status/1",
+    "b@gmail  . com; c@mail.yahoo .co.id; d@x dot com; 0812 3456 789O; 0812 3456 7890 oleh; 62 812 O345 6789; o8123",
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "",
 ]

@@ -42,8 +42,11 @@ _AMOUNT_PATTERN = r"\d{1,3}(?:[.,]\d{3})+"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # E-mail addresses written to dodge filters or spaced by a phone's keyboard: "budi at gmail dot com", "budi[at]gmail
 # [dot] com", "budi @ gmail.com", "budi(at)yahoo.co.id". Only before a common top-level domain, so "rapat at kantor"
-# stays; also "budi@gmail . com", whose spaced dot the pattern above does not allow.
-_AT = r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*|[ \t]*@[ \t]*|[ \t]+at[ \t]+)"
+# stays; also "budi@gmail . com", whose spaced dot the pattern above does not allow (an unspaced "@" only before a
+# domain with such a dot: the addresses the pattern above takes are gone by then, and the hint can say so).
+_ODD_DOT = r"(?:[ \t]+\.|\.[ \t]|[ \t]+dot[ \t]|\[dot\]|\(dot\)|\{dot\})"
+_AT = (r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*|[ \t]+@[ \t]*|@[ \t]+|"
+       rf"@(?=[a-z0-9.-]*{_ODD_DOT})|[ \t]+at[ \t]+)")
 _DOT = r"(?:[ \t]*(?:\.|\[dot\]|\(dot\)|\{dot\})[ \t]*|[ \t]+dot[ \t]+)"
 _TLD = r"(?:com|net|org|id|info|biz|co|go|ac|sch|or|my|sg)"
 SPELLED_EMAIL = re.compile(
@@ -92,8 +95,10 @@ LONG_PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]\d{{2,4}}){{4,5}}(?!\d)")
 
 
 # A mobile number typed with the letter O for a zero ("O812-3456-7890", "0812 345O 6789"): masked when, read with
-# zeros, it is a phone of ten digits or more. The pattern also finds plain numbers, which it leaves to the others.
-O_PHONE = re.compile(r"(?<![\w+])(?:\+?62[\s.-]?|[0Oo])8[0-9Oo]{1,2}(?:[\s.-]?[0-9Oo]{2,4}){2,5}(?!\w)")
+# zeros, it is a phone of ten digits or more. An O starts it, or comes after its "08"/"628" before any other letter
+# (the look-ahead, which its hint repeats, may reach past the number: the function checks it).
+O_PHONE = re.compile(r"(?<![\w+])(?:[Oo]|(?:\+?62[\s.-]?|0)(?=8[0-9Oo\s.-]*[Oo]))"
+                     r"8[0-9Oo]{1,2}(?:[\s.-]?[0-9Oo]{2,4}){2,5}(?!\w)")
 _O_TO_ZERO = str.maketrans("Oo", "00")
 
 
@@ -226,8 +231,8 @@ LABELLED_PLATE = re.compile(
 # NO.10", "Gg. Mawar No: 7", "Perum Griya Asri Blok A5 No. 12"), or with the number before RT/RW ("Jl. Pahlawan 45
 # RT 003 RW 007").
 # (each spelled out in its cases: a case-insensitive group at the start made the pattern four times slower)
-_STREET = (r"(?:[Jj][Ll][Nn]?|[Jj]alan|JALAN|[Gg][Gg]|[Gg]ang|GANG|[Pp]erum(?:ahan)?|PERUM(?:AHAN)?|"
-           r"[Kk]omp(?:leks?)?|KOMP(?:LEKS?)?|[Kk]ampung|KAMPUNG|[Kk][Pp]|[Cc]luster|CLUSTER|[Bb]lok|BLOK)")
+_STREET = (r"(?:[Jj](?:[Ll][Nn]?|alan)|JALAN|[Gg](?:[Gg]|ang)|GANG|[Pp]erum(?:ahan)?|PERUM(?:AHAN)?|"
+           r"[Kk](?:omp(?:leks?)?|ampung|[Pp])|KOMP(?:LEKS?)?|KAMPUNG|[Cc]luster|CLUSTER|[Bb]lok|BLOK)")
 _RT_RW = r"RT\.?\s*\d+\s*/?\s*(?:RW\.?\s*)?\d+"
 # A house number: "No. 12", "Nomor 3A", "No. 3-5", "Kav. 52-53" (a plot), or a bare number before RT/RW.
 ADDRESS = re.compile(
@@ -244,7 +249,8 @@ _PHONE_HINT_START = rf"(?:(?:\+62|62){_PHONE_SEPARATOR}?|0)(?:8\d{{1,2}}|\(?\d{{
 _BEFORE_NAMES = (
     Rule(GLUED_LABEL, r"\1 ", r"(?i)(?:nik|kk|ktp|hp|wa|telp|tlp)[0-9+]"),
     Rule(EMAIL, "[EMAIL]", "@"),
-    Rule(SPELLED_EMAIL, "[EMAIL]", r"(?i)@|\[at\]|\(at\)|\{at\}|[ \t]at[ \t]"),
+    Rule(SPELLED_EMAIL, "[EMAIL]",
+         rf"(?i)[ \t]@|@[ \t]|\[at\]|\(at\)|\{{at\}}|[ \t]at[ \t]|@[a-z0-9.-]*{_ODD_DOT}"),
     Rule(PROFILE_LINK, lambda m: m.group(1) + "[AKUN]", "(?i)" + _SOCIAL_SITE),
     Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek|kampung|kp|cluster|blok)"
@@ -262,7 +268,7 @@ _BEFORE_NAMES = (
     Rule(NIK, _mask_nik, r"\d(?:[ .-]?\d){15}"),
     Rule(LONG_NUMBER, _mask_long_number, r"\d{12}"),
     Rule(GROUPED_NUMBER, _mask_grouped_number, r"\d(?:[ .-]?\d){14}"),
-    Rule(O_PHONE, _mask_o_phone, rf"(?i)[0o]8|62{_PHONE_SEPARATOR}?8"),
+    Rule(O_PHONE, _mask_o_phone, rf"(?i)o8|(?:0|62{_PHONE_SEPARATOR}?)8[0-9o\s\x1c-\x1f.-]*o"),
     Rule(LONG_PHONE, _mask_long_phone, _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}\d{{2,4}}){{4}}"),
     Rule(PHONE, "[TELEPON]", _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}?\d{{2,4}}){{2,3}}"),
     Rule(SPACED_NUMBER, _mask_spaced_number, r"\d(?:[ \t]+[-/.?][ \t]*|[-/.?][ \t]+|[/?])\d{3}"),
