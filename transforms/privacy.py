@@ -286,22 +286,26 @@ def _apply(rules: tuple[Rule, ...], text: str, hits: tuple[bool, ...] | None = N
     return text
 
 
-# A full-width form of an ASCII character ("\uff10" for "0", "\uff0d" for "-", "\uff20" for "@", typed by a phone's
-# keyboard in full-width mode), or a decimal digit of another script ("\u0660" Arabic-Indic), which Python's \d reads.
-_NOT_ASCII_FORMS = re.compile(r"[\uff01-\uff5e]|(?![0-9])\d")
+class _AsciiForms(dict):
+    """`str.translate` table: a full-width form of an ASCII character ("\uff10" for "0", "\uff0d" for "-", "\uff20"
+    for "@", typed by a phone's keyboard in full-width mode) as that character, a decimal digit of another script
+    ("\u0660" Arabic-Indic), which Python's \d reads, as its ASCII digit, any other character as itself; made on
+    first sight."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        form = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else str(unicodedata.decimal(c)) if c.isdecimal() else c
+        self[code] = form
+        return form
 
 
-def _ascii_form(m: re.Match) -> str:
-    c = m.group(0)
-    return chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else str(unicodedata.decimal(c))
+_ASCII_FORMS = _AsciiForms((i, chr(i)) for i in range(128))
 
 
 def with_ascii_forms(text: str) -> str:
     """`text` with full-width characters and every decimal digit written in ASCII, so that a phone, NIK or e-mail
     typed in full-width or in another script's digits is read as one."""
-    if text.isascii():
-        return text
-    return _NOT_ASCII_FORMS.sub(_ascii_form, text)
+    return text if text.isascii() else text.translate(_ASCII_FORMS)
 
 
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
@@ -373,13 +377,14 @@ class _Masked:
 def mask_column(values: pl.Series, names: pl.Series) -> pl.Series:
     """`mask_text(value, [name])` of every row (no name where `names` is null or empty), as a column."""
     distinct = values.cast(pl.String).drop_nulls().unique()
-    sources = distinct
-    if distinct.str.contains(_NON_ASCII).any():
-        sources = pl.Series([with_ascii_forms(v) for v in distinct.to_list()], dtype=pl.String)
+    values_list = sources = distinct.to_list()
+    hint_texts = distinct
+    if distinct.str.contains(_NON_ASCII).any():  # one pass over the others, for the ASCII forms and the stand-ins
+        sources = [v if v.isascii() else with_ascii_forms(v) for v in values_list]
+        hint_texts = pl.Series([v if v.isascii() else _ascii_stand_in(v) for v in sources], dtype=pl.String)
     masked: dict[str, _Masked] = {}
-    hint_texts = _hint_texts(sources)
-    for value, source, before, after in zip(distinct.to_list(), sources.to_list(),
-                                            _rule_hits(hint_texts, _BEFORE_NAMES), _rule_hits(hint_texts, NAME_RULES)):
+    for value, source, before, after in zip(values_list, sources, _rule_hits(hint_texts, _BEFORE_NAMES),
+                                            _rule_hits(hint_texts, NAME_RULES)):
         fixed = _apply(_BEFORE_NAMES, source, before)
         masked[value] = _Masked(fixed, apply_name_rules(fixed, after), after,
                                 fixed.lower() if fixed.isascii() else None)
