@@ -740,6 +740,30 @@ def test_addresses_in_a_kampung_cluster_or_blok_and_with_a_kavling_number_are_ma
     assert_masks(cases, unchanged)
 
 
+def test_numbers_with_a_word_processors_dashes_or_no_break_spaces_and_a_nik_typed_with_a_letter_o_are_masked():
+    # Each was left whole or in part: the rules read "-" and " " between a number's groups, not the dashes a phone's
+    # keyboard or a word processor writes, nor the no-break space of an HTML e-mail ("NIK 3201\u00a00112..." kept
+    # its first group before a "[TELEPON]"); a bracketed area code before a spaced dash; a NIK with O for a zero.
+    cases = {
+        "HP 0812\u20143456\u20147890": "HP [TELEPON]",  # em dash
+        "HP 0812\u20113456\u20117890": "HP [TELEPON]",  # no-break hyphen
+        "HP 0812\u22123456\u22127890": "HP [TELEPON]",  # minus sign
+        "NIK 3201\u201301120385\u20130001": "NIK [NIK]",
+        "NIK 3201\u00a00112\u00a00385\u00a00001 ya": "NIK [NIK] ya",
+        "NIK 3201\u202f0112\u202f0385\u202f0001": "NIK [NIK]",
+        "KK 3201 \u2014 0112 \u2014 0385 \u2014 0001": "KK [NIK]",
+        "telp (021) - 5012 - 345": "telp [TELEPON]",
+        "telp (021)\u20135012\u2013345": "telp [TELEPON]",
+        "NIK 3201O11203850001 mohon": "NIK [NIK] mohon",
+        "nik 3201 o112 0385 OOO1": "nik [NIK]",
+        # between digits the dashes are written "-": a range reads the same
+        "pukul 10\u201312, tahun 2019\u20132020": "pukul 10-12, tahun 2019-2020",
+    }
+    unchanged = ("Jakarta \u2014 Bogor", "biaya Rp\u00a05.000\u00a0saja", "(2019) - 2020", "ruang (3) - 123",
+                 "kode 2O19 2O20 2O21 2O22", "OOOOOOOOOOOOOOOO", "NIK 3201O12345678901", "2019 2020 2021 2022")
+    assert_masks(cases, unchanged)
+
+
 def test_what_follows_a_thing_the_writer_owns_is_no_name():
     # "<thing> saya <Title Case>" names the thing: "Sekolah saya SMA Negeri 3" and "motor saya Honda Beat" were
     # masked as the writer's name.
@@ -863,6 +887,7 @@ _TRICKY = [
     "fb facebook.com/budi.s88; https://www.instagram.com/\u00e7elik/; linkedin.com/in/rina-k; x.com/i/status/1",
     "b@gmail  . com; c@mail.yahoo .co.id; d@x dot com; 0812 3456 789O; 0812 3456 7890 oleh; 62 812 O345 6789; o8123",
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
+    "hp 0812\u20143456\u20147890; NIK 3201\u00a00112\u00a00385\u00a00001; nik 3201o11203850001; (021) - 5012 - 345",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",
@@ -891,6 +916,7 @@ def test_every_hint_matches_where_its_pattern_matches():
         "TTL Bogor 12-03-1985", "DOB: 1985-03-12", "lahir di Surabaya, 1 Januari 1980", "ke BCA 1234567890",
         "Bank DKI a.n. Budi: 1234 5678 90", "NIK3201012345670001", "HP081234567890", "namanya Rina",
         "0812 - 3456 - 7890", "0812 \u2013 3456 \u2013 7890", "3201 / 0115 / 0885 / 0001", "(021) 555 1234",
+        "(021) - 5012 - 345", "nik 3201 o112 0385 OOO1",
     ]
     for rules in (_BEFORE_NAMES, NAME_RULES):
         hits = _rule_hits(_hint_texts(pl.Series(texts, dtype=pl.String)), rules)

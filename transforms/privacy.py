@@ -9,7 +9,8 @@
 - `protect_records` applies both to a record frame and drops the raw identifier columns.
 
 Identifiers are found here; personal names by the cues of `transforms/names.py`. Full-width characters and other
-scripts' digits are written in ASCII first (`with_ascii_forms`), in the text and in the reporter's name alike.
+scripts' digits are written in ASCII first (`with_ascii_forms`), in the text and in the reporter's name alike, and so
+are the other dashes and spaces between a number's digits.
 
 The column functions give exactly the results of the per-text functions. They are faster because each distinct
 value is masked once, and because a pattern runs only on the values its *hint* flags. A hint is a regex that
@@ -112,6 +113,20 @@ def _mask_o_phone(m: re.Match) -> str:
     return found
 
 
+# A NIK/KK number typed with the letter O for a zero ("3171O11203850001", "3171 o112 0385 OOO1"): masked when, read
+# with zeros, it holds a NIK's sixteen digits in their places (`_nik_digits`), ten of them typed as digits. The
+# pattern takes a run of digits and O's that holds both (its length is checked after).
+O_NIK = re.compile(r"(?<![\w+])(?:(?:[0-9][ .-]?)+[Oo]|[Oo](?:[ .-]?[Oo])*[ .-]?[0-9])(?:[ .-]?[0-9Oo])*(?!\w)")
+
+
+def _mask_o_nik(m: re.Match) -> str:
+    found = m.group(0)
+    digits = ascii_digits(found)
+    if len(digits) >= 10 and _nik_digits(ascii_digits(found.translate(_O_TO_ZERO))):
+        return "[NIK]"
+    return found
+
+
 def _mask_long_phone(m: re.Match) -> str:
     found = m.group(0)
     digits = ascii_digits(found)
@@ -120,27 +135,33 @@ def _mask_long_phone(m: re.Match) -> str:
     return PHONE.sub("[TELEPON]", found)
 
 
-# A phone or NIK/KK number whose groups are parted by a separator with spaces around it, a slash or an en dash
-# ("0812 - 3456 - 7890", "3201 / 0115 / 0885 / 0001", "021 \u2013 5555 \u2013 1234"), which the two patterns above
-# do not take: such a run of digit groups is masked only when its digits are a phone's (08.., 628.., an area
-# code) or a NIK's (a province, a day and a month where they belong), so a date range or a letter's number stays.
-_SEPARATOR = r"(?:[ \t]*[-/.\u2013][ \t]*|[ \t]+)"
-_ODD_SEPARATOR = r"(?:[ \t]+[-/.\u2013][ \t]*|[-/.\u2013][ \t]+|[/\u2013])"
-SPACED_NUMBER = re.compile(rf"(?<![\d\w+.,/])\+?\d{{2,6}}(?:{_SEPARATOR}\d{{3,6}}){{0,5}}?{_ODD_SEPARATOR}\d{{3,6}}"
-                           rf"(?:{_SEPARATOR}\d{{3,6}}){{0,5}}(?![\d\w])")
+# A phone or NIK/KK number whose groups are parted by a separator with spaces around it or a slash ("0812 - 3456 -
+# 7890", "(021) - 5555 - 1234", "3201 / 0115 / 0885 / 0001"; an en or em dash is a "-" by then, `with_ascii_forms`),
+# which the two patterns above do not take: such a run of digit groups is masked only when its digits are a phone's
+# (08.., 628.., an area code) or a NIK's (a province, a day and a month where they belong), so a date range or a
+# letter's number stays.
+_SEPARATOR = r"(?:[ \t]*[-/.][ \t]*|[ \t]+)"
+_ODD_SEPARATOR = r"(?:[ \t]+[-/.][ \t]*|[-/.][ \t]+|/)"
+SPACED_NUMBER = re.compile(rf"(?<![\d\w+.,/])(?:\+?\d{{2,6}}|\(\d{{2,4}}\))(?:{_SEPARATOR}\d{{3,6}}){{0,5}}?"
+                           rf"{_ODD_SEPARATOR}\d{{3,6}}(?:{_SEPARATOR}\d{{3,6}}){{0,5}}(?![\d\w])")
 _PROVINCES = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51",
               "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92",
               "93", "94", "95", "96", "97"}
+
+
+def _nik_digits(digits: str) -> bool:
+    """Sixteen digits with a province code, a day of birth (a woman's plus 40) and a month where a NIK has them."""
+    if len(digits) != 16:
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    return digits[:2] in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
 def _mask_spaced_number(m: re.Match) -> str:
     found = m.group(0)
     digits = ascii_digits(found)
     if len(digits) == 16 and not found.startswith("+"):
-        day, month = int(digits[6:8]), int(digits[8:10])
-        if digits[:2] in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12:
-            return "[NIK]"
-        return found
+        return "[NIK]" if _nik_digits(digits) else found
     if ((digits.startswith("08") and 10 <= len(digits) <= 13) or (digits.startswith("628") and 11 <= len(digits) <= 14)
             or (digits[:1] == "0" and digits[1:2] in "2345679" and 9 <= len(digits) <= 12)):
         return "[TELEPON]"
@@ -268,10 +289,11 @@ _BEFORE_NAMES = (
     Rule(NIK, _mask_nik, r"\d(?:[ .-]?\d){15}"),
     Rule(LONG_NUMBER, _mask_long_number, r"\d{12}"),
     Rule(GROUPED_NUMBER, _mask_grouped_number, r"\d(?:[ .-]?\d){14}"),
+    Rule(O_NIK, _mask_o_nik, r"(?i)o[ .-]?[0-9]|[0-9][ .-]?o"),  # in a run of digits and O's, an O is next to a digit
     Rule(O_PHONE, _mask_o_phone, rf"(?i)o8|(?:0|62{_PHONE_SEPARATOR}?)8[0-9o\s\x1c-\x1f.-]*o"),
     Rule(LONG_PHONE, _mask_long_phone, _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}\d{{2,4}}){{4}}"),
     Rule(PHONE, "[TELEPON]", _PHONE_HINT_START + rf"(?:{_PHONE_SEPARATOR}?\d{{2,4}}){{2,3}}"),
-    Rule(SPACED_NUMBER, _mask_spaced_number, r"\d(?:[ \t]+[-/.?][ \t]*|[-/.?][ \t]+|[/?])\d{3}"),
+    Rule(SPACED_NUMBER, _mask_spaced_number, r"\d\)?(?:[ \t]+[-/.][ \t]*|[-/.][ \t]+|/)\d{3}"),
     Rule(LABELLED_PLATE, lambda m: m.group(1) + "[PLAT]",
          rf"(?is)(?:plat|pelat|nopol|no\.?{WS}*pol(?:isi)?|nomor{WS}+polisi|tnkb)[^a-z0-9_].*\d"),
     Rule(PLATE, "[PLAT]", rf"(?:{_PLATE_AREAS})[\s\x1c-\x1f-]?\d{{1,4}}[\s\x1c-\x1f-]?[A-Z]{{1,3}}"),
@@ -302,10 +324,28 @@ class _AsciiForms(dict):
 _ASCII_FORMS = _AsciiForms((i, chr(i)) for i in range(128))
 
 
+# The other dashes (hyphen, no-break hyphen, figure, en and em dash, minus sign) and spaces (no-break, figure, thin,
+# narrow no-break) that a phone's keyboard, a word processor or an HTML e-mail puts between a number's groups
+# ("0812\u20143456\u20147890", "3201\u00a00123\u00a04567\u00a08901"), as "-" and " ": only between digits (or a
+# bracket's area code), so a dash or a no-break space in prose stays.
+_ODD_GAP_FORMS = {**dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"),
+                  **dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u200a\u202f"), " ")}
+_ODD_GAP_CHAR = re.compile("[" + "".join(map(chr, _ODD_GAP_FORMS)) + "]")
+_NUMBER_GAP = re.compile(r"(?<=[0-9)])[ \t" + _ODD_GAP_CHAR.pattern[1:-1] + r"]+(?=[0-9(])")
+
+
+def _ascii_gap(m: re.Match) -> str:
+    return m.group(0).translate(_ODD_GAP_FORMS)
+
+
 def with_ascii_forms(text: str) -> str:
-    """`text` with full-width characters and every decimal digit written in ASCII, so that a phone, NIK or e-mail
-    typed in full-width or in another script's digits is read as one."""
-    return text if text.isascii() else text.translate(_ASCII_FORMS)
+    """`text` with full-width characters and every decimal digit written in ASCII, and odd dashes and spaces between
+    a number's groups as "-" and " ", so that a phone, NIK or e-mail typed in full-width, in another script's digits
+    or with a word processor's dashes is read as one."""
+    if text.isascii():
+        return text
+    text = text.translate(_ASCII_FORMS)
+    return _NUMBER_GAP.sub(_ascii_gap, text) if _ODD_GAP_CHAR.search(text) else text
 
 
 def mask_text(text: str | None, names: list[str] | None = None) -> str | None:
