@@ -1,4 +1,5 @@
-"""Numbers as Indonesian readers write them: 1.234.567 and 38,5%; and how every table is shown."""
+"""How every table is shown, its numbers as Indonesian readers write them (`transforms.indonesian_numbers`, whose
+writers the pages import from here too)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,9 @@ import polars as pl
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from transforms.indonesian_numbers import angka, angka_bertanda, desimal, persen
 
-def angka(n: int | float) -> str:
-    """A count with '.' between thousands."""
-    return f"{n:,.0f}".replace(",", ".")
-
-
-def angka_bertanda(n: int) -> str:
-    """A change with its sign and '.' between thousands: +1.234, -5, +0."""
-    return ("-" if n < 0 else "+") + angka(abs(n))
-
-
-def persen(share: float | None, digits: int = 1) -> str:
-    """A share (0..1) as a percentage with a decimal comma; '-' when there is nothing to divide."""
-    if share is None:
-        return "-"
-    return f"{share * 100:.{digits}f}%".replace(".", ",")
-
-
-def desimal(x: float | None, digits: int = 1) -> str:
-    return "-" if x is None else f"{x:.{digits}f}".replace(".", ",")
+__all__ = ["TABLE", "angka", "angka_bertanda", "desimal", "persen", "show_table", "tabel"]
 
 
 def tabel(frame: pl.DataFrame | pd.DataFrame, digits: int = 1) -> Styler:

@@ -16,6 +16,7 @@ import polars as pl
 
 from flows import warehouse
 from transforms import infographic
+from transforms.indonesian_numbers import angka
 from transforms.labels import channel_name
 
 GROUPS = {  # --by value -> SQL expression (fixed here, never taken from the user)
@@ -194,7 +195,6 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
     last_day = context.get("data_sampai")
     partial_year = context.get("tahun_lalu_sampai") is not None  # the year is not over (export_counts.sql)
     period = f", data s.d. {infographic.short_date(last_day)}" if partial_year else ""
-    n = _angka
     review_note = infographic.REVIEW_NOTE[req.review][0].upper() + infographic.REVIEW_NOTE[req.review][1:]
     footnote = []
     if req.by == "category":
@@ -206,27 +206,24 @@ def chart_for(table: pl.DataFrame, context: dict, req: ExportRequest):
         shown = table.filter(pl.col("kelompok") != infographic.GROUP_NOT).sort(
             pl.col("kelompok").replace_strict(rank, default=3), maintain_order=True)
         title = f"Dugaan Maladministrasi {req.year} - {where}"
-        subtitle = [f"Total {n(count(infographic.GROUP_ALLEGED))} laporan dugaan maladministrasi ({scope_txt}{period})"]
+        subtitle = [f"Total {angka(count(infographic.GROUP_ALLEGED))} laporan dugaan maladministrasi "
+                    f"({scope_txt}{period})"]
         in_review = count(infographic.GROUP_REVIEW)
         if req.review == "separate" and in_review:
-            subtitle.append(f"Ditambah {n(in_review)} laporan yang masih perlu tinjauan analis (batang tersendiri, "
+            subtitle.append(f"Ditambah {angka(in_review)} laporan yang masih perlu tinjauan analis (batang tersendiri, "
                             "di luar total)")
         else:
             subtitle.append(review_note)
         unclassified = count(infographic.GROUP_UNCLASSIFIED)
-        footnote.append(f"Tidak termasuk {n(count(infographic.GROUP_NOT))} laporan bukan maladministrasi"
-                        + (f" dan {n(unclassified)} laporan belum diklasifikasi." if unclassified else "."))
+        footnote.append(f"Tidak termasuk {angka(count(infographic.GROUP_NOT))} laporan bukan maladministrasi"
+                        + (f" dan {angka(unclassified)} laporan belum diklasifikasi." if unclassified else "."))
     else:
         shown = table
         title = f"Laporan Masyarakat {req.year} per {GROUP_NAMES[req.by]} - {where}"
-        subtitle = [f"Total {n(int(table['jumlah'].sum()))} laporan, termasuk bukan maladministrasi "
+        subtitle = [f"Total {angka(int(table['jumlah'].sum()))} laporan, termasuk bukan maladministrasi "
                     f"({scope_txt}{period})", review_note]
     footnote.append(f"Sumber: Awasi, data run {context['run_data']}; diekspor {context['waktu_ekspor_utc']} UTC.")
     return infographic.chart(shown, by=req.by, title=title, subtitle=subtitle, footnote=footnote)
-
-
-def _angka(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
 
 
 def write_xlsx(table: pl.DataFrame, context: dict, out) -> None:

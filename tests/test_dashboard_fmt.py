@@ -1,6 +1,6 @@
-"""Numbers on the dashboard are written the Indonesian way."""
+"""Numbers on the dashboard and in the exports are written the Indonesian way."""
 
-from dashboards.fmt import angka, angka_bertanda, desimal, persen
+from transforms.indonesian_numbers import angka, angka_bertanda, desimal, persen
 
 
 def test_thousands_dot_decimal_comma_and_missing_values():
