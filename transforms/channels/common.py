@@ -106,19 +106,6 @@ def parse_record(parse_one, *args) -> dict:
         return broken(args[-1], "parser_error", f"catatan tidak bisa diurai ({type(exc).__name__})")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes that should be text: UTF-8 first, then the Windows/Latin code pages.
-
-    Returns the text and the encoding used. latin-1 accepts any byte, so this never fails.
-    """
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
-
-
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
 
 

@@ -18,8 +18,7 @@ from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from transforms.channels.common import (base_record, broken, clean_str, decode_lines, decode_text, parse_record,
-                                       sha256, to_utc)
+from transforms.channels.common import base_record, broken, clean_str, decode_lines, parse_record, sha256, to_utc
 from transforms.html_text import html_to_text
 
 CHANNEL = "email"
@@ -144,7 +143,7 @@ def header_text(value) -> str:
         return ""
     raw = str(value)
     if _ESCAPED_BYTE.search(raw):  # raw 8-bit bytes in the header (compat32 escapes them)
-        raw = decode_text(raw.encode("utf-8", "surrogateescape"))[0]
+        raw = decode_lines(raw.encode("utf-8", "surrogateescape"))[0]
     try:
         words = [(w, "utf-8" if isinstance(w, bytes) and utf8_despite_label(w, cs) else cs)
                  for w, cs in decode_header(raw)]  # e.g. =?iso-8859-1?q?caf=C3=A9?= from a mislabelling program
