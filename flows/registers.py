@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms.agencies import Agency, AgencyRegister
-from transforms.regions import RegionRegister, canonical_province, canonical_regency
+from transforms.regions import RegionRegister, areaid_provinces, canonical_province, canonical_regency
 
 
 @lru_cache(maxsize=4)
@@ -27,12 +27,5 @@ def agency_register(registers_dir: Path, threshold: float) -> AgencyRegister:
 @lru_cache(maxsize=1)
 def region_register() -> RegionRegister:
     """Provinces and kabupaten/kota from the `areaid` package (514 kabupaten/kota, 34 provinces)."""
-    from areaid import buka_data, buka_nama
-
-    pairs = []
-    for name in buka_nama()["himpunan"]:
-        for prov in buka_data(name.lower()):
-            province = canonical_province(prov["provinsi"])
-            for kab in prov["kabupaten"]:
-                pairs.append((province, canonical_regency(kab["kab_kota"])))
-    return RegionRegister(pairs)
+    return RegionRegister([(canonical_province(prov["provinsi"]), canonical_regency(kab["kab_kota"]))
+                           for prov in areaid_provinces() for kab in prov["kabupaten"]])

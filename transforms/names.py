@@ -360,21 +360,18 @@ def _dictionary() -> frozenset[str]:
 def _places() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-case names of Indonesia's provinces and kabupaten/kota (with and without "Kabupaten"/"Kota"), and the
     same with its kecamatan and kelurahan/desa, from the `areaid` package's register (package data, read once)."""
-    from areaid import buka_data, buka_nama
-
-    from transforms.regions import PROVINCE_ALIASES, canonical_province, canonical_regency
+    from transforms.regions import PROVINCE_ALIASES, areaid_provinces, canonical_province, canonical_regency
 
     regions = {alias for aliases in PROVINCE_ALIASES.values() for alias in aliases}
     local = set()
-    for province in buka_nama()["himpunan"]:
-        for prov in buka_data(province.lower()):
-            regions.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
-            for kab in prov["kabupaten"]:
-                regency = canonical_regency(kab["kab_kota"]).lower()
-                regions.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
-                for kec in kab["kecamatan"]:
-                    local.add(kec["kec"].lower())
-                    local.update(kel["kelu"].lower() for kel in kec["kelurahan"])
+    for prov in areaid_provinces():
+        regions.update({prov["provinsi"].lower(), canonical_province(prov["provinsi"]).lower()})
+        for kab in prov["kabupaten"]:
+            regency = canonical_regency(kab["kab_kota"]).lower()
+            regions.update({regency, re.sub(r"^(?:kabupaten|kota) ", "", regency)})
+            for kec in kab["kecamatan"]:
+                local.add(kec["kec"].lower())
+                local.update(kel["kelu"].lower() for kel in kec["kelurahan"])
     return frozenset(regions), frozenset(regions | local)
 
 

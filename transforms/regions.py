@@ -1,7 +1,7 @@
 """Resolve free-text places to a canonical province and kabupaten/kota.
 
-The register (provinces and their 514 kabupaten/kota) comes from the `areaid` library and is
-loaded by `flows/registers.py`; this module only matches text against it.
+The register (provinces and their 514 kabupaten/kota) comes from the `areaid` library (`areaid_provinces`) and is
+loaded by `flows/registers.py`; this module matches text against it. The name rules read its place names too.
 """
 
 from __future__ import annotations
@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+def areaid_provinces() -> Iterator[dict]:
+    """The `areaid` package's register (package data), province by province: {"provinsi": ..., "kabupaten":
+    [{"kab_kota": ..., "kecamatan": [{"kec": ..., "kelurahan": [{"kelu": ...}, ...]}, ...]}, ...]}."""
+    from areaid import buka_data, buka_nama
+
+    for name in buka_nama()["himpunan"]:
+        yield from buka_data(name.lower())
+
 
 # Common short names of provinces, as citizens write them.
 PROVINCE_ALIASES = {
