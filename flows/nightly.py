@@ -62,10 +62,9 @@ class ParsedPartition:
     day: str
     records: pl.DataFrame
     files: pl.DataFrame          # FILE_SCHEMA; `path` is where the file was read (inbox or archive), as OS bytes
-    skipped: list[str]           # re-deliveries: content already received
+    skipped: list[tuple[str, str]]  # (source_file, file_hash) of the files not parsed: content received before
     unreadable: list[str] = field(default_factory=list)
     seconds: float = 0.0         # time spent reading and parsing
-    superseded: list[str] = field(default_factory=list)  # of `skipped` (retry): every quarantined record superseded
 
 
 @dataclass
@@ -104,17 +103,14 @@ class Backfill:
 # ----------------------------------------------------------------------------- read and parse
 
 def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], skip_hashes: set[str], attempts: int,
-                    only_hashes: set[str] | None = None, retry_delay: float = 0.5,
-                    superseded_hashes: frozenset[str] = frozenset()) -> ParsedPartition:
+                    only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> ParsedPartition:
     """Read and parse one partition's files. Unreadable files become one quarantined record each.
 
     Files whose hash is in `skip_hashes` were received before and are skipped; with `only_hashes`
-    (retry mode) only those files are parsed. Skipped files whose hash is in `superseded_hashes` (retry: files
-    whose quarantined records were all taken in later from another file) are listed apart as well.
+    (retry mode) only those files are parsed.
     """
     started = time.perf_counter()
     rows, file_rows, skipped, unreadable, seen = [], [], [], [], set(skip_hashes)
-    superseded = []
 
     def unreadable_hash(f: inbox_io.InboxFile, error: str) -> str:
         # An unreadable file is identified by its path and error, so it is reported once, not every night.
@@ -128,9 +124,7 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
         if data is not None and not has_parser(f.channel, f.relative):
             fhash = inbox_io.misplaced_hash(fhash)
         if (only_hashes is not None and fhash not in only_hashes) or fhash in seen:
-            skipped.append(f.relative)
-            if fhash in superseded_hashes:
-                superseded.append(f.relative)
+            skipped.append((f.relative, fhash))
             continue
         if data is None:
             unreadable.append(f.relative)
@@ -144,7 +138,7 @@ def parse_partition(channel: str, day: str, files: list[inbox_io.InboxFile], ski
                           "size_bytes": len(data) if data is not None else None, "records": len(recs),
                           "modified_at_utc": f.modified, "path": os.fsencode(f.path)})
     return ParsedPartition(channel, day, records_frame(rows), pl.DataFrame(file_rows, schema=FILE_SCHEMA),
-                           skipped, unreadable, time.perf_counter() - started, superseded)
+                           skipped, unreadable, time.perf_counter() - started)
 
 
 @dataclass
@@ -155,11 +149,10 @@ class StagedBatch:
     label: str
     records: pl.DataFrame        # normalised, protected, resolved
     files: pl.DataFrame          # FILE_SCHEMA
-    skipped: list[str]
+    skipped: list[tuple[str, str]]  # see ParsedPartition
     unreadable: list[str]
     parse_seconds: float
     stage_seconds: float
-    superseded: list[str] = field(default_factory=list)  # of `skipped`, see ParsedPartition
 
 
 def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
@@ -173,31 +166,27 @@ def stage_records(records: pl.DataFrame, settings: Settings) -> pl.DataFrame:
 
 
 def parse_and_stage_batch(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
-                          only_hashes: set[str] | None = None, retry_delay: float = 0.5,
-                          superseded_hashes: frozenset[str] = frozenset()) -> StagedBatch:
+                          only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
     """Parse the partitions of one batch, then stage all their records at once (one fixed cost per batch)."""
-    parsed = [parse_partition(batch.channel, day, files, skip_hashes, attempts, only_hashes, retry_delay,
-                              superseded_hashes)
+    parsed = [parse_partition(batch.channel, day, files, skip_hashes, attempts, only_hashes, retry_delay)
               for day, files in batch.parts]
     records = pl.concat([p.records for p in parsed], how="diagonal_relaxed")
     files = pl.concat([p.files for p in parsed])
     parse_seconds = sum(p.seconds for p in parsed)
     skipped = [s for p in parsed for s in p.skipped]
     unreadable = [u for p in parsed for u in p.unreadable]
-    superseded = [s for p in parsed for s in p.superseded]
     del parsed
     started = time.perf_counter()
     staged = stage_records(records, settings)
     del records
     return StagedBatch(batch.channel, batch.label, staged, files, skipped, unreadable, parse_seconds,
-                       time.perf_counter() - started, superseded)
+                       time.perf_counter() - started)
 
 
 @task(name="parse-and-stage", cache_policy=NO_CACHE, task_run_name="stage-{batch.label}")
 def parse_and_stage(batch: inbox_io.StageBatch, skip_hashes: set[str], attempts: int, settings: Settings,
-                    only_hashes: set[str] | None = None, retry_delay: float = 0.5,
-                    superseded_hashes: frozenset[str] = frozenset()) -> StagedBatch:
-    return parse_and_stage_batch(batch, skip_hashes, attempts, settings, only_hashes, retry_delay, superseded_hashes)
+                    only_hashes: set[str] | None = None, retry_delay: float = 0.5) -> StagedBatch:
+    return parse_and_stage_batch(batch, skip_hashes, attempts, settings, only_hashes, retry_delay)
 
 
 # ----------------------------------------------------------------------------- gates
@@ -453,8 +442,7 @@ class Intake:
         self.retry_keys, self.backfill, self.ledger_hashes = retry_keys, backfill, ledger_hashes
         self.seen_hashes: set[str] = set()
         self.file_parts: list[pl.DataFrame] = []
-        self.skipped: list[str] = []
-        self.superseded: list[str] = []  # of `skipped` (retry): every quarantined record superseded
+        self.skipped: list[tuple[str, str]] = []  # (source_file, file_hash) of the files not taken
         self.already = 0
         self.pending: list[pl.DataFrame] = []
         self.pending_rows = 0
@@ -476,10 +464,9 @@ class Intake:
         self.clock.add(f"parse_{staged.channel}", staged.parse_seconds)
         self.clock.add("normalise_protect_resolve", staged.stage_seconds)
         self.skipped.extend(staged.skipped)
-        self.superseded.extend(staged.superseded)
         files = staged.files
         repeated = files.filter(~pl.col("file_hash").is_first_distinct() | pl.col("file_hash").is_in(self.seen_hashes))
-        self.skipped.extend(repeated["source_file"].to_list())
+        self.skipped.extend(zip(repeated["source_file"].to_list(), repeated["file_hash"].to_list()))
         records = staged.records
         if self.seen_hashes:
             records = records.filter(~pl.col("file_hash").is_in(self.seen_hashes))
@@ -527,7 +514,7 @@ class Intake:
 
 
 def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intake: Intake, skip_hashes: set[str],
-                   only: set[str] | None, superseded: frozenset[str] = frozenset()) -> None:
+                   only: set[str] | None) -> None:
     """Run the parse-and-stage tasks with a bounded number in flight, taking their results in order, so the
     memory held is a few batches whatever the size of the night. A small night (no more bytes than one batch)
     runs its tasks one by one in this process, so it starts no worker process (`AWASI_TASK_RUNNER=processes`)."""
@@ -535,7 +522,7 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
     if sum(b.bytes for b in batches) <= settings.stage_batch_bytes:
         for batch in batches:
             state = task_(batch, skip_hashes, settings.read_retries, settings, only, settings.read_retry_delay_s,
-                          superseded, return_state=True)
+                          return_state=True)
             if state.is_completed():
                 intake.take(state.result())
             else:
@@ -550,7 +537,7 @@ def read_and_stage(settings: Settings, batches: list[inbox_io.StageBatch], intak
         batch = next(queue, None)
         if batch is not None:
             pending.append((batch, task_.submit(batch, skip_hashes, settings.read_retries, settings, only,
-                                                settings.read_retry_delay_s, superseded)))
+                                                settings.read_retry_delay_s)))
 
     for _ in range(in_flight):
         submit_next()
@@ -662,10 +649,11 @@ def run_intake(settings: Settings, fail_after: str | None = None, retry: bool = 
                         quarantined.select(pl.col("record_id").alias("record_key")) if retry else None,
                         backfill is not None, ledger.hashes if (retry or backfill) else None)
         phase = time.perf_counter()
-        read_and_stage(settings, batches, intake, skip_hashes, only, superseded)
+        read_and_stage(settings, batches, intake, skip_hashes, only)
         clock.add("read_parse_normalise_wall", time.perf_counter() - phase)
-        file_rows, skipped, already = intake.files(), intake.skipped, intake.already
-        skipped_superseded = intake.superseded
+        file_rows, skipped, already = intake.files(), [path for path, _ in intake.skipped], intake.already
+        # retry: the files not read again because each of their quarantined records was taken in from another file
+        skipped_superseded = [path for path, fhash in intake.skipped if fhash in superseded]
         del intake
         unread = len(files) - len(to_read) if not backfill else 0
         skipped_count = len(skipped) + max(unread, 0)
