@@ -764,6 +764,22 @@ def test_numbers_with_a_word_processors_dashes_or_no_break_spaces_and_a_nik_type
     assert_masks(cases, unchanged)
 
 
+def test_an_address_at_a_mail_provider_without_its_domain_and_a_bracketed_country_code_are_masked():
+    # Each was left: "budi@gmail" (no ".com") and "budi@gmail,com" kept the writer's address whole, and "(+62) 812
+    # ..." the phone; "2@Rp5.000", a price, was masked as an e-mail.
+    cases = {
+        "email saya budi.santoso@gmail ya": "email saya [EMAIL] ya",
+        "budi@gmail,com": "[EMAIL]",
+        "budi@gmailcom.": "[EMAIL].",
+        "Rina_K@Yahoo,co,id": "[EMAIL]",
+        "hp (+62) 812 3456 7890": "hp [TELEPON]",
+        "(62)81234567890": "[TELEPON]",
+    }
+    unchanged = ("harga 2@Rp5.000 per lembar", "bayar 3@Rp10.000,-", "rapat@kantor jam 9", "kirim ke gmail saya",
+                 "(62) orang")
+    assert_masks(cases, unchanged)
+
+
 def test_what_follows_a_thing_the_writer_owns_is_no_name():
     # "<thing> saya <Title Case>" names the thing: "Sekolah saya SMA Negeri 3" and "motor saya Honda Beat" were
     # masked as the writer's name.
@@ -888,6 +904,7 @@ _TRICKY = [
     "b@gmail  . com; c@mail.yahoo .co.id; d@x dot com; 0812 3456 789O; 0812 3456 7890 oleh; 62 812 O345 6789; o8123",
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "hp 0812\u20143456\u20147890; NIK 3201\u00a00112\u00a00385\u00a00001; nik 3201o11203850001; (021) - 5012 - 345",
+    "budi@gmail,com; rina.k@yahoo; hp (+62) 812 3456 7890; 2@Rp5.000; çelik@gmail",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",

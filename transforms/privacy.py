@@ -40,7 +40,8 @@ from transforms.series import map_values
 
 # An amount written in thousands ("150.000", "2.000.000.000"), which no rule below takes for a person's number.
 _AMOUNT_PATTERN = r"\d{1,3}(?:[.,]\d{3})+"
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# E-mail addresses, ending in letters after a dot: a price glued to "@" ("2@Rp5.000") is no address.
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # E-mail addresses written to dodge filters or spaced by a phone's keyboard: "budi at gmail dot com", "budi[at]gmail
 # [dot] com", "budi @ gmail.com", "budi(at)yahoo.co.id". Only before a common top-level domain, so "rapat at kantor"
 # stays; also "budi@gmail . com", whose spaced dot the pattern above does not allow (an unspaced "@" only before a
@@ -52,6 +53,13 @@ _DOT = r"(?:[ \t]*(?:\.|\[dot\]|\(dot\)|\{dot\})[ \t]*|[ \t]+dot[ \t]+)"
 _TLD = r"(?:com|net|org|id|info|biz|co|go|ac|sch|or|my|sg)"
 SPELLED_EMAIL = re.compile(
     rf"(?i)(?<![\w.%+-])[a-z0-9._%+-]+{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}{_TLD}(?:{_DOT}id)?(?!\w)")
+# An address at a common mail provider typed without its top-level domain or with a comma for its dot ("budi@gmail",
+# "budi@gmailcom", "budi@yahoo,co,id"): the local part names its owner. A provider followed by a dot and two letters
+# is a whole address, the pattern above's.
+_MAIL_PROVIDERS = (r"(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|aol|proton(?:mail)?|"
+                   r"zoho)")
+BARE_EMAIL = re.compile(rf"(?i)(?<![\w.%+-])[a-z0-9._%+-]+@{_MAIL_PROVIDERS}(?!\.[a-z]{{2}})"
+                        r"(?:[.,]?(?:com|co|net|id)){0,2}(?![\w@])")
 # The account in a social media profile link ("facebook.com/budi.santoso88", "linkedin.com/in/<name>"); a link to a
 # group, a post, a share or another page of the site stays ("facebook.com/groups/...", "instagram.com/p/...").
 _SOCIAL_SITE = r"(?:facebook|fb|instagram|twitter|x|tiktok|linkedin|youtube|threads)\.(?:com|net)/"
@@ -82,11 +90,12 @@ def _mask_nik(m: re.Match) -> str:
     return m.group(0) if _years_or_dates(m.group(0)) else "[NIK]"
 
 
-# Indonesian mobile and fixed numbers: 08.., +62.., 62.., (021) ..., with separators. Not after "Rp", and not the
-# thousands of an amount ("2.000.000.000" holds "000.000.000", "62.500.000.000" reads as +62): the checks stand
-# after the "0" or "62" so that they run only there.
+# Indonesian mobile and fixed numbers: 08.., +62.., 62.., (+62) .., (021) ..., with separators. Not after "Rp", and
+# not the thousands of an amount ("2.000.000.000" holds "000.000.000", "62.500.000.000" reads as +62): the checks
+# stand after the "0" or "62" so that they run only there.
 _PHONE_START = (r"(?<![\d\w+])(?<![Rr][Pp][ .])(?<![Rr][Pp]\. )"
-                r"(?:(?:\+62|62(?![.,]\d{3}(?:[.,]\d{3})+(?!\d)))[\s.-]?|\(?0(?!(?<=\d[.,]0)\d\d(?:[.,]\d{3})+(?!\d)))"
+                r"(?:(?:\(\+?62\)|\+62|62(?![.,]\d{3}(?:[.,]\d{3})+(?!\d)))[\s.-]?"
+                r"|\(?0(?!(?<=\d[.,]0)\d\d(?:[.,]\d{3})+(?!\d)))"
                 r"(?:8\d{1,2}|\(?\d{2,3}\)?)")
 PHONE = re.compile(rf"{_PHONE_START}(?:[\s.-]?\d{{2,4}}){{2,3}}(?!\d)")
 # The same in more groups, each after a separator ("0812 34 56 78 90", "0812-345-67-890"), which the pattern above
@@ -264,7 +273,7 @@ ADDRESS = re.compile(
 _NON_ASCII = r"[^\x00-\x7f]"
 
 _PHONE_SEPARATOR = r"[\s\x1c-\x1f.-]"
-_PHONE_HINT_START = rf"(?:(?:\+62|62){_PHONE_SEPARATOR}?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)"
+_PHONE_HINT_START = rf"(?:(?:\+62|62)\)?{_PHONE_SEPARATOR}?|0)(?:8\d{{1,2}}|\(?\d{{2,3}}\)?)"
 
 # The steps before the reporter's name is masked, in order.
 _BEFORE_NAMES = (
@@ -272,6 +281,7 @@ _BEFORE_NAMES = (
     Rule(EMAIL, "[EMAIL]", "@"),
     Rule(SPELLED_EMAIL, "[EMAIL]",
          rf"(?i)[ \t]@|@[ \t]|\[at\]|\(at\)|\{{at\}}|[ \t]at[ \t]|@[a-z0-9.-]*{_ODD_DOT}"),
+    Rule(BARE_EMAIL, "[EMAIL]", rf"(?i)[a-z0-9._%+-]@{_MAIL_PROVIDERS}(?:[^.]|$|\.(?:[^a-z]|$|[a-z](?:[^a-z]|$)))"),
     Rule(PROFILE_LINK, lambda m: m.group(1) + "[AKUN]", "(?i)" + _SOCIAL_SITE),
     Rule(HANDLE, "[AKUN]", "@"),
     Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek|kampung|kp|cluster|blok)"
