@@ -780,6 +780,19 @@ def test_an_address_at_a_mail_provider_without_its_domain_and_a_bracketed_countr
     assert_masks(cases, unchanged)
 
 
+def test_nyonya_tuan_nona_and_a_display_name_s_form_of_address_and_bernama_before_one():
+    # "Nyonya/Tuan/Nona <name>" was left; "bernama Mbak Ratna" masked the form of address as a second name; and with
+    # the display name "Bu Siti Aminah" the text's "Siti Aminah" kept "Aminah" (only the first name was masked).
+    cases = {"ibu saya Nyonya Siti Aminah": "ibu saya Nyonya [NAMA]", "Tuan Budi Hartono datang": "Tuan [NAMA] datang",
+             "Nona Rina Kartika": "Nona [NAMA]", "Nn. Rina": "Nn. [NAMA]", "NYONYA SITI AMINAH": "NYONYA [NAMA]",
+             "petugas bernama Mbak Ratna": "petugas bernama Mbak [NAMA]", "bernama Bu Rina Wati": "bernama Bu [NAMA]"}
+    unchanged = ("sebagai Tuan Rumah Piala Dunia", "tuan tanah", "aplikasi bernama Sapawarga")
+    assert_masks(cases, unchanged)
+    assert mask_text("kata Siti Aminah di loket", ["Bu Siti Aminah"]) == "kata [NAMA] di loket"
+    assert mask_text("kata Lim Swie Hwa di loket", ["Ny. Lim Swie Hwa"]) == "kata [NAMA] di loket"
+    assert mask_text("ke Dinas Sosial kota", ["Pak Dinas Sosial"]) == "ke Dinas Sosial kota"  # words, not a name
+
+
 def test_what_follows_a_thing_the_writer_owns_is_no_name():
     # "<thing> saya <Title Case>" names the thing: "Sekolah saya SMA Negeri 3" and "motor saya Honda Beat" were
     # masked as the writer's name.
@@ -905,10 +918,11 @@ _TRICKY = [
     "email budi@gmail . com; hp O812-3456-7890; +62 812 O345 6789; wa \uff10\uff18\uff11\uff12 3456 7890; O8 Okt",
     "hp 0812\u20143456\u20147890; NIK 3201\u00a00112\u00a00385\u00a00001; nik 3201o11203850001; (021) - 5012 - 345",
     "budi@gmail,com; rina.k@yahoo; hp (+62) 812 3456 7890; 2@Rp5.000; çelik@gmail",
+    "Nyonya Siti Aminah; TUAN ÇELIK; Nn. Rina; bernama Mbak Ratna; Tuan Rumah; kata Siti Aminah dan Lim Swie Hwa",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",
-          "\uff42\uff55\uff44\uff49 Santoso"]
+          "\uff42\uff55\uff44\uff49 Santoso", "Bu Siti Aminah", "Ny. Lim Swie Hwa"]
 # The same texts with non-ASCII characters where the patterns allow them, or anywhere: the column path runs the
 # hints of such texts with Python's engine, so each hint must allow what its pattern allows.
 _NON_ASCII_TRICKY = [

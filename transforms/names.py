@@ -20,10 +20,11 @@ from functools import lru_cache
 
 from transforms.given_names import GIVEN_NAMES
 
-# Written with a capital or not ("pak Syaiful", "Atas nama ...", "a/n ...", "an: ..."): the name after it must start
-# with a capital.
+# Written with a capital or not ("pak Syaiful", "Atas nama ...", "a/n ...", "an: ...", "Nyonya ...", "Tuan ...",
+# "Nona ..."): the name after it must start with a capital.
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
-              r"[Mm]bak|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|[Tt]ertanda|TERTANDA)")
+              r"[Mm]bak|[Nn]yonya|[Tt]uan|[Nn]ona|[Nn]n\.|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|"
+              r"[Tt]ertanda|TERTANDA)")
 # Names of Arabic origin write the ain with an apostrophe, a backtick or a curly quote ("Ma'ruf", "Syafi`i",
 # "Nu’man"); an initial may be glued to the name ("K.Pramono"). A full stop is part of a word only between letters.
 _NAME_WORD_HINT = r"[A-Z](?:\.?[a-z'`’A-Z])+"
@@ -43,7 +44,8 @@ _SP = r"[ \t\xa0]"
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})(?:{_SP}+|(?<=[.:]))({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
 CAPITAL_HONORIFIC_NAME = re.compile(
-    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|A\.N\.?|AN[.:]?|A/N\.?|ATAS{_SP}+NAMA|TERTANDA){_SP}+"
+    rf"\b(BAPAK|PAK|BPK\.?|BP\.?|IBU|BU|SDR\.?|SDRI\.?|NYONYA|TUAN|NONA|A\.N\.?|AN[.:]?|A/N\.?|ATAS{_SP}+NAMA|"
+    rf"TERTANDA){_SP}+"
     rf"({_CAPITAL_WORD}(?:{_SP}+{_CAPITAL_WORD}){{0,5}})(?![a-z])"
 )
 # The name is on one line, and after a bare "saya" on the cue's line: "Saya Budi\nMohon Informasi" took the next line
@@ -236,7 +238,8 @@ _ROLE_WORDS = {*ROLES, "Walikota", "Wali", "Plt", "Pj", "Wakil", "Polisi", "Petu
                "RT", "RW"}
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
 # pejabat", "atas nama CV. ...").
-_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud"}
+# ("Tuan Rumah": a host)
+_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud", "Rumah"}
 # The first words that do not start a name, per rule (made once: a rule checks them at every match).
 _NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
 _NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
@@ -288,11 +291,18 @@ def _mask_bare_name(m: re.Match) -> str:
     return m.group(1) + "[NAMA]"
 
 
+_LEADING_HONORIFIC = re.compile(rf"{_HONORIFIC}(?:{_SP}+|$)")
+
+
 def _mask_named(m: re.Match) -> str:
-    """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ...")."""
+    """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ..."); a form
+    of address before it stays ("bernama Mbak Ratna": the honorific rule has masked the name after "Mbak")."""
     before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
     if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_BARE_NAMES:
         return m.group(0)
+    address = _LEADING_HONORIFIC.match(m.group(2))
+    if address:
+        return m.group(0) if address.end() == len(m.group(2)) else m.group(1) + address.group(0) + "[NAMA]"
     return m.group(1) + "[NAMA]"
 
 
@@ -878,7 +888,7 @@ def _found_name_patterns(name: str, by_person_rule: bool) -> tuple[re.Pattern, .
 # "M. Iqbal Ramadhan", "Mama Rina").
 _DISPLAY_NAME_PREFIXES = {"bu", "ibu", "bapak", "pak", "bpk", "bp", "mas", "mbak", "mba", "kak", "bang", "sdr", "sdri",
                           "hj", "h", "dr", "drs", "dra", "ir", "prof", "m", "muh", "moh", "mama", "papa", "bunda",
-                          "ayah", "umi", "abi", "om", "tante", "ny", "tn"}
+                          "ayah", "umi", "abi", "om", "tante", "ny", "tn", "nyonya", "tuan", "nona", "nn"}
 
 
 @lru_cache(maxsize=100_000)
@@ -886,6 +896,7 @@ def _name_patterns(name: str) -> tuple[tuple[re.Pattern, ...], tuple[str, ...] |
     """The patterns masking a reporter's name as the channel gives it: the whole name, then the first name alone,
     both as whole words, in any case ("Ani" is no part of "organisasi": the whole name matched inside words).
 
+    Between them, the name without the title or form of address it starts with ("Siti Aminah" of "Bu Siti Aminah").
     The first name is the first word after a title or form of address the display name starts with ("Hj. Siti
     Aminah", "Bu Siti", "M. Iqbal"), taken alone when it has four letters or more and is a common given name or no
     Indonesian word or place: display names such as "Warga Bekasi", "Hamba Allah" or "Dinas Sosial" masked every
@@ -900,6 +911,11 @@ def _name_patterns(name: str) -> tuple[tuple[re.Pattern, ...], tuple[str, ...] |
         i += 1
     first = parts[i].strip(".,'")
     words = [name]
+    # the name without its title or form of address ("Bu Siti Aminah": "Siti Aminah" left "Aminah" after the first
+    # name was masked), unless its words are all Indonesian words or places ("Pak Dinas Sosial")
+    bare = " ".join(parts[i:])
+    if i and len(parts) - i >= 2 and (first.capitalize() in GIVEN_NAMES or not all(map(_is_word, parts[i:]))):
+        words.append(bare)
     if (len(first) >= 4 and first.lower() != name.lower() and first.lower() not in _ADDRESS_WORDS
             and (first.capitalize() in GIVEN_NAMES or not _is_word(first))):
         words.append(first)
