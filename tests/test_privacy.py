@@ -793,6 +793,33 @@ def test_nyonya_tuan_nona_and_a_display_name_s_form_of_address_and_bernama_befor
     assert mask_text("ke Dinas Sosial kota", ["Pak Dinas Sosial"]) == "ke Dinas Sosial kota"  # words, not a name
 
 
+def test_the_name_under_an_e_mail_signature_delimiter_is_masked():
+    # "-- " alone on its line starts an e-mail's signature; the name under it was left.
+    cases = {"Terima kasih\n\n-- \nArief Rahman\nSent from my iPhone": (
+                 "Terima kasih\n\n-- \n[NAMA]\nSent from my iPhone"),
+             "Mohon ditindaklanjuti.\n--\nRina Kartika, S.Pd\nWarga RT 3": (
+                 "Mohon ditindaklanjuti.\n--\n[NAMA], S.Pd\nWarga RT 3")}
+    unchanged = ("isi\n---\nLampiran: foto", "isi\n-- \nDinas Sosial Kota", "a -- \nBudi", "isi\n--\nsemoga cepat")
+    assert_masks(cases, unchanged)
+
+
+def test_contact_person_fields_are_person_fields():
+    # "CP: <name>" (contact person), "Narahubung:", "PIC:", "Penanggung jawab:" at a line's start were left.
+    cases = {"Kontak person: Bayu Saputra": "Kontak person: [NAMA]", "CP: Bayu 0812-3456-7890": "CP: [NAMA] [TELEPON]",
+             "Contact person : Bayu Saputra": "Contact person : [NAMA]", "Narahubung: Rina": "Narahubung: [NAMA]",
+             "PIC: Bayu Saputra": "PIC: [NAMA]", "Penanggung jawab: Bayu Saputra": "Penanggung jawab: [NAMA]"}
+    unchanged = ("Penanggung jawab: Dinas Sosial", "PIC : Kepala Seksi Pelayanan", "CP: -")
+    assert_masks(cases, unchanged)
+
+
+def test_common_given_names_in_lower_case_after_a_closing_formula_and_its_comma():
+    # "wassalam, joko" was left: on the formula's line only capitalised words were read as a name.
+    cases = {"wassalam, joko": "wassalam, [NAMA]", "Terima kasih, siti aminah": "Terima kasih, [NAMA]",
+             "makasih, budi\nx": "makasih, [NAMA]\nx"}
+    unchanged = ("terima kasih, pak", "Terima kasih, semoga cepat", "Salam, indah sekali", "thx, min")
+    assert_masks(cases, unchanged)
+
+
 def test_what_follows_a_thing_the_writer_owns_is_no_name():
     # "<thing> saya <Title Case>" names the thing: "Sekolah saya SMA Negeri 3" and "motor saya Honda Beat" were
     # masked as the writer's name.
@@ -919,6 +946,9 @@ _TRICKY = [
     "hp 0812\u20143456\u20147890; NIK 3201\u00a00112\u00a00385\u00a00001; nik 3201o11203850001; (021) - 5012 - 345",
     "budi@gmail,com; rina.k@yahoo; hp (+62) 812 3456 7890; 2@Rp5.000; çelik@gmail",
     "Nyonya Siti Aminah; TUAN ÇELIK; Nn. Rina; bernama Mbak Ratna; Tuan Rumah; kata Siti Aminah dan Lim Swie Hwa",
+    "Salam\n-- \nÇelik Öz\nSent from my phone\n--\nBudi Santoso, S.Pd",
+    "CP: Çelik Öz\nNarahubung : Budi Santoso\nPIC: Dinas Sosial\nPenanggung jawab: Rina",
+    "wassalam, joko\nTerima kasih, siti aminah\nSalam, indah sekali",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",

@@ -153,16 +153,17 @@ _CAPITAL_STAFF = "(?:" + "|".join(w.upper() for w in STAFF_WORDS + SERVED_BY_WOR
 CAPITAL_STAFF_NAME = re.compile(
     rf"\b({_CAPITAL_STAFF}{_SP}+)({_CAPITAL_WORD}(?:{_SP}+(?:{_CAPITAL_WORD}|\d{{1,3}}\b)){{0,5}})(?![a-z])")
 # A name signed under one or more closing formulas, alone on its line ("Hormat saya,\nSherly", "Terima
-# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy", "Terima kasihJoseph"), perhaps after an honorific, or after
-# the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay ("Budi Santoso,
-# S.Pd"). Read by `_mask_signature`.
+# kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy", "Terima kasihJoseph", "-- \nJoseph"), perhaps after an
+# honorific, or after the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay
+# ("Budi Santoso, S.Pd"). Read by `_mask_signature`.
 _CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
             r"tri?ma\s*kasih|tertanda|tks|thx|trims|makasih|mksh|thanks|regards))\b")
 # Lower-case words that end the formula's line ("Terima kasih atas perhatian Bapak/Ibu.", "Salam hormat,", "thx
 # min"), then anything but a letter or digit (punctuation, an emoji).
 _CLOSING_REST = (r"(?:[ \t]+(?:[a-z]+(?:/[a-z]+)?|[Bb]apak(?:/[Ii]bu)?|[Ii]bu|[Pp]ak|[Bb]u)){0,6}"
                  r"[^\w\n]*")
-_CLOSING_LINE = rf"{_CLOSING}{_CLOSING_REST}\n[ \t\n]*"  # a formula ending its line
+# a formula ending its line, or an e-mail's signature delimiter ("-- " alone on its line: the name follows)
+_CLOSING_LINE = rf"(?:{_CLOSING}{_CLOSING_REST}|(?m:^)-{{2,3}}[ \t]*)\n[ \t\n]*"
 # Thanks glued to the name signed under it, its line break lost on the way ("Terima kasih<Name>"): read as a formula
 # ending its line.
 _GLUED_THANKS = r"(?:[Tt]erima[ \t]*[Kk]asih|TERIMA[ \t]*KASIH|[Mm]akasih)(?=[A-Z][a-z])"
@@ -179,11 +180,13 @@ _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 NAME_FIELD = re.compile(
     rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
-# A form's field that holds a person, at the start of its line ("Pelapor: Sri Wahyuni", "PEMOHON : HARTONO"); not
-# "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about the person.
+# A form's field that holds a person, at the start of its line ("Pelapor: Sri Wahyuni", "PEMOHON : HARTONO", "CP:
+# Bayu", "Narahubung: Rina"); not "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about
+# the person.
 PERSON_FIELD = re.compile(
     r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
-    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*)"
+    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact|"
+    rf"(?:kontak|contact)[ \t]+person|narahubung|cp|pic|penanggung[ \t]+jawab)[ \t]*:[ \t]*)"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 # The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
@@ -321,13 +324,15 @@ def _mask_signature(m: re.Match) -> str:
     """The name signed under a closing formula, unless the line starts with a word that is not a name, or is made of
     Indonesian words not all capitalised ("Semoga cepat ditanggapi"); a capitalised line ("Budi") is a name. On the
     formula's own line ("Terima kasih, ...") only capitalised words, one of them not an Indonesian word, a place or
-    an acronym ("Tks, Siska"; not "Terima kasih, Dinas Sosial" or "Terima kasih, BPJS")."""
+    an acronym ("Tks, Siska"; not "Terima kasih, Dinas Sosial" or "Terima kasih, BPJS"), or common given names in
+    lower case ("wassalam, joko")."""
     words = [w.strip(".'") or w for w in m.group("name").split()]
     if words[0].capitalize() in _NOT_SIGNATURES or _CLOSING_AT.match(m.group("name")):  # "...Wassalamu'alaikum"
         return m.group(0)
     if m.group("same_line") is not None:
-        if not all(w[0].isupper() and not _is_unit(w) for w in words) or (
-                words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)):
+        lower_given = all(w.islower() and w.capitalize() in GIVEN_NAMES for w in words)  # "wassalam, joko"
+        if not lower_given and (not all(w[0].isupper() and not _is_unit(w) for w in words) or (
+                words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words))):
             return m.group(0)
     elif all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words):
         return m.group(0)
@@ -786,6 +791,7 @@ NAME_RULES = (
          # the formula and the rest of its line, then a line of letters that ends the text or its line (the name)
          r"(?i)(?:hormat\s+saya|hormat\s+kami|salam\w*|wb|kasih|ttd|tertanda|tks|thx|trims|makasih|mksh|thanks|"
          r"regards)(?:[ \t\xa0]+[a-z/]+){0,6}[^a-z0-9_\n]*[\n,][ \t\xa0\n(]*[a-z][a-z'.\- \t\xa0,()/:]*(?:\n|$)"
+         r"|(?:^|\n)--[ \t\xa0-]*\n[ \t\xa0\n(]*[a-z][a-z'.\- \t\xa0,()/:]*(?:\n|$)"
          r"|(?-i:(?:[Kk]asih|KASIH)[A-Z][a-z])"),
     Rule(ROLE_NAME, _mask_role_name, rf"{_ROLE}{_SP}+{_NAME_WORD_HINT}"),
     Rule(NEIGHBOURHOOD_HEAD, _mask_neighbourhood_head, rf"{_HONORIFIC}[ \t\xa0]+R[TtWw]"),
@@ -805,7 +811,8 @@ NAME_RULES = (
          rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(PERSON_FIELD, _mask_person_field,
          rf"(?i:pelapor|pemohon|pengadu|penerima|waris|korban|pasien|nama|a\.n\.?|an\.|murid|tua|dari|from|"
-         rf"pengirim|caller|penelepon|penelpon|kontak|contact)[ \t]*:[ \t]*{_NAME_WORD_HINT}"),
+         rf"pengirim|caller|penelepon|penelpon|kontak|contact|person|narahubung|cp|pic|jawab)[ \t]*:[ \t]*"
+         rf"{_NAME_WORD_HINT}"),
     # the address is masked before the names: the hint looks for it as it was written
     Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
     Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
