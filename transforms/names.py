@@ -240,8 +240,7 @@ _FIELD_WORDS = {"Pemohon", "Pemegang", "Lengkap", "Ayah", "Anak", "Suami", "Istr
 _ROLE_WORDS = {*ROLES, "Walikota", "Wali", "Plt", "Pj", "Wakil", "Polisi", "Petugas", "Admin", "Pejabat", "Rt", "Rw",
                "RT", "RW"}
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
-# pejabat", "atas nama CV. ...").
-# ("Tuan Rumah": a host)
+# pejabat", "atas nama CV. ...", "Tuan Rumah": a host).
 _NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud", "Rumah"}
 # The first words that do not start a name, per rule (made once: a rule checks them at every match).
 _NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
@@ -920,9 +919,8 @@ def _name_patterns(name: str) -> tuple[tuple[re.Pattern, ...], tuple[str, ...] |
     words = [name]
     # the name without its title or form of address ("Bu Siti Aminah": "Siti Aminah" left "Aminah" after the first
     # name was masked), unless its words are all Indonesian words or places ("Pak Dinas Sosial")
-    bare = " ".join(parts[i:])
     if i and len(parts) - i >= 2 and (first.capitalize() in GIVEN_NAMES or not all(map(_is_word, parts[i:]))):
-        words.append(bare)
+        words.append(" ".join(parts[i:]))
     if (len(first) >= 4 and first.lower() != name.lower() and first.lower() not in _ADDRESS_WORDS
             and (first.capitalize() in GIVEN_NAMES or not _is_word(first))):
         words.append(first)

@@ -340,8 +340,9 @@ _ASCII_FORMS = _AsciiForms((i, chr(i)) for i in range(128))
 # bracket's area code), so a dash or a no-break space in prose stays.
 _ODD_GAP_FORMS = {**dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"),
                   **dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u200a\u202f"), " ")}
-_ODD_GAP_CHAR = re.compile("[" + "".join(map(chr, _ODD_GAP_FORMS)) + "]")
-_NUMBER_GAP = re.compile(r"(?<=[0-9)])[ \t" + _ODD_GAP_CHAR.pattern[1:-1] + r"]+(?=[0-9(])")
+_ODD_GAPS = "".join(map(chr, _ODD_GAP_FORMS))
+_ODD_GAP_CHAR = re.compile(f"[{_ODD_GAPS}]")
+_NUMBER_GAP = re.compile(rf"(?<=[0-9)])[ \t{_ODD_GAPS}]+(?=[0-9(])")
 
 
 def _ascii_gap(m: re.Match) -> str:
