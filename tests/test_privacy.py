@@ -860,6 +860,9 @@ def test_pseudonym_is_keyed_and_phone_forms_agree():
     # digits typed in another script give the same key
     assert normalize_phone("\uff10\uff18\uff11\uff12-3456-7890") == "6281234567890"
     assert identity_keys(None, None, "NIK saya \u0663\u0662\u0660\u0661 0123 4567 8901") == ["nik:3201012345678901"]
+    # and so do a word processor's dashes and no-break spaces between its groups
+    for sep in ("\u00a0", "\u2014", "\u202f"):
+        assert identity_keys(None, None, f"NIK saya 3201{sep}0123{sep}4567{sep}8901") == ["nik:3201012345678901"]
     k = identity_keys("0812-3456-7890", "Budi@Example.ID")
     assert k == ["tel:6281234567890", "email:budi@example.id"]
     assert pseudonym(k[0], b"a") != pseudonym(k[0], b"b")
@@ -1006,11 +1009,12 @@ def test_column_keys_and_confidentiality_equal_the_per_record_functions():
 
     texts = ["NIK saya 3201 0123 4567 8901, mohon dirahasiakan", "nik: 3201012345678901", "tidak ada", None,
              # non-ASCII: the hints read an ASCII stand-in (Arabic-Indic digits, the Kelvin sign, a no-break space)
-             "NIK saya ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ ☺", "NI\u212a:\xa03201012345678901 tolong\xa0dirahasiakan"]
-    frame = pl.DataFrame({"text": texts, "reporter_phone": ["0812 3456 7890", None, "12", None, None, None],
-                          "reporter_email": [None, "A@B.id", "bukan email", None, None, None]},
+             "NIK saya ٣٢٠١٠١٢٣٤٥٦٧٨٩٠١ ☺", "NI\u212a:\xa03201012345678901 tolong\xa0dirahasiakan",
+             "NIK: 3201\u20140123\u20144567\u20148901"]
+    frame = pl.DataFrame({"text": texts, "reporter_phone": ["0812 3456 7890", None, "12", None, None, None, None],
+                          "reporter_email": [None, "A@B.id", "bukan email", None, None, None, None]},
                          schema={"text": pl.String, "reporter_phone": pl.String, "reporter_email": pl.String})
     keys = reporter_keys(frame, b"k").to_list()
     assert keys == [[pseudonym(k, b"k") for k in identity_keys(p, e, t)] for t, p, e in frame.iter_rows()]
-    assert [len(k) for k in keys] == [2, 2, 0, 0, 1, 1]
+    assert [len(k) for k in keys] == [2, 2, 0, 0, 1, 1, 1]
     assert asks_confidentiality_column(frame["text"]).to_list() == [asks_confidentiality(t) for t in texts]

@@ -489,7 +489,7 @@ def _email_key(email: str | None) -> str | None:
 
 
 def _own_nik_key(text: str | None) -> str | None:
-    m = OWN_NIK.search(text or "")
+    m = OWN_NIK.search(with_ascii_forms(text)) if text else None  # read as masking reads it: no-break spaces too
     return "nik:" + ascii_digits(m.group(1)) if m else None
 
 
@@ -515,12 +515,13 @@ def pseudonym(key: str, secret: bytes) -> str:
 
 def reporter_keys(records: pl.DataFrame, secret: bytes) -> pl.Series:
     """The pseudonyms of `identity_keys(reporter_phone, reporter_email, text)` of every record, as a list column."""
-    texts = records["text"]
-    nik_hits = _may_match(_hint_texts(texts), _OWN_NIK_HINT)
+    # the hint reads the texts' ASCII forms, as `_own_nik_key` does ("3201\u00a00112..." has no NIK for the hint)
+    texts = [t if t is None or t.isascii() else with_ascii_forms(t) for t in records["text"].to_list()]
+    nik_hits = _may_match(_hint_texts(pl.Series(texts, dtype=pl.String)), _OWN_NIK_HINT)
     keys = pl.DataFrame({
         "tel": [_phone_key(p) for p in records["reporter_phone"].to_list()],
         "email": [_email_key(e) for e in records["reporter_email"].to_list()],
-        "nik": [_own_nik_key(t) if hit else None for t, hit in zip(texts.to_list(), nik_hits)],
+        "nik": [_own_nik_key(t) if hit else None for t, hit in zip(texts, nik_hits)],
     }, schema={"tel": pl.String, "email": pl.String, "nik": pl.String})
     pseudonyms = pl.DataFrame([map_values(keys[c], lambda k: pseudonym(k, secret)) for c in keys.columns])
     return pseudonyms.select(pl.concat_list(pl.all()).list.drop_nulls().alias("reporter_keys")).to_series()
