@@ -43,13 +43,14 @@ def test_escaped_line_breaks_become_white_space_so_identifiers_are_masked():
     assert normalize("rusak.\\nSaya") == "rusak saya"
 
 
+def rec(seq, **over):
+    return {"channel": "lapor", "source_file": "f", "file_hash": "h", "position": f"line {seq}", "seq": seq,
+            "content_hash": str(seq), "text": "KTP belum jadi", "parent_refs": [], "attachments": 0, **over}
+
+
 def test_one_value_of_the_wrong_type_quarantines_its_record_not_the_frame():
     # A dict where text belongs made pl.DataFrame raise ComputeError, failing every file of the channel's
     # partition; a lone surrogate (a JSON "\ud83d" escape cut in half) raised UnicodeEncodeError the same way.
-    def rec(seq, **over):
-        return {"channel": "lapor", "source_file": "f", "file_hash": "h", "position": f"line {seq}", "seq": seq,
-                "content_hash": str(seq), "text": "KTP belum jadi", "parent_refs": [], "attachments": 0, **over}
-
     frame = records_frame([rec(1), rec(2, text={"text": "halo"}), rec(3, text="KTP \ud83d belum jadi"),
                            rec(4, reason_code="bad_json", reason="JSON tidak valid", attachments="x"), rec(5, title=7)])
     assert frame["seq"].to_list() == [1, 2, 3, 4, 5]
@@ -58,3 +59,14 @@ def test_one_value_of_the_wrong_type_quarantines_its_record_not_the_frame():
     assert frame["reason"][1] == "nilai tidak sesuai jenis kolomnya: text (dict)"
     assert frame["reason"][3] == "JSON tidak valid" and frame["attachments"][3] is None
     assert frame["title"][4] == "7"
+
+
+def test_a_list_value_that_does_not_fit_is_repaired_or_quarantined_like_any_other():
+    # The list column is built through Arrow (schema.string_lists): it must refuse what Polars refused, so that
+    # the same repair applies, and keep null lists and null items apart from empty ones.
+    frame = records_frame([rec(1, parent_refs=["mid:a", None]), rec(2, parent_refs=[7]), rec(3, parent_refs=None),
+                           rec(4, parent_refs=["mid:\ud83d"]), rec(5)])
+    assert frame["parent_refs"].to_list() == [["mid:a", None], None, None, ["mid:\ufffd"], []]
+    assert frame["reason_code"].to_list() == [None, "bad_field", None, None, None]
+    assert frame["reason"][1] == "nilai tidak sesuai jenis kolomnya: parent_refs (list)"
+    assert frame.schema["parent_refs"] == pl.List(pl.String)

@@ -195,15 +195,19 @@ def classify_frame(complaints, model: ComplaintClassifier, batch: int = 20_000, 
     (`transforms.textnorm.stems`)."""
     import polars as pl
 
+    from transforms.schema import string_lists
+
     predictions, stemmed = [], []
     texts = classifier_texts(complaints).to_list()
     for start in range(0, len(texts), batch):
         preds, stems = model.predict_with_stems(texts[start : start + batch])
         predictions.extend(preds)
         stemmed.extend(stems)
-    schema = {"category": pl.String, "confidence": pl.Float64, "needs_review": pl.Boolean,
-              "secondary": pl.List(pl.String), "cues": pl.List(pl.String)}
-    preds = pl.DataFrame({name: [getattr(p, name) for p in predictions] for name in schema}, schema=schema)
+    preds = pl.DataFrame([pl.Series("category", [p.category for p in predictions], pl.String),
+                          pl.Series("confidence", [p.confidence for p in predictions], pl.Float64),
+                          pl.Series("needs_review", [p.needs_review for p in predictions], pl.Boolean),
+                          string_lists("secondary", [p.secondary for p in predictions]),
+                          string_lists("cues", [p.cues for p in predictions])])
     if stems_column:
         preds = preds.with_columns(pl.Series(stems_column, stemmed, dtype=pl.String))
     drop = [c for c in (*CLASS_COLUMNS, stems_column) if c in complaints.columns]
