@@ -898,6 +898,84 @@ def test_confidentiality_requests_make_a_report_secret_and_own_nik_is_a_key():
     assert "3201" not in out["text"][0]
 
 
+def test_name_fields_with_other_labels_and_separators_and_long_names_are_masked():
+    # Each kept the name whole: "Nm" and "Name" were no labels, a dash, semicolon or equals sign no separator, a
+    # second field in the label ("Nama/NIK") broke it, and an initial ("M.") or the Balinese "I" was no name's word.
+    cases = {
+        "Nm: Rahmat Hidayat\nAlamat: Kota Bandung": "Nm: [NAMA]\nAlamat: Kota Bandung",
+        "Nm.Joko Susilo\nmohon dibantu": "Nm.[NAMA]\nmohon dibantu",
+        "Name: Cut Nyak Rahmah\npaspor": "Name: [NAMA]\npaspor",
+        "Nama : I Gusti Ayu Putu Wulandari , pelapor": "Nama : [NAMA] , pelapor",
+        "Nama Pelapor - Yulia Ningsih\nKategori - Pendidikan": "Nama Pelapor - [NAMA]\nKategori - Pendidikan",
+        "Nama/ NIK : Marlina Tarigan / (menyusul)": "Nama/ NIK : [NAMA] / (menyusul)",
+        "Nama Pelapor;Wahyu Tri Utomo;Kota Semarang": "Nama Pelapor;[NAMA];Kota Semarang",
+        "nama=Budi Santoso": "nama=[NAMA]",
+        "pelapor an: M. Rizky Ramadhan (mahasiswa)": "pelapor an: [NAMA] (mahasiswa)",
+        "ditangani AKP I Nyoman Gede Subagia tp mandek": "ditangani AKP [NAMA] tp mandek",
+        "Pemohon : I Gusti Ayu Putu Wulandari\nx": "Pemohon : [NAMA]\nx",
+        "hubungi [TELEPON] (Telkomsel). Pelapor: Hasnah": "hubungi [TELEPON] (Telkomsel). Pelapor: [NAMA]",
+    }
+    unchanged = ("nama-nama Warga", "Nama-Nama Penerima Bantuan", "Nama Desa - Sukamaju", "Nama Paket; Rehabilitasi",
+                 "Jalan rusak. Dari: Dinas PU", "ke loket I dan II")
+    assert_masks(cases, unchanged)
+
+
+def test_a_form_of_address_after_another_keeps_the_name_masked_and_mba_is_one():
+    # "a.n Sdr. Ahmad Fauzan" gave "a.n [NAMA]. Ahmad Fauzan": "Sdr" was taken for the name.
+    assert_masks({"Petugas a.n Sdr. Ahmad Fauzan (NIP": "Petugas a.n Sdr. [NAMA] (NIP",
+                  "an. Bpk. Hendra Gunawan": "an. Bpk. [NAMA]",
+                  "dilayani mba Tari di loket 3": "dilayani mba [NAMA] di loket 3"}, ("an. Tuan Rumah",))
+
+
+def test_families_and_a_parents_child_are_named_by_their_names():
+    # Each was left: a family's surname ("Keluarga Besar ...") and the child a parent signs for were no name's cue.
+    cases = {
+        "Hormat kami,\nKeluarga Besar Simanjuntak": "Hormat kami,\nKeluarga Besar [NAMA]",
+        "hormat kami, keluarga Tanoto": "hormat kami, keluarga [NAMA]",
+        "ttd\nOrang tua Rizky (kelas 5B SDN 3)": "ttd\nOrang tua [NAMA] (kelas 5B SDN 3)",
+        "ttd. Ortu dari Aisyah Putri Ramadhani & adik": "ttd. Ortu dari [NAMA] & adik",
+        "Dari kami: Keluarga I Wayan Sudarsana, Br. Kaja": "Dari kami: Keluarga [NAMA], Br. Kaja",
+        "kami dari keluarga Lumbantobing Mengadukan": "kami dari keluarga [NAMA] Mengadukan",
+    }
+    unchanged = ("Program Keluarga Harapan", "Keluarga Penerima Manfaat", "Keluarga Berencana", "Orang Tua Murid SDN 1",
+                 "kartu Keluarga Saya hilang", "Keluarga Besar Universitas Indonesia")
+    assert_masks(cases, unchanged)
+    assert mask_text("Keluarga Bpk. Hartono") == "Keluarga Bpk. [NAMA]"
+
+
+def test_signatures_under_wassalamualaikum_with_its_apostrophe_and_with_an_initial():
+    assert_masks({"Wassalamu'alaikum wr. wb.\nHasan Alaydrus\n(warga)": "Wassalamu'alaikum wr. wb.\n[NAMA]\n(warga)",
+                  "Regards, Agus P.\nSent from my iPhone": "Regards, [NAMA].\nSent from my iPhone"},
+                 ("Terima kasih, A.", "thx, B. Saya mau"))
+
+
+def test_dates_of_birth_after_lhr_and_kelahiran_and_in_more_forms():
+    # Each was left whole; "lahir Padang, ..." kept "Pada" ("pada" was read in the place's name).
+    cases = {
+        "tgl lhr:31.12.1969 / Tmpt:Makassar": "tgl lhr:[TGL_LAHIR] / Tmpt:Makassar",
+        "Sy kelahiran Padang, 21-IV-1979 (x)": "Sy kelahiran [TGL_LAHIR] (x)",
+        "kelahiran 1980-05-12 mohon": "kelahiran [TGL_LAHIR] mohon",
+        "(lhr 19 Juni 1983) mau tanya": "(lhr [TGL_LAHIR]) mau tanya",
+        "DOB 1990/03/09, WNI": "DOB [TGL_LAHIR], WNI",
+        "lahir Padang, 1 Januari 1980": "lahir [TGL_LAHIR]",
+        "lahir Diwek, 1 Januari 1980": "lahir [TGL_LAHIR]",
+    }
+    unchanged = ("akta kelahiran sejak 12-05-2024 belum jadi", "pengurusan Akta Kelahiran anak tgl 3 Maret 2024",
+                 "kelahiran anak ke-3 bulan Mei")
+    assert_masks(cases, unchanged)
+
+
+def test_addresses_in_a_lane_or_hamlet_and_a_blocks_plot_are_masked():
+    cases = {
+        "Perum Griya Asri Blok C2/15 Kec. Cileungsi": "[ALAMAT] Kec. Cileungsi",
+        "Lrg. Sepakat No. 31 Kel. 8 Ilir": "[ALAMAT] Kel. 8 Ilir",
+        "Dusun Krajan No. 4 RT 1/2 Desa Sumberejo": "[ALAMAT] Desa Sumberejo",
+    }
+    unchanged = ("Dusun Krajan RT 1 RW 2", "warga Dusun Krajan mengeluh 3 bulan", "lorong 3 pasar",
+                 "jalan di dusun kami rusak 2 tahun RT 5 RW 3")
+    assert_masks(cases, unchanged)
+
+
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
 _TRICKY = [
     "From: Rudi Hartanto <rudi.h@gmail.com>\nPada Sen, 1 Des 2026 10.00 Budi Santoso menulis:\n> KTP",
@@ -952,6 +1030,14 @@ _TRICKY = [
     "Salam\n-- \nÇelik Öz\nSent from my phone\n--\nBudi Santoso, S.Pd",
     "CP: Çelik Öz\nNarahubung : Budi Santoso\nPIC: Dinas Sosial\nPenanggung jawab: Rina",
     "wassalam, joko\nTerima kasih, siti aminah\nSalam, indah sekali",
+    "Nm: I Gusti Ayu Putu Wulandari; Nama Pelapor - Çelik Öz\nNama/NIK : Budi Santoso / -; Name;Rina; Nm.Joko",
+    "pelapor an: M. Rizky; a.n Sdr. Ahmad Fauzan; AKP I Nyoman Subagia; mba Çelik; (Telkomsel). Pelapor: Hasnah",
+    "Hormat kami,\nKeluarga Besar Simanjuntak; Program Keluarga Harapan; keluarga Çelik; Orang tua Rizky",
+    "fam. Siregar; Keluarga Penerima Manfaat; KELUARGA Çelik Öz",
+    "Wassalamu'alaikum wr. wb.\nHasan Alaydrus; Regards, Agus P.\nOrtu dari Aisyah Putri; ORANG TUA Çelik",
+    "tgl lhr:31.12.1969; kelahiran Padang, 21-IV-1979; DOB 1990/03/09; akta kelahiran 12-05-2024",
+    "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
+    "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",
 ]
 _NAMES = [None, "Budi Santoso", "Çelik Öz", "Darsa", "ibu Ani", "", "Andi Wijaya", "Budi Santoso",

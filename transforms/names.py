@@ -23,23 +23,25 @@ from transforms.given_names import GIVEN_NAMES
 # Written with a capital or not ("pak Syaiful", "Atas nama ...", "a/n ...", "an: ...", "Nyonya ...", "Tuan ...",
 # "Nona ..."): the name after it must start with a capital.
 _HONORIFIC = (r"(?:[Bb]apak|[Pp]ak|[Bb]pk\.?|[Bb]p\.?|[Ii]bu|[Bb]u|[Ss]dr\.?|[Ss]dri\.?|[Ss]audara|[Ss]audari|[Mm]as|"
-              r"[Mm]bak|[Nn]yonya|[Tt]uan|[Nn]ona|[Nn]n\.|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|"
+              r"[Mm]bak|[Mm]ba|[Nn]yonya|[Tt]uan|[Nn]ona|[Nn]n\.|[Aa]\.n\.?|[Aa]n\.|[Aa]n:|[Aa]/n\.?|[Aa]tas [Nn]ama|"
               r"[Tt]ertanda|TERTANDA)")
+# The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
+_SP = r"[ \t\xa0]"
 # Names of Arabic origin write the ain with an apostrophe, a backtick or a curly quote ("Ma'ruf", "Syafi`i",
 # "Nu’man"); an initial may be glued to the name ("K.Pramono"). A full stop is part of a word only between letters.
-_NAME_WORD_HINT = r"[A-Z](?:\.?[a-z'`’A-Z])+"
+# An initial with its full stop is a word of a name too ("M. Rizky Ramadhan", "Agus P."), and so is the Balinese
+# "I" before the name ("I Gusti Ayu Wulandari", "AKP I Nyoman Subagia"; `_NAME_WORD` asks for the name after it).
+_NAME_WORD_HINT = r"(?:[A-Z](?:\.?[a-z'`’A-Z])+|[A-Z]\.|I)"
 # Religious, academic and hospital titles written before a name ("H. Ahmad", "Drs. Heru", "Ny. Siti" for Nyonya,
 # "Tn." for Tuan, "Alm." for the late, "KH." for Kyai Haji), read by `_mask_title_name`; so are the short forms of
 # Muhammad written with a full stop ("Moh. Iqbal"), which are as common and tell as little.
-_TITLES = (r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|Alm|ALM|Almh|ALMH|"
+_TITLES = (r"(?:H|Hj|HJ|Drs|DRS|Dra|DRA|Ir|IR|Prof|PROF|[Dd]r|DR|Tn|TN|Ny|NY|KH|[Aa]lm|ALM|[Aa]lmh|ALMH|"
            r"Moh|MOH|Muh|MUH|Moch|MOCH)")
 # A name's word is no title written before the name: "Bapak Drs. Heru Cahyono" took "Drs" for the name and left
 # "Heru Cahyono" (the title's rule then masks the name after it). Hints, which take no lookarounds, use
 # `_NAME_WORD_HINT`, which matches more.
-_NAME_WORD = rf"(?!{_TITLES}\.){_NAME_WORD_HINT}"
+_NAME_WORD = rf"(?!{_TITLES}\.)(?:[A-Z](?:\.?[a-z'`’A-Z])+|[A-Z]\.|I(?={_SP}+[A-Z][a-z]))"
 _CAPITAL_WORD = r"[A-Z][A-Z'`’]+"  # a word in text written in capitals
-# The name on the same line as its cue: "Bapak/Ibu" closing a line is not followed by a name on the next.
-_SP = r"[ \t\xa0]"
 # A short form with a full stop or colon may be glued to the name ("an.Budi Santoso", "Bpk.Joko", "an:Siti").
 HONORIFIC_NAME = re.compile(rf"\b({_HONORIFIC})(?:{_SP}+|(?<=[.:]))({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # The same in text written in capitals ("IBU SRIYATI", "AN SUBAIDI"), read by `_mask_capital_honorific`.
@@ -156,8 +158,9 @@ CAPITAL_STAFF_NAME = re.compile(
 # kasih.\n\nJoseph", "Terima kasih.\nSalam,\n eddy", "Terima kasihJoseph", "-- \nJoseph"), perhaps after an
 # honorific, or after the last formula and a comma, ending the line ("Tks, Siska"); academic titles after it stay
 # ("Budi Santoso, S.Pd"). Read by `_mask_signature`.
-_CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:[ \t,.]+wr\.?[ \t,.]*wb)?|terima\s*kasih|ttd|"
-            r"tri?ma\s*kasih|tertanda|tks|thx|trims|makasih|mksh|thanks|regards))\b")
+# "Wassalamu'alaikum" is written with its apostrophe.
+_CLOSING = (r"(?i:\b(?:hormat\s+(?:saya|kami)|salam|wassalam\w*(?:['’`]\w+)?(?:[ \t,.]+wr\.?[ \t,.]*wb)?|"
+            r"terima\s*kasih|ttd|tri?ma\s*kasih|tertanda|tks|thx|trims|makasih|mksh|thanks|regards))\b")
 # Lower-case words that end the formula's line ("Terima kasih atas perhatian Bapak/Ibu.", "Salam hormat,", "thx
 # min"), then anything but a letter or digit (punctuation, an emoji).
 _CLOSING_REST = (r"(?:[ \t]+(?:[a-z]+(?:/[a-z]+)?|[Bb]apak(?:/[Ii]bu)?|[Ii]bu|[Pp]ak|[Bb]u)){0,6}"
@@ -176,18 +179,23 @@ SIGNATURE = re.compile(
     rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*\)?{_SP}*(?:\n|$))"
 )
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
-# A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi".
+# A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi", "Name: Budi", with
+# "Nm" for "Nama" ("Nm: Budi", "Nm.Budi"), a second field in the label ("Nama/NIK : Budi / ..."), and a semicolon,
+# an equals sign or a spaced dash after it ("Nama Pelapor - Budi", "Nama;Budi;..."). Five words: Balinese names are
+# long ("I Gusti Ayu Putu Wulandari").
 NAME_FIELD = re.compile(
-    rf"\b((?:[Nn]ama|NAMA)(?:[ \t]+[A-Za-z.]+){{0,3}}?[ \t]*:[ \t]*)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"\b((?:(?:[Nn]ama|NAMA|[Nn]ame|NAME|[Nn]m|NM)(?:[ \t]+[A-Za-z.]+){{0,3}}?(?:[ \t]*/[ \t]*[A-Za-z]+)?[ \t]*"
+    rf"(?:[:;=]|(?<=[ \t])[-\u2013](?=[ \t]))|(?:[Nn]m|NM)\.)[ \t]*)"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})"
 )
-# A form's field that holds a person, at the start of its line ("Pelapor: Sri Wahyuni", "PEMOHON : HARTONO", "CP:
-# Bayu", "Narahubung: Rina"); not "Hubungan Pemohon : ..." or "Alamat Pelapor : ...", which hold something about
-# the person.
+# A form's field that holds a person, at the start of its line or of a sentence ("Pelapor: Sri Wahyuni", "PEMOHON :
+# HARTONO", "CP: Bayu", "... (Telkomsel). Narahubung: Rina"); not "Hubungan Pemohon : ..." or "Alamat Pelapor : ...",
+# which hold something about the person. Five words, as in a name field.
 PERSON_FIELD = re.compile(
-    r"(?m)^([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|atas[ \t]+nama|a\.n\.?|an\.|"
-    rf"wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact|"
+    r"(?m)(?:^|(?<=[.;!?][ \t]))([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|"
+    rf"atas[ \t]+nama|a\.n\.?|an\.|wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact|"
     rf"(?:kontak|contact)[ \t]+person|narahubung|cp|pic|penanggung[ \t]+jawab)[ \t]*:[ \t]*)"
-    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})"
 )
 # The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
 # "\"Budi Santoso\" <[EMAIL]>"): the sender or a recipient of a forwarded or quoted message.
@@ -220,6 +228,13 @@ RANK_NAME = re.compile(
     rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?{_SP}+)"
     rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
+# A family named by its surname or its head ("Keluarga Besar Simanjuntak", "keluarga Tanoto", "Fam. Siregar"), or a
+# child named by the parent who writes ("Orang tua Rizky", "Ortu dari Aisyah Putri"); read by `_mask_relative`, which
+# leaves programmes and kinds of family ("Program Keluarga Harapan", "Keluarga Penerima Manfaat", "Orang Tua Murid").
+RELATIVE_NAME = re.compile(
+    rf"\b((?:[Kk]eluarga|KELUARGA|[Ff]am\.|[Ff]amili|[Oo]rang{_SP}*[Tt]ua|[Oo]rtu)(?:{_SP}+(?:[Bb]esar|dari))?{_SP}+)"
+    rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
+)
 # Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
@@ -241,7 +256,9 @@ _ROLE_WORDS = {*ROLES, "Walikota", "Wali", "Plt", "Pj", "Wakil", "Polisi", "Petu
                "RT", "RW"}
 # Capitalised words after an honorific that are not a name ("ibu Kota", "Ibu Pertiwi", "mas Kawin", "Bapak Ibu
 # pejabat", "atas nama CV. ...", "Tuan Rumah": a host).
-_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud", "Rumah"}
+# Another form of address after "a.n." is the name's own ("a.n Sdr. Ahmad": that one's match masks "Ahmad").
+_NOT_AFTER_HONORIFIC = {"Kota", "Pertiwi", "Kawin", "Ibu", "Bapak", "Pak", "Bu", "Cv", "Pt", "Ud", "Rumah", "Sdr",
+                        "Sdri", "Bpk", "Bp", "Saudara", "Saudari", "Mas", "Mbak", "Nyonya", "Tuan", "Nona", "Nn"}
 # The first words that do not start a name, per rule (made once: a rule checks them at every match).
 _NOT_SELF_NAMES = _NOT_NAMES | _ROLE_WORDS
 _NOT_BARE_NAMES = _NOT_SELF_NAMES | _FIELD_WORDS
@@ -329,6 +346,7 @@ def _mask_signature(m: re.Match) -> str:
     if words[0].capitalize() in _NOT_SIGNATURES or _CLOSING_AT.match(m.group("name")):  # "...Wassalamu'alaikum"
         return m.group(0)
     if m.group("same_line") is not None:
+        words = [w for i, w in enumerate(words) if not (i and len(w) == 1)]  # an initial after it: "Agus P."
         lower_given = all(w.islower() and w.capitalize() in GIVEN_NAMES for w in words)  # "wassalam, joko"
         if not lower_given and (not all(w[0].isupper() and not _is_unit(w) for w in words) or (
                 words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words))):
@@ -562,6 +580,8 @@ def _rank_name_word(word: str, first: bool) -> bool:
     (`_capital_name_word`), so "AKP BUDI SANTOSO MENOLAK" masks "BUDI SANTOSO"."""
     if word.capitalize() in _NOT_SELF_NAMES:
         return False
+    if len(word.rstrip(".")) == 1:  # an initial, or the Balinese "I" before the name ("AKP I Nyoman Subagia")
+        return True
     if not word.isupper():
         return not _is_unit(word)
     return _capital_name_word(word) or (
@@ -771,6 +791,16 @@ def _mask_honorific(m: re.Match) -> str:
     return f"{m.group(1)} [NAMA]" + name[len(name[:cut].rstrip()):]
 
 
+def _mask_relative(m: re.Match) -> str:
+    """The name of a family or of a parent's child: its words up to the first Indonesian word or place that is no
+    given name ("Keluarga Harapan" stays; "keluarga Tanoto Mengadukan ..." masks "Tanoto")."""
+    spans = _word_spans(m.group(2))
+    words = [m.group(2)[a:b].strip(".") for a, b in spans]
+    end = next((i for i, w in enumerate(words)
+                if w.capitalize() in _NOT_HONORIFIC_NAMES or (_is_word(w) and w not in GIVEN_NAMES)), len(words))
+    return m.group(0) if end == 0 else m.group(1) + _masked_words(m.group(2), spans, 0, end)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One masking step: a Python pattern, its replacement, and its hint (see `transforms/privacy.py` on hints)."""
@@ -784,6 +814,9 @@ class Rule:
 NAME_RULES = (
     Rule(HONORIFIC_NAME, _mask_honorific,
          rf"{_HONORIFIC}{WS}+{_NAME_WORD_HINT}|(?:[Bb]pk|[Bb]p|[Ss]dri?|[Aa]\.n|[Aa]n|[Aa]/n)[.:]{_NAME_WORD_HINT}"),
+    Rule(RELATIVE_NAME, _mask_relative,
+         rf"(?:[Kk]eluarga|KELUARGA|[Ff]am\.|[Ff]amili|[Oo]rang[ \t\xa0]*[Tt]ua|[Oo]rtu)[ \t\xa0]+"
+         rf"(?:(?:[Bb]esar|dari)[ \t\xa0]+)?{_NAME_WORD_HINT}"),
     Rule(CAPITAL_HONORIFIC_NAME, _mask_capital_honorific,
          rf"(?:BAPAK|PAK|BPK|BP|IBU|BU|SDR|SDRI|A\.N|AN|A/N|NAMA|TERTANDA)[.:]?[ \t\xa0]+{_CAPITAL_WORD}"),
     Rule(SIGNATURE, _mask_signature,
@@ -816,7 +849,8 @@ NAME_RULES = (
     Rule(MAILBOX_NAME, _mask_header_name, r"<(?:[A-Za-z0-9._%+-]+@|\[EMAIL\]>)"),
     Rule(QUOTE_HEADER_NAME, _mask_header_name, r"(?:wrote|menulis)[ \t\xa0]*:"),
     Rule(RECIPIENT_FIELD, _mask_header_name, r"(?i:cc|to|kepada|tembusan)[ \t]*:[ \t]*[A-Z]"),
-    Rule(NAME_FIELD, _mask_field, rf"(?:[Nn]ama|NAMA)[ \t.A-Za-z]*:[ \t]*{_NAME_WORD_HINT}"),
+    Rule(NAME_FIELD, _mask_field,
+         rf"(?:[Nn]ama|NAMA|[Nn]ame|NAME|[Nn]m|NM)[ \t.A-Za-z/]*[:;=\-\u2013.][ \t]*{_NAME_WORD_HINT}"),
     Rule(SELF_NAME, _mask_self_name,
          rf"(?:[Ss]aya{WS}+bernama|[Nn]ama{WS}*:|[Ss]aya,?|[Ss]y,?|[Aa]ku,?|ini{WS}*[,:]?)(?:{WS}+adalah)?{WS}*"
          rf"{_NAME_WORD_HINT}"),

@@ -242,12 +242,14 @@ IDENTITY_NUMBER = re.compile(
 )
 # A date of birth with the place before it, in a form field or a sentence ("Tanggal lahir : 01-02-1980", "TTL:
 # Bandung, 1 Maret 1975", "TTL Bogor 12-03-1985", "Tempat/Tgl Lahir : Medan / 5 Juni 1990", "lahir tanggal 12 Maret
-# 1985", "saya lahir pada ...", "lahir di Surabaya, 1 Januari 1980", "DOB: 1985-03-12").
+# 1985", "saya lahir pada ...", "lahir di Surabaya, 1 Januari 1980", "DOB: 1985-03-12"), also after "lhr" and
+# "kelahiran" ("tgl lhr:31.12.1969", "kelahiran Padang, 21-IV-1979", "kelahiran 1980/05/12"; not a birth
+# certificate's "akta kelahiran", often followed by the date a request was made).
 BIRTH_DATE = re.compile(
-    r"(?i)\b((?:tempat\s*[/,&]?\s*)?(?:tanggal|tgl)\.?\s*lahir|ttl|dob|"
-    r"lahir(?:\s+(?:pada|di))?(?:\s+(?:tanggal|tgl)\.?)?)(\s*[:.]?\s*)"
+    r"(?i)\b((?:tempat\s*[/,&]?\s*)?(?:tanggal|tgl)\.?\s*(?:lahir|lhr)|ttl|dob|"
+    r"(?:lahir|lhr|(?<!akta )(?<!akte )kelahiran)(?:\s+(?:pada|di)\b)?(?:\s+(?:tanggal|tgl)\.?)?)(\s*[:.]?\s*)"
     r"((?:[A-Za-z][A-Za-z .'-]{1,30}?\s*[,/]?\s*)?"
-    r"(?:\d{1,2}[ ./-]+(?:\d{1,2}|[A-Za-z]{3,9})[ ./-]+\d{2,4}|\d{4}-\d{2}-\d{2}))(?!\d)"
+    r"(?:\d{1,2}[ ./-]+(?:\d{1,2}|[A-Za-z]{3,9}|[IVXivx]{1,4})[ ./-]+\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}))(?!\d)"
 )
 # Vehicle plates: an Indonesian area code, 1-4 digits, 1-3 letters ("B 1234 KJT", "AB1234CD").
 _PLATE_AREAS = ("A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z|AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|"
@@ -258,16 +260,20 @@ LABELLED_PLATE = re.compile(
     rf"(?i)\b((?:plat(?:\s+nomor)?|pelat(?:\s+nomor)?|nopol|no\.?\s*pol(?:isi)?|nomor\s+polisi|tnkb)\b\.?\s*[:.]?\s*)"
     rf"(?:{_PLATE_AREAS})[\s-]?\d{{1,4}}(?:[\s-]?[a-z]{{1,3}})?(?![\w])")
 # Street addresses with a house number ("Jl. Melati No. 12", "Jalan Raya Bogor Nomor 5A RT 03/RW 04", "JL.MERDEKA
-# NO.10", "Gg. Mawar No: 7", "Perum Griya Asri Blok A5 No. 12"), or with the number before RT/RW ("Jl. Pahlawan 45
-# RT 003 RW 007").
+# NO.10", "Gg. Mawar No: 7", "Perum Griya Asri Blok A5 No. 12", "Perum Griya Asri Blok C2/15", "Lrg. Sepakat No. 31",
+# "Dusun Krajan No. 4"), or with the number before RT/RW ("Jl. Pahlawan 45 RT 003 RW 007"). RT/RW without a house
+# number names a neighbourhood, not a home, and stays ("Kp. Cibogo RT 001/002").
 # (each spelled out in its cases: a case-insensitive group at the start made the pattern four times slower)
 _STREET = (r"(?:[Jj](?:[Ll][Nn]?|alan)|JALAN|[Gg](?:[Gg]|ang)|GANG|[Pp]erum(?:ahan)?|PERUM(?:AHAN)?|"
-           r"[Kk](?:omp(?:leks?)?|ampung|[Pp])|KOMP(?:LEKS?)?|KAMPUNG|[Cc]luster|CLUSTER|[Bb]lok|BLOK)")
+           r"[Kk](?:omp(?:leks?)?|ampung|[Pp])|KOMP(?:LEKS?)?|KAMPUNG|[Cc]luster|CLUSTER|[Bb]lok|BLOK|"
+           r"[Dd](?:usun|sn)|DUSUN|DSN|[Ll](?:orong|rg)|LORONG|LRG)")
 _RT_RW = r"RT\.?\s*\d+\s*/?\s*(?:RW\.?\s*)?\d+"
-# A house number: "No. 12", "Nomor 3A", "No. 3-5", "Kav. 52-53" (a plot), or a bare number before RT/RW.
+# A house number: "No. 12", "Nomor 3A", "No. 3-5", "Kav. 52-53" (a plot), a block's plot ("C2/15"), or a bare number
+# before RT/RW.
 ADDRESS = re.compile(
     rf"\b{_STREET}(?:\.\s*|\s+)[\w.'-]+(?:\s+[\w.'-]+){{0,4}}?\s*,?\s*"
     rf"(?:(?i:no|nomor|nmr|kav)\.?\s*:?\s*\d+[A-Za-z]?(?:[/-]\d+)?(?:\s*,?\s*{_RT_RW})?"
+    rf"|[A-Za-z]{{1,2}}\d{{1,3}}[A-Za-z]?\s*/\s*\d{{1,4}}(?:\s*,?\s*{_RT_RW})?"
     rf"|\d+[A-Za-z]?(?:/\d+)?\s*,?\s*{_RT_RW})"
 )
 _NON_ASCII = r"[^\x00-\x7f]"
@@ -284,8 +290,8 @@ _BEFORE_NAMES = (
     Rule(BARE_EMAIL, "[EMAIL]", rf"(?i)[a-z0-9._%+-]@{_MAIL_PROVIDERS}(?:[^.]|$|\.(?:[^a-z]|$|[a-z](?:[^a-z]|$)))"),
     Rule(PROFILE_LINK, lambda m: m.group(1) + "[AKUN]", "(?i)" + _SOCIAL_SITE),
     Rule(HANDLE, "[AKUN]", "@"),
-    Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek|kampung|kp|cluster|blok)"
-                              r"[.\s].*\d"),
+    Rule(ADDRESS, "[ALAMAT]", r"(?is)(?:jl|jalan|gg|gang|perum|perumahan|komp|kompleks|komplek|kampung|kp|cluster|blok|"
+                              r"dusun|dsn|lorong|lrg)[.\s].*\d"),
     Rule(ACCOUNT, lambda m: m.group(1) + "[REKENING]", r"(?is)rek.*\d(?:[ .-]?\d){6}"),
     Rule(BANK_ACCOUNT, lambda m: m.group(1) + "[REKENING]",
          r"(?is)(?:bca|bri|bni|mandiri|bsi|btn|cimb|danamon|permata|ocbc|jago|seabank|bjb|dki).*\d(?:[ .-]?\d){7}"),
@@ -295,7 +301,7 @@ _BEFORE_NAMES = (
     Rule(IDENTITY_NUMBER, lambda m: m.group(1) + "[NOMOR]",
          r"(?is)(?:sim|nisn|nim|kip|kks|nrp|imei|pel|pelanggan|medis|peserta|meter|kartu|rm)[^a-z0-9_].*"
          r"\d(?:[ .-]?\d){5}"),
-    Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|ttl|dob).*\d"),
+    Rule(BIRTH_DATE, lambda m: m.group(1) + m.group(2) + "[TGL_LAHIR]", r"(?is)(?:lahir|lhr|ttl|dob).*\d"),
     Rule(NIK, _mask_nik, r"\d(?:[ .-]?\d){15}"),
     Rule(LONG_NUMBER, _mask_long_number, r"\d{12}"),
     Rule(GROUPED_NUMBER, _mask_grouped_number, r"\d(?:[ .-]?\d){14}"),
