@@ -976,6 +976,22 @@ def test_addresses_in_a_lane_or_hamlet_and_a_blocks_plot_are_masked():
     assert_masks(cases, unchanged)
 
 
+def test_a_second_name_in_brackets_after_a_masked_name_is_masked_and_a_role_there_stays():
+    # Both names were left: the alias in a name field, and the signed name too, as its line did not end after it.
+    cases = {
+        "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO)\nPEKERJAAN: WIRASWASTA":
+            "NAMA LENGKAP: [NAMA] ([NAMA])\nPEKERJAAN: WIRASWASTA",
+        "Salam hangat,\nFelicia Wirawan (Lim Hui Fen)\nPemilik Toko": "Salam hangat,\n[NAMA] ([NAMA])\nPemilik Toko",
+        "Hormat saya,\nBudi Santoso (Staf TU SMPN 3)": "Hormat saya,\n[NAMA] (Staf TU SMPN 3)",
+        "Nama: Budi Santoso (Ketua RT 05)": "Nama: [NAMA] (Ketua RT 05)",
+        "Pelapor: Siti Aminah (Warga Kel. Pasar Kliwon)": "Pelapor: [NAMA] (Warga Kel. Pasar Kliwon)",
+        "dilayani Bu Ani Setyowati (Kasubag Umum Kelurahan Sukamaju)":
+            "dilayani Bu [NAMA] (Kasubag Umum Kelurahan Sukamaju)",
+    }
+    assert_masks(cases, ("Kantor Pos (Cabang Utama)", "Dinas Sosial (Dinsos)"))
+    assert mask_text("Nama: Budi (BPJS)") == "Nama: [NAMA] (BPJS)"
+
+
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
 _TRICKY = [
     "From: Rudi Hartanto <rudi.h@gmail.com>\nPada Sen, 1 Des 2026 10.00 Budi Santoso menulis:\n> KTP",
@@ -1037,6 +1053,7 @@ _TRICKY = [
     "Wassalamu'alaikum wr. wb.\nHasan Alaydrus; Regards, Agus P.\nOrtu dari Aisyah Putri; ORANG TUA Çelik",
     "tgl lhr:31.12.1969; kelahiran Padang, 21-IV-1979; DOB 1990/03/09; akta kelahiran 12-05-2024",
     "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
+    "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO); Salam,\nÇelik Öz (Lim Hui Fen)\nx; sudah [NAMA] ( Lim Hui )",
     "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",
 ]

@@ -176,7 +176,7 @@ SIGNATURE = re.compile(
     rf"(?:\({_SP}*)?"  # "Hormat saya,\n( Budi Santoso )"
     rf"|(?:{_CLOSING_LINE})*{_CLOSING}(?:{_SP}+[a-z]+){{0,2}}{_SP}*,{_SP}*(?P<same_line>))"
     rf"(?P<name>[A-Za-z][A-Za-z'.-]*(?:{_SP}+[A-Za-z][A-Za-z'.-]*){{0,3}})"
-    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*\)?{_SP}*(?:\n|$))"
+    rf"(?=(?:{_SP}*,{_SP}*{_TITLE})*{_SP}*\)?{_SP}*(?:\([^()\n]{{1,40}}\){_SP}*)?(?:\n|$))"  # an alias: ALIAS_NAME
 )
 _FIELD_LABEL_END = re.compile(rf"{_SP}*(?:[A-Za-z.]+{_SP}*){{0,3}}:")
 # A form's name field: "Nama Pemegang Hak : KADEM TINI", "NAMA IBU KANDUNG: SITI", "Nama: Budi", "Name: Budi", with
@@ -235,6 +235,10 @@ RELATIVE_NAME = re.compile(
     rf"\b((?:[Kk]eluarga|KELUARGA|[Ff]am\.|[Ff]amili|[Oo]rang{_SP}*[Tt]ua|[Oo]rtu)(?:{_SP}+(?:[Bb]esar|dari))?{_SP}+)"
     rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
+# A second name in brackets right after a masked one ("NAMA LENGKAP: [NAMA] (HENDRA LIEMANTO)", "Salam,\n[NAMA] (Lim
+# Hui Fen)"): Chinese-Indonesian writers often give both. A role, an office or words in brackets stay ("[NAMA]
+# (Ketua RT)", "[NAMA] (BPJS)", "[NAMA] (Warga Kel. ...)"). Read by `_mask_alias`, the last name rule.
+ALIAS_NAME = re.compile(rf"(\[NAMA\]{_SP}*\({_SP}*)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(?={_SP}*\))")
 # Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
@@ -801,6 +805,18 @@ def _mask_relative(m: re.Match) -> str:
     return m.group(0) if end == 0 else m.group(1) + _masked_words(m.group(2), spans, 0, end)
 
 
+def _mask_alias(m: re.Match) -> str:
+    """The name in brackets after a masked name, unless a word of it is a role, an acronym, an office's or an area's
+    word ("(Kasubag Umum Kelurahan ...)"), or all its words are Indonesian words or places and the first is no
+    common given name. Chinese names' syllables are often words too ("Kim", "Liong"), so one such word is not
+    enough."""
+    words = [w.strip(".") or w for w in m.group(2).split()]
+    if any(w.capitalize() in _NOT_SELF_NAMES or _is_unit(w) or w.lower() in _AREA_WORDS for w in words) or (
+            words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)):
+        return m.group(0)
+    return m.group(1) + "[NAMA]"
+
+
 @dataclass(frozen=True)
 class Rule:
     """One masking step: a Python pattern, its replacement, and its hint (see `transforms/privacy.py` on hints)."""
@@ -856,6 +872,8 @@ NAME_RULES = (
          rf"{_NAME_WORD_HINT}"),
     Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU),?[ \t\xa0]+{_CAPITAL_WORD}"),
+    # the masks before it are not in the text the hints read: any capital after a bracket
+    Rule(ALIAS_NAME, _mask_alias, r"\([ \t\xa0]*[A-Z]"),
 )
 
 
