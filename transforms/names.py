@@ -193,8 +193,8 @@ NAME_FIELD = re.compile(
 # which hold something about the person. Five words, as in a name field.
 PERSON_FIELD = re.compile(
     r"(?m)(?:^|(?<=[.;!?][ \t]))([ \t]*(?i:pelapor|pemohon|pengadu|penerima|ahli[ \t]+waris|korban|pasien|"
-    rf"atas[ \t]+nama|a\.n\.?|an\.|wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|kontak|contact|"
-    rf"(?:kontak|contact)[ \t]+person|narahubung|cp|pic|penanggung[ \t]+jawab)[ \t]*:[ \t]*)"
+    rf"atas[ \t]+nama|a\.n\.?|an\.|wali[ \t]+murid|orang[ \t]*tua|dari|from|pengirim|caller|penelepon|penelpon|"
+    rf"kontak|contact|(?:kontak|contact)[ \t]+person|narahubung|cp|pic|penanggung[ \t]+jawab)[ \t]*:[ \t]*)"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})"
 )
 # The name a mail program writes before an address, which was masked before the names ("Budi Santoso <[EMAIL]>",
