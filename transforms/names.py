@@ -353,7 +353,7 @@ def _mask_signature(m: re.Match) -> str:
         words = [w for i, w in enumerate(words) if not (i and len(w) == 1)]  # an initial after it: "Agus P."
         lower_given = all(w.islower() and w.capitalize() in GIVEN_NAMES for w in words)  # "wassalam, joko"
         if not lower_given and (not all(w[0].isupper() and not _is_unit(w) for w in words) or (
-                words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words))):
+                _reads_as_words(words))):
             return m.group(0)
     elif all(_is_word(w) for w in words) and not all(w[0].isupper() for w in words):
         return m.group(0)
@@ -455,6 +455,12 @@ def _is_office_noun(word: str) -> bool:
     "Keuangan", "Pertanahan"): the last words of an office's name before an official's."""
     lower = word.lower()
     return lower in _OFFICE_WORDS or (re.fullmatch(r"(?:pe|ke)[a-z]{3,}an", lower) is not None and _is_word(word))
+
+
+def _reads_as_words(words: list[str]) -> bool:
+    """Whether capitalised words read as a phrase, not a name: all Indonesian words or places, and the first no common
+    given name ("Dinas Sosial" does; "Budi Santoso" and "Agung Wijaya" do not)."""
+    return words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)
 
 
 def _is_word(word: str, places: bool = True) -> bool:
@@ -766,7 +772,7 @@ def _mask_title_name(m: re.Match) -> str:
     while end < len(words) and (words[end] in GIVEN_NAMES or not (_is_word(words[end]) or _is_unit(words[end]))):
         end += 1
     if words[0] in _NOT_BARE_NAMES or _is_unit(words[0]) or (
-            words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words[:end])):
+            _reads_as_words(words[:end])):
         return m.group(0)
     return m.group(1) + _masked_words(m.group(2), spans, 0, end)
 
@@ -812,7 +818,7 @@ def _mask_alias(m: re.Match) -> str:
     enough."""
     words = [w.strip(".") or w for w in m.group(2).split()]
     if any(w.capitalize() in _NOT_SELF_NAMES or _is_unit(w) or w.lower() in _AREA_WORDS for w in words) or (
-            words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)):
+            _reads_as_words(words)):
         return m.group(0)
     return m.group(1) + "[NAMA]"
 
