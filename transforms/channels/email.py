@@ -184,10 +184,11 @@ def _body_and_attachments(msg) -> tuple[str, int, bool]:
             continue
         disposition = part.get_content_disposition()
         ctype = part.get_content_type()
-        if disposition != "attachment" and ctype == "text/plain" and part.get_filename():
+        named = bool(part.get_filename())  # read once: each call parses the part's parameters again
+        if disposition != "attachment" and ctype == "text/plain" and named:
             named_plain.append(_decode_part(part))  # inline text with a file name: a body if it is the only one
             continue
-        if disposition == "attachment" or part.get_filename() or not ctype.startswith("text/"):
+        if disposition == "attachment" or named or not ctype.startswith("text/"):
             attachments += 1
             continue
         if ctype == "text/plain":
