@@ -43,6 +43,7 @@ WAYS = {
     "Nama:": "Nama: {n}\nAlamat: Bekasi",
     "a.n.": "Rekening a.n. {n} sudah benar.",
     "H.": "Kades H. {n} tidak ada.",
+    "bin (no other cue)": "Tanah milik {n} bin Sulaiman dijual.",
     "SAYA": "SAYA {N}, WARGA BEKASI.",
     "IBU": "KATA IBU {N} BERKAS BELUM LENGKAP.",
     "CAMAT": "CAMAT {N} TIDAK ADA DI KANTOR.",

@@ -992,6 +992,29 @@ def test_a_second_name_in_brackets_after_a_masked_name_is_masked_and_a_role_ther
     assert mask_text("Nama: Budi (BPJS)") == "Nama: [NAMA] (BPJS)"
 
 
+def test_a_fathers_name_after_bin_or_binti_a_clan_after_br_and_a_hyphenated_name_are_masked():
+    # The part after the joining word was left: "[NAMA] bin Sulaiman", "[NAMA]-Aini Lestari"; with no cue, all of it.
+    cases = {
+        "Nama: Ahmad Fauzi bin Sulaiman, warga Desa Sukamaju.": "Nama: [NAMA], warga Desa Sukamaju.",
+        "Saya Siti Rahma binti Abdullah mengadukan": "Saya [NAMA] mengadukan",
+        "atas nama Rosmawati br. Sitorus belum terbit": "atas nama [NAMA] belum terbit",
+        "Petugas bernama Joko bin Slamet meminta uang": "Petugas bernama [NAMA] meminta uang",
+        "Bapak Joko bin almarhum Rasyid": "Bapak [NAMA]",
+        "Saya Nur-Aini Lestari warga RT 3": "Saya [NAMA] warga RT 3",
+        "Tanah Ahmad bin Sulaiman dijual oleh Ahmad tanpa izin": "Tanah [NAMA] dijual oleh [NAMA] tanpa izin",
+        "Kemudian Ahmad bin Sulaiman Warga Desa Sukamaju datang": "Kemudian [NAMA] Warga Desa Sukamaju datang",
+        "Siti Aminah binti H. Abdullah": "[NAMA]",
+        "IBU SITI BINTI ALI": "IBU [NAMA]",
+    }
+    unchanged = ("Warga Desa bin Ahmad", "Dinas Sosial bin Kota", "KEPALA BIN BUDI", "tempat sampah (bin) di depan",
+                 "layanan E-KTP dan Non-ASN", "Saya warga bin Baz")
+    assert_masks(cases, unchanged)
+    # a role, an acronym or an Indonesian word after "bt", "br" or a hyphen stays ("bt" also shortens "buat")
+    assert mask_text("Pak Budi-Kepala Desa") == "Pak [NAMA]-Kepala Desa"
+    assert mask_text("Bu Ani-RT 05") == "Bu [NAMA]-RT 05"
+    assert mask_text("Saya Budi bt Surat Keterangan") == "Saya [NAMA] bt Surat Keterangan"
+
+
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
 _TRICKY = [
     "From: Rudi Hartanto <rudi.h@gmail.com>\nPada Sen, 1 Des 2026 10.00 Budi Santoso menulis:\n> KTP",
@@ -1054,6 +1077,7 @@ _TRICKY = [
     "tgl lhr:31.12.1969; kelahiran Padang, 21-IV-1979; DOB 1990/03/09; akta kelahiran 12-05-2024",
     "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
     "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO); Salam,\nÇelik Öz (Lim Hui Fen)\nx; sudah [NAMA] ( Lim Hui )",
+    "Saya Nur-Aini binti H. Abdullah; [NAMA] br. Sitorus; [NAMA]-Aini; SITI BINTI [NAMA]; Ana\tbinti\xa0Ali",
     "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",
 ]

@@ -239,6 +239,18 @@ RELATIVE_NAME = re.compile(
 # Hui Fen)"): Chinese-Indonesian writers often give both. A role, an office or words in brackets stay ("[NAMA]
 # (Ketua RT)", "[NAMA] (BPJS)", "[NAMA] (Warga Kel. ...)"). Read by `_mask_alias`, the last name rule.
 ALIAS_NAME = re.compile(rf"(\[NAMA\]{_SP}*\({_SP}*)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(?={_SP}*\))")
+# A name joined to a father's by "bin" or "binti" (son or daughter of: "Ahmad Fauzi bin Sulaiman"), with no other
+# cue: both names are one person's name. "BIN" in capitals is also the intelligence agency: only "BINTI" there.
+# The father's name may follow a title ("binti H. Abdullah", "bin almarhum Rasyid") or be masked already by the
+# title's rule. Read by `_mask_patronymic`.
+_TITLES_BEFORE = rf"(?:(?:{_TITLES}\.|[Aa]lmarhum(?:ah)?|ALMARHUM(?:AH)?){_SP}*)*"
+PATRONYMIC_NAME = re.compile(rf"\b({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})({_SP}+(?:bin|binti|Bin|Binti|BINTI)"
+                             rf"{_SP}+{_TITLES_BEFORE})(\[NAMA\]|{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
+# The rest of a masked name that another rule stopped short of: a father's name after "bin"/"binti" (or "bt."), a
+# Batak clan after "br."/"boru" ("[NAMA] br. Sitorus"), or a name's second half after a hyphen ("[NAMA]-Aini"); or
+# a second mask there ("[NAMA] bin almarhum [NAMA]"). Read by `_mask_joined`.
+JOINED_NAME = re.compile(rf"(\[NAMA\])({_SP}+(?:bin|binti|Bin|Binti|BIN|BINTI|boru|Boru|BORU|bt|Bt|BT|br|Br|BR)\.?"
+                         rf"{_SP}+{_TITLES_BEFORE}|-)(\[NAMA\]|{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}})")
 # Capitalised words that follow "saya" without being a name ("Saya Warga Bekasi", "Saya Ingin ...").
 _NOT_NAMES = {"Warga", "Ingin", "Mau", "Sudah", "Sangat", "Mohon", "Ini", "Sebagai", "Selaku", "Orang", "Ibu", "Bapak",
               "Pak", "Bu", "Adalah", "Dari", "Juga", "Tidak", "Belum", "Telah", "Akan", "Hanya", "Merasa", "Minta",
@@ -811,6 +823,52 @@ def _mask_relative(m: re.Match) -> str:
     return m.group(0) if end == 0 else m.group(1) + _masked_words(m.group(2), spans, 0, end)
 
 
+def _name_part_end(words: str, ambiguous: bool) -> int:
+    """Where the name in `words` (capitalised words that follow a joining word) ends: before the first role, area,
+    office word or acronym that is no common given name ("bin Sulaiman Warga Desa ..." takes "Sulaiman", "BINTI ALI"
+    takes "ALI"); a mask is taken whole. With `ambiguous` (after "br", "bt" or
+    a hyphen, which also shorten "baru", "buat" and join words), nothing when the first word is an Indonesian word
+    or place and no common given name ("br Surat ...", "[NAMA]-Kepala ...")."""
+    if words == "[NAMA]":
+        return len(words)
+    end = 0
+    for i, m in enumerate(re.finditer(r"[^ \t\xa0]+", words)):
+        word = m.group(0).strip(".") or m.group(0)
+        initial = re.fullmatch(r"[A-Z]\.", m.group(0)) is not None
+        if not initial and word.capitalize() not in GIVEN_NAMES and _not_a_name_part(word):
+            break
+        if i == 0 and ambiguous and word.capitalize() not in GIVEN_NAMES and _is_word(word):
+            break
+        end = m.end()
+    return end
+
+
+def _not_a_name_part(word: str) -> bool:
+    """A role, a form of address, an area's or office's word or an acronym ("Warga", "Desa", "RT", "SDN")."""
+    return word.capitalize() in _NOT_SELF_NAMES or _is_unit(word) or word.lower() in _AREA_WORDS
+
+
+def _mask_joined(m: re.Match) -> str:
+    """The name after a masked one and its joining word, up to `_name_part_end`; both become one "[NAMA]"."""
+    join = m.group(2).strip(" \t\xa0.").lower()
+    end = _name_part_end(m.group(3), ambiguous=join in {"", "br", "bt"})
+    return m.group(0) if end == 0 else "[NAMA]" + m.group(3)[end:]
+
+
+def _mask_patronymic(m: re.Match) -> str:
+    """A name, "bin"/"binti" and a father's name, as one "[NAMA]": the words before "bin" from the first that is no
+    Indonesian word or place or is a common given name (the word right before it always, unless a role, an area's or
+    office's word: "Masjid Umar bin ..." keeps "Masjid"), the father's name up to `_name_part_end`."""
+    left = list(re.finditer(r"[^ \t\xa0]+", m.group(1)))
+    start = next(w.start() for w in left if w is left[-1] or w.group(0).capitalize() in GIVEN_NAMES or not (
+        _not_a_name_part(w.group(0)) or _is_word(w.group(0))))
+    end = _name_part_end(m.group(3), ambiguous=False)
+    last = left[-1].group(0)
+    if end == 0 or (last.capitalize() not in GIVEN_NAMES and _not_a_name_part(last)):  # "Warga Desa bin ..."
+        return m.group(0)
+    return m.group(1)[:start] + "[NAMA]" + m.group(3)[end:]
+
+
 def _mask_alias(m: re.Match) -> str:
     """The name in brackets after a masked name, unless a word of it is a role, an acronym, an office's or an area's
     word ("(Kasubag Umum Kelurahan ...)"), or all its words are Indonesian words or places and the first is no
@@ -879,6 +937,10 @@ NAME_RULES = (
     Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU),?[ \t\xa0]+{_CAPITAL_WORD}"),
     # the masks before it are not in the text the hints read: any capital after a bracket
+    Rule(PATRONYMIC_NAME, _mask_patronymic, r"[ \t\xa0](?:bin|binti|Bin|Binti|BINTI)[ \t\xa0]"),
+    # the masks before them are not in the text the hints read: the joining word, or any capital after a hyphen
+    Rule(JOINED_NAME, _mask_joined,
+         r"[ \t\xa0](?:bin|binti|Bin|Binti|BIN|BINTI|boru|Boru|BORU|bt|Bt|BT|br|Br|BR)[ .\t\xa0]|-[A-Z]"),
     Rule(ALIAS_NAME, _mask_alias, r"\([ \t\xa0]*[A-Z]"),
 )
 
