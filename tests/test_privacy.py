@@ -1015,6 +1015,23 @@ def test_a_fathers_name_after_bin_or_binti_a_clan_after_br_and_a_hyphenated_name
     assert mask_text("Saya Budi bt Surat Keterangan") == "Saya [NAMA] bt Surat Keterangan"
 
 
+def test_a_name_in_brackets_after_a_masked_number_e_mail_or_date_of_birth_is_masked():
+    # The holder's name was left whole: "[NIK] (Made Suparta)".
+    cases = {
+        "No. identitas: 5171 0303 7600 0812 (Made Suparta), mau komplain": "No. identitas: [NIK] ([NAMA]), mau komplain",
+        "hub 0812-3456-7890 (Erwin Saputra) ya": "hub [TELEPON] ([NAMA]) ya",
+        "email budi@contoh.id (Budi Hartono)": "email [EMAIL] ([NAMA])",
+        "lahir 12-03-1985 (Sumarni Dewi), ditolak": "lahir [TGL_LAHIR] ([NAMA]), ditolak",
+        "rek BCA 1234567890 (Sri Wahyuni)": "rek BCA [REKENING] ([NAMA])",
+    }
+    # an app, an operator, a bank, an office or words in the brackets stay
+    kept = {"hub 0812-3456-7890 (Whatsapp) ya": "hub [TELEPON] (Whatsapp) ya",
+            "hp 0812-3456-7890 (Telkomsel)": "hp [TELEPON] (Telkomsel)",
+            "rek 1234567890 (BCA)": "rek [REKENING] (BCA)",
+            "nomor 0812-3456-7890 (Kantor Kelurahan)": "nomor [TELEPON] (Kantor Kelurahan)"}
+    assert_masks({**cases, **kept}, ("Kantor Pos (Cabang Utama)",))
+
+
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
 _TRICKY = [
     "From: Rudi Hartanto <rudi.h@gmail.com>\nPada Sen, 1 Des 2026 10.00 Budi Santoso menulis:\n> KTP",
@@ -1078,6 +1095,7 @@ _TRICKY = [
     "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
     "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO); Salam,\nÇelik Öz (Lim Hui Fen)\nx; sudah [NAMA] ( Lim Hui )",
     "Saya Nur-Aini binti H. Abdullah; [NAMA] br. Sitorus; [NAMA]-Aini; SITI BINTI [NAMA]; Ana\tbinti\xa0Ali",
+    "NIK 3201012345678901 (Made Suparta); [TELEPON]\xa0( Erwin ); lahir 1-2-1985 (Sumarni Dewi)",
     "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",
 ]

@@ -236,9 +236,17 @@ RELATIVE_NAME = re.compile(
     rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
 )
 # A second name in brackets right after a masked one ("NAMA LENGKAP: [NAMA] (HENDRA LIEMANTO)", "Salam,\n[NAMA] (Lim
-# Hui Fen)"): Chinese-Indonesian writers often give both. A role, an office or words in brackets stay ("[NAMA]
-# (Ketua RT)", "[NAMA] (BPJS)", "[NAMA] (Warga Kel. ...)"). Read by `_mask_alias`, the last name rule.
-ALIAS_NAME = re.compile(rf"(\[NAMA\]{_SP}*\({_SP}*)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(?={_SP}*\))")
+# Hui Fen)"): Chinese-Indonesian writers often give both. So is a name in brackets after a masked number, e-mail,
+# account or date of birth: its holder's ("NIK [NIK] (<name>)", "hub [TELEPON] (<name>)", "lahir [TGL_LAHIR]
+# (<name>)"). A role, an office, words, a messaging app, an operator, a bank or a mail provider in brackets stay
+# ("[NAMA] (Ketua RT)", "[NAMA] (BPJS)", "[NAMA] (Warga Kel. ...)", "[TELEPON] (Whatsapp)", "[REKENING] (BCA)").
+# Read by `_mask_alias`, the last name rule.
+ALIAS_NAME = re.compile(rf"(\[(?:NAMA|NIK|TELEPON|EMAIL|AKUN|REKENING|NOMOR|TGL_LAHIR)\]{_SP}*\({_SP}*)"
+                        rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(?={_SP}*\))")
+# What a bracket after a phone, e-mail or account names besides its holder (acronyms are units: "WA", "BCA").
+_NOT_ALIASES = {"whatsapp", "wa", "telegram", "line", "telkomsel", "indosat", "ooredoo", "smartfren", "axis", "tri",
+                "simpati", "gmail", "yahoo", "hotmail", "outlook", "danamon", "muamalat", "sinarmas", "panin",
+                "seabank", "ovo", "gopay", "dana", "shopeepay", "linkaja", "sms", "telp", "hp", "rumah", "kantor"}
 # A name joined to a father's by "bin" or "binti" (son or daughter of: "Ahmad Fauzi bin Sulaiman"), with no other
 # cue: both names are one person's name. "BIN" in capitals is also the intelligence agency: only "BINTI" there.
 # The father's name may follow a title ("binti H. Abdullah", "bin almarhum Rasyid") or be masked already by the
@@ -870,12 +878,13 @@ def _mask_patronymic(m: re.Match) -> str:
 
 
 def _mask_alias(m: re.Match) -> str:
-    """The name in brackets after a masked name, unless a word of it is a role, an acronym, an office's or an area's
+    """The name in brackets after a masked name (or number, e-mail, account or date of birth), unless a word of it is a role, an acronym, an office's or an area's
     word ("(Kasubag Umum Kelurahan ...)"), or all its words are Indonesian words or places and the first is no
     common given name. Chinese names' syllables are often words too ("Kim", "Liong"), so one such word is not
     enough."""
     words = [w.strip(".") or w for w in m.group(2).split()]
-    if any(w.capitalize() in _NOT_SELF_NAMES or _is_unit(w) or w.lower() in _AREA_WORDS for w in words) or (
+    if any(w.capitalize() in _NOT_SELF_NAMES or _is_unit(w) or w.lower() in _AREA_WORDS or w.lower() in _NOT_ALIASES
+           for w in words) or (
             _reads_as_words(words)):
         return m.group(0)
     return m.group(1) + "[NAMA]"
