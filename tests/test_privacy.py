@@ -780,6 +780,13 @@ def test_an_address_at_a_mail_provider_without_its_domain_and_a_bracketed_countr
     assert_masks(cases, unchanged)
 
 
+def test_a_rank_after_bernama_stays_and_the_name_after_it_is_masked():
+    # "bernama Brigadir Sutarno" masked the rank with the name: "bernama [NAMA]".
+    assert_masks({"oknum polisi bernama Brigadir Sutarno dr Polsek": "oknum polisi bernama Brigadir [NAMA] dr Polsek",
+                  "petugas bernama Bripka Joko Santoso": "petugas bernama Bripka [NAMA]"},
+                 ("petugas bernama Brigadir",))
+
+
 def test_nyonya_tuan_nona_and_a_display_name_s_form_of_address_and_bernama_before_one():
     # "Nyonya/Tuan/Nona <name>" was left; "bernama Mbak Ratna" masked the form of address as a second name; and with
     # the display name "Bu Siti Aminah" the text's "Siti Aminah" kept "Aminah" (only the first name was masked).
@@ -1015,7 +1022,7 @@ def test_a_fathers_name_after_bin_or_binti_a_clan_after_br_and_a_hyphenated_name
     assert mask_text("Saya Budi bt Surat Keterangan") == "Saya [NAMA] bt Surat Keterangan"
 
 
-def test_a_name_in_brackets_after_a_masked_number_e_mail_or_date_of_birth_is_masked():
+def test_a_name_in_brackets_after_a_masked_number_e_mail_date_of_birth_or_ybs_is_masked():
     # The holder's name was left whole: "[NIK] (Made Suparta)".
     cases = {
         "No. identitas: 5171 0303 7600 0812 (Made Suparta), mau komplain": "No. identitas: [NIK] ([NAMA]), mau komplain",
@@ -1023,13 +1030,17 @@ def test_a_name_in_brackets_after_a_masked_number_e_mail_or_date_of_birth_is_mas
         "email budi@contoh.id (Budi Hartono)": "email [EMAIL] ([NAMA])",
         "lahir 12-03-1985 (Sumarni Dewi), ditolak": "lahir [TGL_LAHIR] ([NAMA]), ditolak",
         "rek BCA 1234567890 (Sri Wahyuni)": "rek BCA [REKENING] ([NAMA])",
+        # "ybs" (the person concerned), and a common given name in capitals, which was read as an acronym
+        "Ybs (Budi Hartono) tidak datang": "Ybs ([NAMA]) tidak datang",
+        "YBS (RUDI) MINTA UANG": "YBS ([NAMA]) MINTA UANG",
+        "NAMA: BUDI (ANI)": "NAMA: [NAMA] ([NAMA])",
     }
     # an app, an operator, a bank, an office or words in the brackets stay
     kept = {"hub 0812-3456-7890 (Whatsapp) ya": "hub [TELEPON] (Whatsapp) ya",
             "hp 0812-3456-7890 (Telkomsel)": "hp [TELEPON] (Telkomsel)",
             "rek 1234567890 (BCA)": "rek [REKENING] (BCA)",
             "nomor 0812-3456-7890 (Kantor Kelurahan)": "nomor [TELEPON] (Kantor Kelurahan)"}
-    assert_masks({**cases, **kept}, ("Kantor Pos (Cabang Utama)",))
+    assert_masks({**cases, **kept}, ("Kantor Pos (Cabang Utama)", "ybs (Staf TU) tidak ada", "YBS (PNS) tidak ada"))
 
 
 # Texts where the column path's shortcuts (hints, ASCII-only skipping, the name cache) could go wrong.
@@ -1046,6 +1057,7 @@ _TRICKY = [
     "no akta kelahiran 3273-LT-01022020-0011; NIP 19800202 201001 2 003; BPJS Kesehatan 2019; kisaran 20000",
     "Bapak Andi\u00a0Wijaya, Jalan\u3000Sudirman 12",
     "petugas bernama Budi Santoso; aplikasi bernama Sapawarga; oknum yang\u00a0bernama\u00a0Agus",
+    "oknum bernama Brigadir Sutarno; namanya\u00a0AKP. Budi",
     "Bapak Walikota Erik Cahyadi; pak Lurah Joko; Camat Cilandak; Kepala Dukcapil Jakarta Barat Saya; Presiden No",
     "Tgl Lahir :\n12-05-1980; TTL: Bandung, 1 Maret 1975; sertifikat hak milik dengan nomor: 10.20.30.40.1.00123",
     "Terima kasih.\n Salam,\n eddy \nMohon; Hormat saya,\nBudi Santoso\nWassalamualaikum Wr. Wb.\nRina",
@@ -1095,7 +1107,7 @@ _TRICKY = [
     "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
     "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO); Salam,\nÇelik Öz (Lim Hui Fen)\nx; sudah [NAMA] ( Lim Hui )",
     "Saya Nur-Aini binti H. Abdullah; [NAMA] br. Sitorus; [NAMA]-Aini; SITI BINTI [NAMA]; Ana\tbinti\xa0Ali",
-    "NIK 3201012345678901 (Made Suparta); [TELEPON]\xa0( Erwin ); lahir 1-2-1985 (Sumarni Dewi)",
+    "NIK 3201012345678901 (Made Suparta); [TELEPON]\xa0( Erwin ); lahir 1-2-1985 (Sumarni Dewi); ybs.\xa0(Andi)",
     "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",
 ]

@@ -223,11 +223,9 @@ _INSTITUTION_BEFORE = re.compile(
     rf"\.?[ \t\xa0]*(?:{_TITLES}\.[ \t\xa0]*)*$")  # titles may stand between ("RS Prof. Dr. <name>")
 # A police or army rank and the name after it ("AKP Suryadi", "Bripka Andi Wijaya", "Serda Joko"): after a rank a
 # capitalised word is a name even when it is also an Indonesian word ("Iptu Budi").
-RANK_NAME = re.compile(
-    rf"\b((?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
-    rf"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)\.?{_SP}+)"
-    rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})"
-)
+_RANKS = (r"(?i:akbp|akp|kompol|kombes|iptu|ipda|aiptu|aipda|bripka|brigpol|brigadir|bripda|briptu|bharada|bharatu|"
+          r"bharaka|serma|serka|sertu|serda|kopda|koptu|praka|pratu|letda|lettu)")
+RANK_NAME = re.compile(rf"\b({_RANKS}\.?{_SP}+)({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})")
 # A family named by its surname or its head ("Keluarga Besar Simanjuntak", "keluarga Tanoto", "Fam. Siregar"), or a
 # child named by the parent who writes ("Orang tua Rizky", "Ortu dari Aisyah Putri"); read by `_mask_relative`, which
 # leaves programmes and kinds of family ("Program Keluarga Harapan", "Keluarga Penerima Manfaat", "Orang Tua Murid").
@@ -238,10 +236,12 @@ RELATIVE_NAME = re.compile(
 # A second name in brackets right after a masked one ("NAMA LENGKAP: [NAMA] (HENDRA LIEMANTO)", "Salam,\n[NAMA] (Lim
 # Hui Fen)"): Chinese-Indonesian writers often give both. So is a name in brackets after a masked number, e-mail,
 # account or date of birth: its holder's ("NIK [NIK] (<name>)", "hub [TELEPON] (<name>)", "lahir [TGL_LAHIR]
-# (<name>)"). A role, an office, words, a messaging app, an operator, a bank or a mail provider in brackets stay
-# ("[NAMA] (Ketua RT)", "[NAMA] (BPJS)", "[NAMA] (Warga Kel. ...)", "[TELEPON] (Whatsapp)", "[REKENING] (BCA)").
+# (<name>)"), and after "ybs" (the person concerned: "Ybs (<name>) tidak datang"). A role, an office, words, a
+# messaging app, an operator, a bank or a mail provider in brackets stay ("[NAMA] (Ketua RT)", "[NAMA] (BPJS)",
+# "[NAMA] (Warga Kel. ...)", "[TELEPON] (Whatsapp)", "[REKENING] (BCA)").
 # Read by `_mask_alias`, the last name rule.
-ALIAS_NAME = re.compile(rf"(\[(?:NAMA|NIK|TELEPON|EMAIL|AKUN|REKENING|NOMOR|TGL_LAHIR)\]{_SP}*\({_SP}*)"
+ALIAS_NAME = re.compile(rf"((?:\[(?:NAMA|NIK|TELEPON|EMAIL|AKUN|REKENING|NOMOR|TGL_LAHIR)\]|\b(?:[Yy]bs|YBS)\.?)"
+                        rf"{_SP}*\({_SP}*)"
                         rf"({_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}})(?={_SP}*\))")
 # What a bracket after a phone, e-mail or account names besides its holder (acronyms are units: "WA", "BCA").
 _NOT_ALIASES = {"whatsapp", "wa", "telegram", "line", "telkomsel", "indosat", "ooredoo", "smartfren", "axis", "tri",
@@ -334,12 +334,13 @@ def _mask_bare_name(m: re.Match) -> str:
     return m.group(1) + "[NAMA]"
 
 
-_LEADING_HONORIFIC = re.compile(rf"{_HONORIFIC}(?:{_SP}+|$)")
+_LEADING_HONORIFIC = re.compile(rf"(?:{_HONORIFIC}|{_RANKS}\.?)(?:{_SP}+|$)")
 
 
 def _mask_named(m: re.Match) -> str:
     """The name after "bernama", unless what is named is a thing ("aplikasi bernama ...", "desa bernama ..."); a form
-    of address before it stays ("bernama Mbak Ratna": the honorific rule has masked the name after "Mbak")."""
+    of address or a rank before it stays ("bernama Mbak Ratna": the honorific rule has masked the name after "Mbak";
+    "bernama Brigadir <name>")."""
     before = [w for w in m.string[max(0, m.start() - 40):m.start()].split() if w.lower() != "yang"]
     if (before and before[-1].capitalize() in _THING_FIELDS) or m.group(2).split()[0] in _NOT_BARE_NAMES:
         return m.group(0)
@@ -479,8 +480,8 @@ def _is_office_noun(word: str) -> bool:
 
 def _reads_as_words(words: list[str]) -> bool:
     """Whether capitalised words read as a phrase, not a name: all Indonesian words or places, and the first no common
-    given name ("Dinas Sosial" does; "Budi Santoso" and "Agung Wijaya" do not)."""
-    return words[0] not in GIVEN_NAMES and all(_is_word(w) for w in words)
+    given name, in capitals too ("Dinas Sosial" does; "Budi Santoso", "Agung Wijaya" and "RUDI" do not)."""
+    return words[0].capitalize() not in GIVEN_NAMES and all(_is_word(w) for w in words)
 
 
 def _is_word(word: str, places: bool = True) -> bool:
@@ -878,13 +879,14 @@ def _mask_patronymic(m: re.Match) -> str:
 
 
 def _mask_alias(m: re.Match) -> str:
-    """The name in brackets after a masked name (or number, e-mail, account or date of birth), unless a word of it is a role, an acronym, an office's or an area's
-    word ("(Kasubag Umum Kelurahan ...)"), or all its words are Indonesian words or places and the first is no
-    common given name. Chinese names' syllables are often words too ("Kim", "Liong"), so one such word is not
-    enough."""
+    """The name in brackets after a masked name (or number, e-mail, account or date of birth, or "ybs"), unless a
+    word of it is a role, an acronym that is no common given name, an office's or an area's word ("(Kasubag Umum
+    Kelurahan ...)"), an app, operator, bank or mail provider, or all its words are Indonesian words or places and
+    the first is no common given name. Chinese names' syllables are often words too ("Kim", "Liong"), so one such
+    word is not enough."""
     words = [w.strip(".") or w for w in m.group(2).split()]
-    if any(w.capitalize() in _NOT_SELF_NAMES or _is_unit(w) or w.lower() in _AREA_WORDS or w.lower() in _NOT_ALIASES
-           for w in words) or (
+    if any(w.capitalize() in _NOT_SELF_NAMES or (_is_unit(w) and w.capitalize() not in GIVEN_NAMES)
+           or w.lower() in _AREA_WORDS or w.lower() in _NOT_ALIASES for w in words) or (
             _reads_as_words(words)):
         return m.group(0)
     return m.group(1) + "[NAMA]"
