@@ -1019,6 +1019,7 @@ def test_a_fathers_name_after_bin_or_binti_a_clan_after_br_and_a_hyphenated_name
     # a role, an acronym or an Indonesian word after "bt", "br" or a hyphen stays ("bt" also shortens "buat")
     assert mask_text("Pak Budi-Kepala Desa") == "Pak [NAMA]-Kepala Desa"
     assert mask_text("Bu Ani-RT 05") == "Bu [NAMA]-RT 05"
+    assert mask_text("Bu Ani-Loket Pelayanan tutup") == "Bu [NAMA]-Loket Pelayanan tutup"
     assert mask_text("Saya Budi bt Surat Keterangan") == "Saya [NAMA] bt Surat Keterangan"
 
 
@@ -1106,7 +1107,7 @@ _TRICKY = [
     "tgl lhr:31.12.1969; kelahiran Padang, 21-IV-1979; DOB 1990/03/09; akta kelahiran 12-05-2024",
     "lahir Diwek, 1 Mei 1980; lhr 19 Juni 1983",
     "NAMA LENGKAP: LIE SIAU HONG (HENDRA LIEMANTO); Salam,\nÇelik Öz (Lim Hui Fen)\nx; sudah [NAMA] ( Lim Hui )",
-    "Saya Nur-Aini binti H. Abdullah; [NAMA] br. Sitorus; [NAMA]-Aini; SITI BINTI [NAMA]; Ana\tbinti\xa0Ali",
+    "Saya Nur-Aini binti H. Abdullah; [NAMA] br. Sitorus; [NAMA]-Aini; SITI BINTI [NAMA]; Ana\tbinti\xa0Ali; Budi-[NAMA]",
     "NIK 3201012345678901 (Made Suparta); [TELEPON]\xa0( Erwin ); lahir 1-2-1985 (Sumarni Dewi); ybs.\xa0(Andi)",
     "Perum Griya Asri Blok C2/15; Lrg. Sepakat No. 31; Dusun Krajan No. 4; Dsn. Bontoa RT 02/RW 01; LORONG 5 NO 3",
     "",

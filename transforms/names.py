@@ -835,9 +835,9 @@ def _mask_relative(m: re.Match) -> str:
 def _name_part_end(words: str, ambiguous: bool) -> int:
     """Where the name in `words` (capitalised words that follow a joining word) ends: before the first role, area,
     office word or acronym that is no common given name ("bin Sulaiman Warga Desa ..." takes "Sulaiman", "BINTI ALI"
-    takes "ALI"); a mask is taken whole. With `ambiguous` (after "br", "bt" or
-    a hyphen, which also shorten "baru", "buat" and join words), nothing when the first word is an Indonesian word
-    or place and no common given name ("br Surat ...", "[NAMA]-Kepala ...")."""
+    takes "ALI"); a mask is taken whole. With `ambiguous` (after "br" or "bt", which also shorten "baru" and "buat",
+    or a hyphen, which also joins words), nothing when the first word is an Indonesian word or place and no common
+    given name ("br Surat ...", "[NAMA]-Loket ...")."""
     if words == "[NAMA]":
         return len(words)
     end = 0
@@ -860,7 +860,7 @@ def _not_a_name_part(word: str) -> bool:
 def _mask_joined(m: re.Match) -> str:
     """The name after a masked one and its joining word, up to `_name_part_end`; both become one "[NAMA]"."""
     join = m.group(2).strip(" \t\xa0.").lower()
-    end = _name_part_end(m.group(3), ambiguous=join in {"", "br", "bt"})
+    end = _name_part_end(m.group(3), ambiguous=join in {"-", "br", "bt"})
     return m.group(0) if end == 0 else "[NAMA]" + m.group(3)[end:]
 
 
@@ -947,11 +947,11 @@ NAME_RULES = (
          rf"{_NAME_WORD_HINT}"),
     Rule(BARE_NAME, _mask_bare_name, rf"(?:[Nn]ama|NAMA)[ \t\xa0]+{_NAME_WORD_HINT}"),
     Rule(CAPITAL_SELF_NAME, _mask_capital_self_name, rf"(?:SAYA|SY|AKU),?[ \t\xa0]+{_CAPITAL_WORD}"),
-    # the masks before it are not in the text the hints read: any capital after a bracket
     Rule(PATRONYMIC_NAME, _mask_patronymic, r"[ \t\xa0](?:bin|binti|Bin|Binti|BINTI)[ \t\xa0]"),
-    # the masks before them are not in the text the hints read: the joining word, or any capital after a hyphen
+    # the masks before them are not in the text the hints read: the joining word, or a capital (or a mask) after a
+    # hyphen; any capital after a bracket
     Rule(JOINED_NAME, _mask_joined,
-         r"[ \t\xa0](?:bin|binti|Bin|Binti|BIN|BINTI|boru|Boru|BORU|bt|Bt|BT|br|Br|BR)[ .\t\xa0]|-[A-Z]"),
+         r"[ \t\xa0](?:bin|binti|Bin|Binti|BIN|BINTI|boru|Boru|BORU|bt|Bt|BT|br|Br|BR)[ .\t\xa0]|-[A-Z\[]"),
     Rule(ALIAS_NAME, _mask_alias, r"\([ \t\xa0]*[A-Z]"),
 )
 
